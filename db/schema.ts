@@ -1,0 +1,172 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+// Telegram ids exceed 2^31; bigint in "number" mode is exact up to 2^53, which Telegram guarantees.
+const telegramId = (name: string) => bigint(name, { mode: 'number' });
+const id = () => bigserial('id', { mode: 'number' }).primaryKey();
+
+export const businessStatus = pgEnum('business_status', ['pending', 'verified', 'rejected', 'suspended']);
+export const offerStatus = pgEnum('offer_status', [
+  'draft',
+  'active',
+  'paused',
+  'sold_out',
+  'expired',
+  'cancelled',
+]);
+export const purchaseStatus = pgEnum('purchase_status', ['reserved', 'picked_up', 'cancelled', 'no_show']);
+
+export const users = pgTable('users', {
+  id: telegramId('id').primaryKey(),
+  username: text('username'),
+  firstName: text('first_name').notNull().default(''),
+  languageCode: text('language_code'),
+  createdAt: createdAt(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  blockedAt: timestamp('blocked_at', { withTimezone: true }),
+});
+export type User = typeof users.$inferSelect;
+
+export const businesses = pgTable(
+  'businesses',
+  {
+    id: id(),
+    ownerId: telegramId('owner_id')
+      .notNull()
+      .references(() => users.id),
+    name: text('name').notNull(),
+    address: text('address').notNull(),
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    phone: text('phone').notNull(),
+    description: text('description').notNull().default(''),
+    photoFileId: text('photo_file_id'),
+    status: businessStatus('status').notNull().default('pending'),
+    rejectionReason: text('rejection_reason'),
+    reviewedBy: telegramId('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // One venue per Telegram account keeps ownership checks simple and unambiguous.
+    uniqueIndex('businesses_owner_uq').on(t.ownerId),
+    index('businesses_status_idx').on(t.status, t.createdAt),
+    check('businesses_lat_range', sql`${t.latitude} IS NULL OR ${t.latitude} BETWEEN -90 AND 90`),
+    check('businesses_lon_range', sql`${t.longitude} IS NULL OR ${t.longitude} BETWEEN -180 AND 180`),
+  ],
+);
+export type Business = typeof businesses.$inferSelect;
+
+export const offers = pgTable(
+  'offers',
+  {
+    id: id(),
+    businessId: bigint('business_id', { mode: 'number' })
+      .notNull()
+      .references(() => businesses.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    photoFileId: text('photo_file_id'),
+    pickupStart: timestamp('pickup_start', { withTimezone: true }).notNull(),
+    pickupEnd: timestamp('pickup_end', { withTimezone: true }).notNull(),
+    status: offerStatus('status').notNull().default('draft'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('offers_business_idx').on(t.businessId, t.createdAt),
+    // Browsing reads "active and not over yet", ordered by end of pickup.
+    index('offers_live_idx').on(t.status, t.pickupEnd),
+    check('offers_window_order', sql`${t.pickupEnd} > ${t.pickupStart}`),
+  ],
+);
+export type Offer = typeof offers.$inferSelect;
+
+export const offerItems = pgTable(
+  'offer_items',
+  {
+    id: id(),
+    offerId: bigint('offer_id', { mode: 'number' })
+      .notNull()
+      .references(() => offers.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    originalPrice: integer('original_price').notNull(),
+    price: integer('price').notNull(),
+    quantityTotal: integer('quantity_total').notNull(),
+    quantityAvailable: integer('quantity_available').notNull(),
+    position: integer('position').notNull().default(0),
+  },
+  (t) => [
+    index('offer_items_offer_idx').on(t.offerId, t.position),
+    check(
+      'offer_items_quantity_bounds',
+      sql`${t.quantityAvailable} >= 0 AND ${t.quantityAvailable} <= ${t.quantityTotal}`,
+    ),
+    check('offer_items_price_positive', sql`${t.price} > 0 AND ${t.originalPrice} > 0`),
+    check('offer_items_price_discounted', sql`${t.price} < ${t.originalPrice}`),
+  ],
+);
+export type OfferItem = typeof offerItems.$inferSelect;
+
+export const purchases = pgTable(
+  'purchases',
+  {
+    id: id(),
+    customerId: telegramId('customer_id')
+      .notNull()
+      .references(() => users.id),
+    offerId: bigint('offer_id', { mode: 'number' })
+      .notNull()
+      .references(() => offers.id),
+    itemId: bigint('item_id', { mode: 'number' })
+      .notNull()
+      .references(() => offerItems.id),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    currency: text('currency').notNull(),
+    pickupCode: text('pickup_code').notNull(),
+    status: purchaseStatus('status').notNull().default('reserved'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('purchases_customer_idx').on(t.customerId, t.status),
+    index('purchases_offer_idx').on(t.offerId, t.status),
+    // A code identifies one live reservation: the business types it at the counter.
+    uniqueIndex('purchases_live_code_uq').on(t.pickupCode).where(sql`${t.status} = 'reserved'`),
+    check('purchases_quantity_positive', sql`${t.quantity} > 0`),
+  ],
+);
+export type Purchase = typeof purchases.$inferSelect;
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: id(),
+    actorId: telegramId('actor_id'),
+    action: text('action').notNull(),
+    entity: text('entity').notNull(),
+    entityId: bigint('entity_id', { mode: 'number' }),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: createdAt(),
+  },
+  (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.createdAt)],
+);
+export type AuditEntry = typeof auditLog.$inferSelect;

@@ -1,0 +1,21 @@
+import type { Context, Scenes } from 'telegraf';
+import type { Deps } from '../deps.js';
+import type { Logger } from '../log.js';
+
+/** Wizard state of whichever scene is running; each scene narrows it for itself. */
+export type WizardState = Record<string, unknown>;
+
+export interface SessionData
+  extends Scenes.WizardSession<Scenes.WizardSessionData & { state?: WizardState }> {
+  /** Where the customer said they are, for distance ranking; kept for the session only. */
+  location?: { latitude: number; longitude: number; sharedAt: string };
+}
+
+export interface BotContext extends Context {
+  session: SessionData;
+  scene: Scenes.SceneContextScene<BotContext, Scenes.WizardSessionData>;
+  wizard: Scenes.WizardContextWizard<BotContext>;
+  deps: Deps;
+  /** A logger carrying this update's id as the correlation id. */
+  log: Logger;
+}

@@ -1,0 +1,13 @@
+import { Composer } from 'telegraf';
+import type { BotContext } from '../context.js';
+import { welcome } from '../texts/common.js';
+import { visitorOf } from '../visitor.js';
+
+/** `/start` greets by role. Deep links (`/start offer_42`) are handled by the feature that owns them. */
+export const startFeature = new Composer<BotContext>();
+
+startFeature.start(async (ctx, next) => {
+  if (ctx.payload) return next();
+  const visitor = await visitorOf(ctx);
+  await ctx.reply(welcome(ctx.from.first_name, visitor), { parse_mode: 'HTML' });
+});

@@ -1,0 +1,85 @@
+import { session, Telegraf, TelegramError } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
+import type { Deps } from '../deps.js';
+import { AppError, isOutage } from '../errors.js';
+import { RedisSessionStore } from '../infra/session-store.js';
+import { telegramOptions } from '../infra/telegram.js';
+import { markUserBlocked } from '../marketplace/users.js';
+import type { BotContext, SessionData } from './context.js';
+import { helpFeature } from './features/help.js';
+import { privateOnlyFeature } from './features/private-only.js';
+import { startFeature } from './features/start.js';
+import { unhandledFeature } from './features/unhandled.js';
+import { texts } from './texts/common.js';
+import { sessionKeyOf, updateParties } from './update-parties.js';
+
+export interface BotHandle {
+  bot: Telegraf<BotContext>;
+  sessions: RedisSessionStore<SessionData>;
+}
+
+/** Known without a `getMe` call, so a cold start costs no round trip to Telegram. */
+export function presetBotInfo(token: string, username: string | undefined): UserFromGetMe {
+  return {
+    id: Number(token.split(':')[0]),
+    is_bot: true,
+    first_name: 'Surplus Food',
+    username: username ?? 'SurplusFoodBot',
+    can_join_groups: false,
+    can_read_all_group_messages: false,
+    supports_inline_queries: false,
+    can_connect_to_business: false,
+    has_main_web_app: false,
+  } as UserFromGetMe;
+}
+
+export function createBot(deps: Deps, token: string): BotHandle {
+  const bot = new Telegraf<BotContext>(token, {
+    telegram: telegramOptions(deps.config),
+    // Below the function's maxDuration (vercel.json), so a slow handler is reported, not killed mid-write.
+    handlerTimeout: 8_000,
+  });
+  bot.botInfo = presetBotInfo(token, deps.config.botUsername);
+  const sessions = new RedisSessionStore<SessionData>(deps.redis);
+
+  bot.use((ctx, next) => {
+    ctx.deps = deps;
+    ctx.log = deps.log.child({ update_id: ctx.update.update_id });
+    return next();
+  });
+  bot.use(privateOnlyFeature);
+  bot.use(
+    session({
+      store: sessions,
+      getSessionKey: (ctx) => sessionKeyOf(updateParties(ctx.update)),
+      defaultSession: () => ({}) as SessionData,
+    }),
+  );
+  bot.use(startFeature, helpFeature);
+  bot.use(unhandledFeature);
+
+  bot.catch(async (error, ctx) => {
+    // Outages propagate: the webhook releases its claim and answers 503 so Telegram retries.
+    if (isOutage(error)) throw error;
+    if (error instanceof TelegramError && error.code === 403 && ctx.from) {
+      await markUserBlocked(deps.db, ctx.from.id).catch(() => {});
+      ctx.log.info('user_blocked_bot', { user_id: ctx.from.id });
+      return;
+    }
+    const friendly = error instanceof AppError ? (error.reason ?? texts.genericError) : texts.genericError;
+    if (!(error instanceof AppError)) ctx.log.error('handler_failed', { error });
+    await replyQuietly(ctx, friendly);
+  });
+
+  return { bot, sessions };
+}
+
+/** Tells the user one kind line; never throws (the user may have blocked us meanwhile). */
+async function replyQuietly(ctx: BotContext, text: string) {
+  try {
+    if (ctx.callbackQuery) await ctx.answerCbQuery(text.slice(0, 200));
+    else if (ctx.chat?.type === 'private') await ctx.reply(text);
+  } catch {
+    // nothing more to do: the error is already logged
+  }
+}

@@ -1,0 +1,69 @@
+import type { Role, Visitor } from '../../marketplace/users.js';
+import { escapeHtml } from '../html.js';
+
+/** Every user-facing line of the basic commands. HTML parse mode; user input is escaped here. */
+
+interface CommandHelp {
+  command: string;
+  description: string;
+}
+
+export const customerCommands: CommandHelp[] = [
+  { command: 'offers', description: 'Browse surplus food deals near you' },
+  { command: 'mypurchases', description: 'Your reservations and pickup codes' },
+  { command: 'register', description: 'Sell your surplus food: register your venue' },
+  { command: 'help', description: 'What I can do' },
+];
+
+export const businessCommands: CommandHelp[] = [
+  { command: 'newoffer', description: 'Post a new offer' },
+  { command: 'myoffers', description: 'Your offers and their stock' },
+  { command: 'pickup', description: 'Confirm a pickup by its code' },
+  { command: 'offers', description: 'Browse all deals' },
+  { command: 'help', description: 'What I can do' },
+];
+
+export const adminCommands: CommandHelp[] = [
+  { command: 'pending', description: 'Businesses waiting for verification' },
+  { command: 'verify', description: 'Verify a business: /verify <id>' },
+  { command: 'reject', description: 'Reject a business: /reject <id> <reason>' },
+  { command: 'offers', description: 'Browse all deals' },
+  { command: 'help', description: 'What I can do' },
+];
+
+export const commandsFor = (role: Role) =>
+  role === 'admin' ? adminCommands : role === 'business' ? businessCommands : customerCommands;
+
+const statusLine: Record<NonNullable<Visitor['business']>['status'], string> = {
+  pending: 'is waiting for verification by our team. We will message you as soon as it is reviewed.',
+  verified: 'is verified. Post a deal with /newoffer.',
+  rejected: 'was not approved. Check the message from our team for the reason.',
+  suspended: 'is suspended. Contact support if you think this is a mistake.',
+};
+
+export function welcome(firstName: string, visitor: Visitor): string {
+  const hello = `Hi ${escapeHtml(firstName || 'there')}! 👋`;
+  if (visitor.role === 'admin') {
+    return `${hello}\nYou are an <b>admin</b>. Review venues with /pending, then /verify or /reject them.\nSee /help for everything else.`;
+  }
+  if (visitor.business) {
+    return `${hello}\nYour venue <b>${escapeHtml(visitor.business.name)}</b> ${statusLine[visitor.business.status]}\nSee /help for what you can do.`;
+  }
+  return `${hello}\nI find surplus food from local restaurants and shops at a discount. Reserve in chat, pay at pickup.\n\n🍱 /offers — see what is available now\n🏪 /register — sell your own surplus food`;
+}
+
+export function help(role: Role): string {
+  const lines = commandsFor(role).map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
+  return `<b>What I can do</b>\n${lines.join('\n')}\n\n/cancel stops whatever you are in the middle of.`;
+}
+
+export const texts = {
+  unknownCommand: "I don't know that command. Send /help to see what I can do.",
+  unsupportedMessage: 'I can only read text and buttons here. Send /help to see what I can do.',
+  privateOnly: 'Please talk to me in a private chat. 🙂',
+  genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
+  tryAgain: 'I could not reach my storage just now. Please try again in a moment.',
+  slowDown: "You're going a bit fast. Please wait a minute and try again. 🙏",
+  nothingToCancel: 'There is nothing to cancel right now.',
+  staleButton: 'This button is no longer valid.',
+};

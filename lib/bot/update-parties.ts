@@ -1,0 +1,37 @@
+import type { Update } from 'telegraf/types';
+
+/** Who sent an update and in which chat, whatever its kind; used for rate limits and session keys. */
+export interface UpdateParties {
+  userId?: number;
+  chatId?: number;
+  chatType?: string;
+}
+
+export function updateParties(update: Update): UpdateParties {
+  const u = update as Partial<
+    Record<string, { from?: { id: number }; chat?: { id: number; type: string } }>
+  > &
+    Update;
+  const callback = 'callback_query' in update ? update.callback_query : undefined;
+  const source =
+    u.message ??
+    u.edited_message ??
+    u.channel_post ??
+    u.edited_channel_post ??
+    u.my_chat_member ??
+    u.chat_member;
+  const chat = source?.chat ?? (callback?.message?.chat as { id: number; type: string } | undefined);
+  const from =
+    source?.from ??
+    callback?.from ??
+    u.inline_query?.from ??
+    u.chosen_inline_result?.from ??
+    u.pre_checkout_query?.from;
+  return { userId: from?.id, chatId: chat?.id, chatType: chat?.type };
+}
+
+/** The session belongs to a person in their private chat with the bot; groups get no session. */
+export function sessionKeyOf(parties: UpdateParties): string | undefined {
+  if (parties.userId === undefined || parties.chatType !== 'private') return undefined;
+  return String(parties.userId);
+}

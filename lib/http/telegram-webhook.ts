@@ -1,0 +1,111 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Update } from 'telegraf/types';
+import { z } from 'zod';
+import { texts } from '../bot/texts/common.js';
+import { sessionKeyOf, updateParties } from '../bot/update-parties.js';
+import { isOutage } from '../errors.js';
+import { firstNoticeInWindow } from '../infra/ratelimit.js';
+import type { Runtime } from '../runtime.js';
+
+export interface WebhookRequest {
+  method: string;
+  secretHeader: string | undefined;
+  rawBody: string;
+}
+
+export interface WebhookResponse {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+const CLAIM_WHILE_PROCESSING_S = 60;
+const CLAIM_WHEN_DONE_S = 60 * 60 * 24;
+
+const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
+
+export function secretMatches(expected: string | undefined, given: string | undefined): boolean {
+  if (!expected || given === undefined) return false;
+  // Hashing first gives equal lengths, so neither the content nor the length leaks through timing.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(expected), digest(given));
+}
+
+/**
+ * The webhook policy (docs/ARCHITECTURE §5): verify, validate, claim the update id once, rate-limit,
+ * handle; bugs answer 200 (no retry storm), database outages release the claim and answer 503.
+ */
+export async function handleTelegramWebhook(
+  runtime: Runtime,
+  request: WebhookRequest,
+): Promise<WebhookResponse> {
+  const { deps, bot, sessions, limiter } = runtime;
+  if (request.method !== 'POST') return { status: 405, body: { error: 'method not allowed' } };
+  if (!secretMatches(deps.config.webhookSecret, request.secretHeader)) {
+    deps.log.warn('webhook_unauthorized');
+    return { status: 401, body: { error: 'unauthorized' } };
+  }
+  let update: Update;
+  try {
+    update = updateSchema.parse(JSON.parse(request.rawBody)) as unknown as Update;
+  } catch {
+    deps.log.warn('webhook_bad_request');
+    return { status: 400, body: { error: 'expected a Telegram update' } };
+  }
+
+  const log = deps.log.child({ update_id: update.update_id });
+  const parties = updateParties(update);
+  const sessionKey = sessionKeyOf(parties);
+  const claimKey = `update:${update.update_id}`;
+
+  // Issued in one tick, so the auto-pipeline sends claim, rate limit and session read in one round trip.
+  const claimed = deps.redis
+    .set(claimKey, 'processing', { nx: true, ex: CLAIM_WHILE_PROCESSING_S })
+    .then((reply) => reply === 'OK')
+    .catch((error) => {
+      // Without Redis we cannot deduplicate; answering 200 means Telegram will not redeliver anyway.
+      log.warn('claim_unavailable', { error });
+      return true;
+    });
+  const verdict = parties.userId !== undefined ? limiter.check(String(parties.userId)) : undefined;
+  if (sessionKey) sessions.prime(sessionKey);
+
+  if (!(await claimed)) {
+    if (sessionKey) sessions.forget(sessionKey);
+    log.info('update_duplicate');
+    return { status: 200, body: { ok: true, duplicate: true } };
+  }
+
+  const limit = await verdict;
+  if (limit && !limit.allowed && parties.userId !== undefined) {
+    if (sessionKey) sessions.forget(sessionKey);
+    log.info('update_rate_limited', { user_id: parties.userId });
+    if (
+      parties.chatType === 'private' &&
+      (await firstNoticeInWindow(deps.redis, `rl:${parties.userId}`, limit.resetAt))
+    ) {
+      await bot.telegram.sendMessage(parties.userId, texts.slowDown).catch(() => {});
+    }
+    await markDone(runtime, claimKey);
+    return { status: 200, body: { ok: true, limited: true } };
+  }
+
+  const started = performance.now();
+  try {
+    await bot.handleUpdate(update);
+  } catch (error) {
+    if (sessionKey) sessions.forget(sessionKey);
+    if (isOutage(error)) {
+      log.error('update_outage', { error, ms: Math.round(performance.now() - started) });
+      await deps.redis.del(claimKey).catch(() => {});
+      return { status: 503, body: { error: 'temporarily unavailable' } };
+    }
+    log.error('update_failed', { error });
+  }
+  await markDone(runtime, claimKey);
+  log.info('update_handled', { ms: Math.round(performance.now() - started) });
+  return { status: 200, body: { ok: true } };
+}
+
+async function markDone({ deps }: Runtime, claimKey: string) {
+  await deps.redis.set(claimKey, 'done', { ex: CLAIM_WHEN_DONE_S }).catch(() => {});
+}

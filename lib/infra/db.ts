@@ -1,0 +1,91 @@
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import journal from '../../db/migrations/meta/_journal.json' with { type: 'json' };
+import * as schema from '../../db/schema.js';
+import type { Config } from '../config.js';
+
+/** One handle type for every driver: Neon HTTP, node-postgres and PGlite all fit it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface Database {
+  db: Db;
+  kind: Config['database']['kind'];
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
+
+/**
+ * Picks the driver by configuration. Drivers are imported lazily so a cold start loads only the one it uses.
+ * - neon: Neon's HTTP driver (one round trip per statement, no interactive transactions: every atomic write
+ *   in this codebase is a single SQL statement for that reason).
+ * - pg: node-postgres pool for any other Postgres.
+ * - pglite: embedded Postgres persisted under `dir` (or in memory), for local runs and tests.
+ */
+export async function createDatabase(options: Config['database']): Promise<Database> {
+  switch (options.kind) {
+    case 'neon': {
+      const { neon } = await import('@neondatabase/serverless');
+      const { drizzle } = await import('drizzle-orm/neon-http');
+      const { migrate } = await import('drizzle-orm/neon-http/migrator');
+      const db = drizzle({ client: neon(options.url), schema });
+      return {
+        db: db as unknown as Db,
+        kind: 'neon',
+        migrate: () => migrate(db, { migrationsFolder }),
+        close: async () => {},
+      };
+    }
+    case 'pg': {
+      const { default: pg } = await import('pg');
+      const { drizzle } = await import('drizzle-orm/node-postgres');
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      // Serverless functions keep few connections; a local server can use more.
+      const pool = new pg.Pool({ connectionString: options.url, max: 5, connectionTimeoutMillis: 5_000 });
+      pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing the process
+      const db = drizzle({ client: pool, schema });
+      return {
+        db: db as unknown as Db,
+        kind: 'pg',
+        migrate: () => migrate(db, { migrationsFolder }),
+        close: () => pool.end(),
+      };
+    }
+    case 'pglite': {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const { drizzle } = await import('drizzle-orm/pglite');
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      if (options.dir) {
+        const { mkdirSync } = await import('node:fs');
+        mkdirSync(options.dir, { recursive: true });
+      }
+      const client = new PGlite(options.dir);
+      const db = drizzle({ client, schema });
+      return {
+        db: db as unknown as Db,
+        kind: 'pglite',
+        migrate: () => migrate(db, { migrationsFolder }),
+        close: () => client.close(),
+      };
+    }
+  }
+}
+
+/** The newest migration applied to this database, by its drizzle-kit tag, or null before any. */
+export async function appliedMigration(db: Db): Promise<string | null> {
+  const result = await db.execute(
+    sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
+  );
+  const last = rowsOf<{ created_at: string | number }>(result)[0];
+  if (!last) return null;
+  const when = Number(last.created_at);
+  return journal.entries.find((entry) => entry.when === when)?.tag ?? `unknown (${when})`;
+}
+
+/** Rows of a raw `db.execute`, whichever driver answered (pg/neon return `{ rows }`, some return arrays). */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

@@ -1,0 +1,69 @@
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+
+/** A job delivered later to `/api/jobs/<name>` (QStash) or to an in-process handler (local runs). */
+export interface ScheduledJob {
+  name: 'expire-offer';
+  payload: Record<string, unknown>;
+  notBefore: Date;
+  /** Same id, same job: QStash drops the duplicate, the local scheduler replaces the timer. */
+  deduplicationId: string;
+}
+
+export interface Scheduler {
+  schedule(job: ScheduledJob): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type JobRunner = (name: ScheduledJob['name'], payload: Record<string, unknown>) => Promise<void>;
+
+/** QStash: `publishJSON` with `notBefore` (seconds) and a deduplication id; callbacks are signed. */
+export async function createQStashScheduler(
+  qstash: NonNullable<Config['qstash']>,
+  publicUrl: string,
+): Promise<Scheduler> {
+  const { Client } = await import('@upstash/qstash');
+  const client = new Client({ token: qstash.token, baseUrl: qstash.url });
+  return {
+    async schedule(job) {
+      await client.publishJSON({
+        url: `${publicUrl}/api/jobs/${job.name}`,
+        body: job.payload,
+        notBefore: Math.ceil(job.notBefore.getTime() / 1000),
+        deduplicationId: job.deduplicationId,
+        retries: 3,
+      });
+    },
+    close: async () => {},
+  };
+}
+
+/**
+ * Local runs: a timer calls the same job function in-process. Timers do not survive a restart;
+ * the sweep (`/api/cron/sweep`, also run on start by the dev server) catches what they miss.
+ */
+export function createLocalScheduler(log: Logger, runner: () => JobRunner | undefined): Scheduler {
+  const timers = new Map<string, NodeJS.Timeout>();
+  // setTimeout overflows past ~24.8 days; offers never live that long, but clamp anyway.
+  const maxDelay = 2 ** 31 - 1;
+  return {
+    async schedule(job) {
+      clearTimeout(timers.get(job.deduplicationId));
+      const delay = Math.min(Math.max(0, job.notBefore.getTime() - Date.now()), maxDelay);
+      const timer = setTimeout(() => {
+        timers.delete(job.deduplicationId);
+        const run = runner();
+        if (!run) return;
+        run(job.name, job.payload).catch((error) =>
+          log.error('job_failed', { job: job.name, job_id: job.deduplicationId, error }),
+        );
+      }, delay);
+      timer.unref();
+      timers.set(job.deduplicationId, timer);
+    },
+    async close() {
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import type { Redis } from '@upstash/redis';
+
+/** Conversation state (wizard steps, a shared location) lives in Redis with a TTL, never in Postgres. */
+export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 3;
+
+export interface SessionStore<T> {
+  get(key: string): Promise<T | undefined>;
+  set(key: string, value: T): Promise<unknown>;
+  delete(key: string): Promise<unknown>;
+}
+
+/**
+ * A Redis session store that can be primed: the webhook starts the session read in the same tick as the
+ * update claim and the rate limit, so the auto-pipeline sends all three in one round trip; the bot's
+ * session middleware then picks up the primed read instead of asking again.
+ */
+export class RedisSessionStore<T> implements SessionStore<T> {
+  private readonly primed = new Map<string, Promise<T | undefined>>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly ttlSeconds = SESSION_TTL_SECONDS,
+  ) {}
+
+  private redisKey(key: string) {
+    return `session:${key}`;
+  }
+
+  prime(key: string): void {
+    if (this.primed.has(key)) return;
+    const read = this.read(key);
+    read.catch(() => {}); // a failure is reported to whoever consumes it
+    this.primed.set(key, read);
+  }
+
+  /** Drops a primed read that no handler consumed (e.g. the update was a duplicate). */
+  forget(key: string): void {
+    this.primed.delete(key);
+  }
+
+  get(key: string): Promise<T | undefined> {
+    const primed = this.primed.get(key);
+    if (primed) {
+      this.primed.delete(key);
+      return primed;
+    }
+    return this.read(key);
+  }
+
+  private async read(key: string): Promise<T | undefined> {
+    return (await this.redis.get<T>(this.redisKey(key))) ?? undefined;
+  }
+
+  set(key: string, value: T) {
+    return this.redis.set(this.redisKey(key), value, { ex: this.ttlSeconds });
+  }
+
+  delete(key: string) {
+    return this.redis.del(this.redisKey(key));
+  }
+}

@@ -1,0 +1,51 @@
+import { sql } from 'drizzle-orm';
+import { type Db, rowsOf } from '../infra/db.js';
+
+export interface TelegramPerson {
+  id: number;
+  username?: string;
+  firstName: string;
+  languageCode?: string;
+}
+
+export type Role = 'admin' | 'business' | 'customer';
+export type BusinessStatus = 'pending' | 'verified' | 'rejected' | 'suspended';
+
+export interface Visitor {
+  role: Role;
+  business?: { id: number; name: string; status: BusinessStatus };
+}
+
+/**
+ * Records that a person talked to the bot (creating them on first contact, clearing a "blocked" mark)
+ * and returns their role, in one statement: a data-modifying CTE runs even though the SELECT ignores it.
+ */
+export async function recordVisit(
+  db: Db,
+  person: TelegramPerson,
+  adminIds: readonly number[],
+): Promise<Visitor> {
+  const result = await db.execute(sql`
+    with visit as (
+      insert into users (id, username, first_name, language_code)
+      values (${person.id}, ${person.username ?? null}, ${person.firstName}, ${person.languageCode ?? null})
+      on conflict (id) do update set
+        username = excluded.username,
+        first_name = excluded.first_name,
+        language_code = excluded.language_code,
+        last_seen_at = now(),
+        blocked_at = null
+      returning id
+    )
+    select b.id, b.name, b.status from businesses b where b.owner_id = ${person.id}
+  `);
+  const row = rowsOf<{ id: string | number; name: string; status: BusinessStatus }>(result)[0];
+  const business = row ? { id: Number(row.id), name: row.name, status: row.status } : undefined;
+  const role: Role = adminIds.includes(person.id) ? 'admin' : business ? 'business' : 'customer';
+  return { role, business };
+}
+
+/** The user blocked the bot (Telegram answered 403): stop messaging them until they come back. */
+export async function markUserBlocked(db: Db, userId: number): Promise<void> {
+  await db.execute(sql`update users set blocked_at = now() where id = ${userId} and blocked_at is null`);
+}

@@ -1,0 +1,37 @@
+import { type BotHandle, createBot } from './bot/index.js';
+import { type Config, loadConfig, requireBotToken } from './config.js';
+import { createDeps, type Deps } from './deps.js';
+import { createRateLimiter, type RateLimiter } from './infra/ratelimit.js';
+
+/** What the HTTP handlers need, built once per cold start (or once per test). */
+export interface Runtime extends BotHandle {
+  deps: Deps;
+  limiter: RateLimiter;
+}
+
+export function createRuntime(deps: Deps): Runtime {
+  const token = requireBotToken(deps.config);
+  const handle = createBot(deps, token);
+  const limiter = createRateLimiter(deps.redis, {
+    prefix: 'rl:update',
+    maxRequests: deps.config.rateLimit.maxRequests,
+    windowSeconds: deps.config.rateLimit.windowSeconds,
+  });
+  return { ...handle, deps, limiter };
+}
+
+let shared: Promise<Runtime> | undefined;
+
+/** The process-wide runtime for the Vercel functions; a failed start is retried on the next request. */
+export function getRuntime(config: Config = loadConfig()): Promise<Runtime> {
+  shared ??= createDeps(config).then(createRuntime);
+  shared.catch(() => {
+    shared = undefined;
+  });
+  return shared;
+}
+
+/** Lets the dev server (and tests) install a runtime they built themselves. */
+export function setRuntime(runtime: Runtime): void {
+  shared = Promise.resolve(runtime);
+}

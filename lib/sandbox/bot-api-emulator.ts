@@ -1,0 +1,278 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A Telegram Bot API emulator at the HTTP boundary: the bot talks to it through TELEGRAM_API_ROOT exactly
+ * as it would talk to api.telegram.org. It records every call, answers with Telegram-shaped results, keeps
+ * chats and files in memory, and can inject errors (429 with retry_after, 403, 500). The test suite's fake
+ * Bot API and the local sandbox share it. Development and tests only: nothing in api/ mounts it.
+ */
+
+export interface RecordedCall {
+  method: string;
+  params: Record<string, unknown>;
+  /** Uploaded files of a multipart call, by field name. */
+  files: Record<string, Buffer>;
+  at: number;
+}
+
+export interface InjectedError {
+  code: number;
+  description: string;
+  retryAfter?: number;
+}
+
+export interface StoredMessage {
+  message_id: number;
+  chat: { id: number; type: string };
+  date: number;
+  from?: { id: number; is_bot: boolean; first_name: string; username?: string };
+  [field: string]: unknown;
+}
+
+type Params = Record<string, unknown>;
+
+const now = () => Math.floor(Date.now() / 1000);
+
+export class BotApiEmulator {
+  readonly calls: RecordedCall[] = [];
+  private readonly files = new Map<string, { bytes: Buffer; path: string }>();
+  private readonly messages = new Map<string, StoredMessage>();
+  private readonly injected: Array<{ method: string; error: InjectedError; times: number }> = [];
+  private readonly listeners = new Set<(call: RecordedCall, result: unknown) => void>();
+  private nextMessageId = 1;
+  private server?: Server;
+  url = '';
+
+  constructor(readonly botId = 123456) {}
+
+  async start(port = 0, host = '127.0.0.1'): Promise<string> {
+    this.server = createServer((req, res) => {
+      this.serve(req, res).catch((error) => {
+        res.statusCode = 500;
+        res.end(JSON.stringify({ ok: false, error_code: 500, description: String(error) }));
+      });
+    });
+    await new Promise<void>((resolve) => this.server!.listen(port, host, resolve));
+    const address = this.server.address() as AddressInfo;
+    this.url = `http://${host}:${address.port}`;
+    return this.url;
+  }
+
+  async stop(): Promise<void> {
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+    this.server = undefined;
+  }
+
+  /** Calls to one method, or all calls. */
+  callsTo(method?: string): RecordedCall[] {
+    return method ? this.calls.filter((c) => c.method === method) : [...this.calls];
+  }
+
+  /** Calls that put something in front of a person: messages, photos, edits, callback answers. */
+  sentTo(chatId: number): RecordedCall[] {
+    return this.calls.filter((c) => Number(c.params.chat_id) === chatId);
+  }
+
+  reset(): void {
+    this.calls.length = 0;
+    this.injected.length = 0;
+  }
+
+  /** The next `times` calls of `method` fail with this error. */
+  inject(method: string, error: InjectedError, times = 1): void {
+    this.injected.push({ method, error, times });
+  }
+
+  /** Stores a file as if a user had sent it, and returns its file_id. */
+  addFile(bytes: Buffer, extension = 'jpg'): string {
+    const fileId = `file_${randomBytes(8).toString('hex')}`;
+    this.files.set(fileId, { bytes, path: `photos/${fileId}.${extension}` });
+    return fileId;
+  }
+
+  fileBytes(fileId: string): Buffer | undefined {
+    return this.files.get(fileId)?.bytes;
+  }
+
+  onCall(listener: (call: RecordedCall, result: unknown) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://emulator');
+    const fileMatch = url.pathname.match(/^\/file\/bot[^/]+\/(.+)$/);
+    if (fileMatch) return this.serveFile(decodeURIComponent(fileMatch[1]!), res);
+
+    const match = url.pathname.match(/^\/bot([^/]+)\/([A-Za-z]+)$/);
+    if (!match) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    const method = match[2]!;
+    const { params, files } = await readParams(req, url);
+    const call: RecordedCall = { method, params, files, at: Date.now() };
+    this.calls.push(call);
+
+    const injected = this.injected.find((i) => i.method === method && i.times > 0);
+    if (injected) {
+      injected.times--;
+      const { code, description, retryAfter } = injected.error;
+      return reply(res, code, {
+        ok: false,
+        error_code: code,
+        description,
+        ...(retryAfter !== undefined ? { parameters: { retry_after: retryAfter } } : {}),
+      });
+    }
+    const result = this.answer(method, params, files);
+    if (result instanceof Error) {
+      return reply(res, 400, { ok: false, error_code: 400, description: `Bad Request: ${result.message}` });
+    }
+    for (const listener of this.listeners) listener(call, result);
+    return reply(res, 200, { ok: true, result });
+  }
+
+  private serveFile(path: string, res: ServerResponse) {
+    const file = [...this.files.values()].find((f) => f.path === path);
+    if (!file) return reply(res, 404, { ok: false, error_code: 404, description: 'Not Found' });
+    res.statusCode = 200;
+    res.setHeader('content-type', 'application/octet-stream');
+    res.end(file.bytes);
+  }
+
+  private answer(method: string, params: Params, files: Record<string, Buffer>): unknown {
+    switch (method) {
+      case 'getMe':
+        return { id: this.botId, is_bot: true, first_name: 'Surplus Food', username: 'SurplusFoodBot' };
+      case 'sendMessage':
+        if (typeof params.text !== 'string' || params.text.length === 0)
+          return new Error('message text is empty');
+        return this.store(params, { text: params.text });
+      case 'sendPhoto': {
+        const upload = files.photo;
+        const fileId = upload ? this.addFile(upload) : String(params.photo);
+        const size = { file_id: fileId, file_unique_id: fileId.slice(-8), width: 1280, height: 960 };
+        return this.store(params, { photo: [size], caption: params.caption });
+      }
+      case 'sendLocation':
+        return this.store(params, { location: { latitude: params.latitude, longitude: params.longitude } });
+      case 'sendVenue':
+        return this.store(params, {
+          venue: {
+            location: { latitude: params.latitude, longitude: params.longitude },
+            title: params.title,
+          },
+        });
+      case 'editMessageText':
+      case 'editMessageCaption':
+      case 'editMessageReplyMarkup':
+      case 'editMessageMedia':
+        return this.edit(method, params);
+      case 'getFile': {
+        const file = this.files.get(String(params.file_id));
+        if (!file) return new Error('invalid file_id');
+        return {
+          file_id: params.file_id,
+          file_unique_id: 'u',
+          file_size: file.bytes.length,
+          file_path: file.path,
+        };
+      }
+      case 'deleteMessage':
+        this.messages.delete(`${params.chat_id}:${params.message_id}`);
+        return true;
+      case 'getWebhookInfo':
+        return { url: this.webhookUrl ?? '', has_custom_certificate: false, pending_update_count: 0 };
+      case 'setWebhook':
+        this.webhookUrl = String(params.url ?? '');
+        return true;
+      case 'deleteWebhook':
+        this.webhookUrl = undefined;
+        return true;
+      case 'getUpdates':
+        return [];
+      default:
+        // answerCallbackQuery, sendChatAction, setMyCommands, setMyDescription, ... all answer `true`.
+        return true;
+    }
+  }
+
+  webhookUrl?: string;
+
+  private store(params: Params, content: Params): StoredMessage {
+    const message: StoredMessage = {
+      message_id: this.nextMessageId++,
+      date: now(),
+      chat: { id: Number(params.chat_id), type: Number(params.chat_id) > 0 ? 'private' : 'group' },
+      from: { id: this.botId, is_bot: true, first_name: 'Surplus Food', username: 'SurplusFoodBot' },
+      ...content,
+      ...(params.reply_markup ? { reply_markup: params.reply_markup } : {}),
+    };
+    this.messages.set(`${message.chat.id}:${message.message_id}`, message);
+    return message;
+  }
+
+  private edit(method: string, params: Params): StoredMessage | Error {
+    const key = `${params.chat_id}:${params.message_id}`;
+    const message = this.messages.get(key);
+    if (!message) return new Error('message to edit not found');
+    if (method === 'editMessageText') {
+      if (
+        message.text === params.text &&
+        JSON.stringify(message.reply_markup) === JSON.stringify(params.reply_markup)
+      ) {
+        return new Error('message is not modified');
+      }
+      message.text = params.text;
+    }
+    if (method === 'editMessageCaption') message.caption = params.caption;
+    if ('reply_markup' in params) message.reply_markup = params.reply_markup;
+    return message;
+  }
+}
+
+function reply(res: ServerResponse, status: number, body: unknown) {
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json');
+  res.end(JSON.stringify(body));
+}
+
+async function readParams(
+  req: IncomingMessage,
+  url: URL,
+): Promise<{ params: Params; files: Record<string, Buffer> }> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = Buffer.concat(chunks);
+  const type = req.headers['content-type'] ?? '';
+  const params: Params = Object.fromEntries(url.searchParams);
+  const files: Record<string, Buffer> = {};
+  if (type.includes('application/json') && body.length > 0) {
+    Object.assign(params, JSON.parse(body.toString('utf8')));
+  } else if (type.includes('multipart/form-data') || type.includes('application/x-www-form-urlencoded')) {
+    const form = await new Request('http://emulator/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body,
+    }).formData();
+    for (const [key, value] of form.entries()) {
+      if (typeof value === 'string') params[key] = parseMaybeJson(value);
+      else files[key] = Buffer.from(await value.arrayBuffer());
+    }
+  }
+  return { params, files };
+}
+
+/** Multipart fields arrive as strings; Telegraf JSON-encodes objects such as reply_markup. */
+function parseMaybeJson(value: string): unknown {
+  if (/^[[{]/.test(value)) {
+    try {
+      return JSON.parse(value);
+    } catch {
+      return value;
+    }
+  }
+  return value;
+}

@@ -1,0 +1,56 @@
+import type { Update } from 'telegraf/types';
+import { type Config, loadConfig } from '../../lib/config.js';
+import { createDeps, type Deps } from '../../lib/deps.js';
+import { handleTelegramWebhook, type WebhookResponse } from '../../lib/http/telegram-webhook.js';
+import { createLogger } from '../../lib/log.js';
+import { createRuntime, type Runtime } from '../../lib/runtime.js';
+import { BotApiEmulator } from '../../lib/sandbox/bot-api-emulator.js';
+import { createTestDatabase, createTestRedis } from './stores.js';
+import { people } from './updates.js';
+
+export const TEST_TOKEN = '123456:TEST-token-for-the-fake-bot-api-000';
+export const TEST_SECRET = 'test-webhook-secret';
+
+export interface TestApp {
+  telegram: BotApiEmulator;
+  deps: Deps;
+  runtime: Runtime;
+  logs: Array<Record<string, unknown>>;
+  /** Delivers an update through the real webhook policy, as Telegram would. */
+  deliver(update: Update, secret?: string): Promise<WebhookResponse>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const telegram = new BotApiEmulator(Number(TEST_TOKEN.split(':')[0]));
+  const apiRoot = await telegram.start();
+  const config: Config = loadConfig({
+    BOT_TOKEN: TEST_TOKEN,
+    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_WEBHOOK_SECRET: TEST_SECRET,
+    ADMIN_TELEGRAM_IDS: String(people.admin.id),
+    LOG_LEVEL: 'info',
+    ...env,
+  });
+  const logs: Array<Record<string, unknown>> = [];
+  const log = createLogger('debug', {}, (line) => logs.push(JSON.parse(line)));
+  const [database, redisConnection] = await Promise.all([createTestDatabase(), createTestRedis()]);
+  const deps = await createDeps(config, { database, redisConnection, log });
+  const runtime = createRuntime(deps);
+  return {
+    telegram,
+    deps,
+    runtime,
+    logs,
+    deliver: (update, secret = TEST_SECRET) =>
+      handleTelegramWebhook(runtime, {
+        method: 'POST',
+        secretHeader: secret,
+        rawBody: JSON.stringify(update),
+      }),
+    async close() {
+      await deps.close();
+      await telegram.stop();
+    },
+  };
+}
