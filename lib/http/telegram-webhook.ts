@@ -38,7 +38,7 @@ export async function handleTelegramWebhook(
   runtime: Runtime,
   request: WebhookRequest,
 ): Promise<WebhookResponse> {
-  const { deps, bot, sessions, limiter } = runtime;
+  const { deps } = runtime;
   if (request.method !== 'POST') return { status: 405, body: { error: 'method not allowed' } };
   if (!secretMatches(deps.config.webhookSecret, request.secretHeader)) {
     deps.log.warn('webhook_unauthorized');
@@ -51,7 +51,12 @@ export async function handleTelegramWebhook(
     deps.log.warn('webhook_bad_request');
     return { status: 400, body: { error: 'expected a Telegram update' } };
   }
+  return processUpdate(runtime, update);
+}
 
+/** Claim, rate-limit and handle one verified update; shared by the webhook and local long polling. */
+export async function processUpdate(runtime: Runtime, update: Update): Promise<WebhookResponse> {
+  const { deps, bot, sessions, limiter } = runtime;
   const log = deps.log.child({ update_id: update.update_id });
   const parties = updateParties(update);
   const sessionKey = sessionKeyOf(parties);

@@ -126,6 +126,11 @@ export class BotApiEmulator {
         ...(retryAfter !== undefined ? { parameters: { retry_after: retryAfter } } : {}),
       });
     }
+    if (method === 'getUpdates') {
+      const offset = Number(params.offset ?? 0);
+      this.takeUpdates(offset);
+      await this.waitForUpdates(Number(params.timeout ?? 0));
+    }
     const result = this.answer(method, params, files);
     if (result instanceof Error) {
       return reply(res, 400, { ok: false, error_code: 400, description: `Bad Request: ${result.message}` });
@@ -192,7 +197,7 @@ export class BotApiEmulator {
         this.webhookUrl = undefined;
         return true;
       case 'getUpdates':
-        return [];
+        return this.takeUpdates(Number(params.offset ?? 0));
       default:
         // answerCallbackQuery, sendChatAction, setMyCommands, setMyDescription, ... all answer `true`.
         return true;
@@ -200,6 +205,35 @@ export class BotApiEmulator {
   }
 
   webhookUrl?: string;
+  private readonly pendingUpdates: Array<{ update_id: number }> = [];
+  private updateWaiters = new Set<() => void>();
+
+  /** Queues an update for `getUpdates` (long polling), as Telegram does while no webhook is set. */
+  queueUpdate(update: { update_id: number }): void {
+    this.pendingUpdates.push(update);
+    for (const wake of this.updateWaiters) wake();
+  }
+
+  private takeUpdates(offset: number) {
+    // Like Telegram, an offset confirms (drops) every update below it.
+    while (this.pendingUpdates.length > 0 && this.pendingUpdates[0]!.update_id < offset)
+      this.pendingUpdates.shift();
+    return [...this.pendingUpdates];
+  }
+
+  /** Holds a long poll until an update arrives or the poll's timeout passes. */
+  private waitForUpdates(seconds: number): Promise<void> {
+    if (this.pendingUpdates.length > 0 || seconds <= 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.updateWaiters.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, Math.min(seconds, 30) * 1000);
+      this.updateWaiters.add(done);
+    });
+  }
 
   private store(params: Params, content: Params): StoredMessage {
     const message: StoredMessage = {

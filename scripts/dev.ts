@@ -1,0 +1,63 @@
+/**
+ * `npm run dev`: the bot on this machine. Mounts every api/* handler on PORT; with BOT_MODE=polling
+ * (default when BOT_TOKEN is set and PUBLIC_URL is not) it also long-polls TELEGRAM_API_ROOT.
+ * Uses the embedded stand-ins (PGlite under .data/, in-process Redis, in-process scheduler) unless
+ * DATABASE_URL / REDIS_URL / QSTASH_* are set.
+ */
+import { loadConfig } from '../lib/config.js';
+import { createDeps } from '../lib/deps.js';
+import { startDevServer } from '../lib/infra/dev-server.js';
+import { startLongPolling } from '../lib/infra/long-poll.js';
+import { createRuntime, setRuntime } from '../lib/runtime.js';
+import { loadDotEnv } from './env-file.js';
+
+async function main() {
+  loadDotEnv();
+  const config = loadConfig();
+  if (!config.botToken) {
+    console.error(
+      'BOT_TOKEN is not set.\n' +
+        'Get one from @BotFather in Telegram (send /newbot), then put it in .env:\n' +
+        '  cp .env.example .env   # and edit BOT_TOKEN\n' +
+        'and run npm run dev again.',
+    );
+    process.exit(1);
+  }
+  const mode = config.botMode ?? (config.publicUrl ? 'webhook' : 'polling');
+  if (mode === 'webhook' && !config.webhookSecret) {
+    console.error(
+      'BOT_MODE=webhook needs TELEGRAM_WEBHOOK_SECRET (1-256 of A-Z a-z 0-9 _ -), as Telegram sends it.',
+    );
+    process.exit(1);
+  }
+  const deps = await createDeps(config);
+  const runtime = createRuntime(deps);
+  setRuntime(runtime);
+
+  const server = await startDevServer(config.port);
+  const polling = mode === 'polling' ? startLongPolling(runtime) : undefined;
+  deps.log.info('dev_server_started', {
+    url: server.url,
+    mode,
+    database: deps.database.kind,
+    redis: deps.redisConnection.kind,
+    scheduler: config.qstash ? 'qstash' : 'in-process',
+  });
+  console.error(
+    `Bot running (${mode}) — webhook ${server.url}/api/telegram, health ${server.url}/api/health`,
+  );
+
+  const shutdown = async () => {
+    polling?.stop();
+    await server.close();
+    await deps.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
