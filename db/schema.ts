@@ -86,6 +86,13 @@ export const offers = pgTable(
     pickupStart: timestamp('pickup_start', { withTimezone: true }).notNull(),
     pickupEnd: timestamp('pickup_end', { withTimezone: true }).notNull(),
     status: offerStatus('status').notNull().default('draft'),
+    /**
+     * Sum of the items' quantity_available, kept in the same statements that change them. Reservations
+     * decrement it on this row, so concurrent reservations on different items serialise on the offer row
+     * and the one that takes the last unit reliably flips the offer to sold_out (a CTE reading the other
+     * items would see a stale snapshot under READ COMMITTED).
+     */
+    unitsAvailable: integer('units_available').notNull().default(0),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -95,6 +102,7 @@ export const offers = pgTable(
     // Browsing reads "active and not over yet", ordered by end of pickup.
     index('offers_live_idx').on(t.status, t.pickupEnd),
     check('offers_window_order', sql`${t.pickupEnd} > ${t.pickupStart}`),
+    check('offers_units_non_negative', sql`${t.unitsAvailable} >= 0`),
   ],
 );
 export type Offer = typeof offers.$inferSelect;

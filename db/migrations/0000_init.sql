@@ -54,10 +54,12 @@ CREATE TABLE "offers" (
 	"pickup_start" timestamp with time zone NOT NULL,
 	"pickup_end" timestamp with time zone NOT NULL,
 	"status" "offer_status" DEFAULT 'draft' NOT NULL,
+	"units_available" integer DEFAULT 0 NOT NULL,
 	"published_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "offers_window_order" CHECK ("offers"."pickup_end" > "offers"."pickup_start")
+	CONSTRAINT "offers_window_order" CHECK ("offers"."pickup_end" > "offers"."pickup_start"),
+	CONSTRAINT "offers_units_non_negative" CHECK ("offers"."units_available" >= 0)
 );
 --> statement-breakpoint
 CREATE TABLE "purchases" (

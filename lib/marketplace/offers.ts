@@ -1,0 +1,258 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { businesses, type Offer, type OfferItem, offerItems, offers } from '../../db/schema.js';
+import { AppError } from '../errors.js';
+import type { Db } from '../infra/db.js';
+import { firstRow, num, type RawRow } from './rows.js';
+
+export type OfferStatus = Offer['status'];
+export type OfferWithItems = Offer & { items: OfferItem[] };
+
+export const OFFER_LIMITS = {
+  titleMax: 80,
+  itemsMax: 10,
+  itemNameMax: 60,
+  quantityMin: 1,
+  quantityMax: 999,
+  descriptionMax: 500,
+} as const;
+
+export interface ItemDraft {
+  name: string;
+  originalPrice: number;
+  price: number;
+  quantity: number;
+}
+
+export interface OfferDraft {
+  ownerId: number;
+  title: string;
+  description?: string;
+  photoFileId?: string | null;
+  pickupStart: Date;
+  pickupEnd: Date;
+  items: ItemDraft[];
+}
+
+/** Rules every item must satisfy, in words a business owner understands; null when fine. */
+export function itemProblem(item: ItemDraft): string | null {
+  if (!item.name.trim()) return 'The item needs a name.';
+  if (item.name.length > OFFER_LIMITS.itemNameMax)
+    return `Item names can be at most ${OFFER_LIMITS.itemNameMax} characters.`;
+  if (!(item.originalPrice > 0) || !(item.price > 0)) return 'Prices must be above zero.';
+  if (item.price >= item.originalPrice) return 'The discounted price must be lower than the original price.';
+  if (
+    !Number.isInteger(item.quantity) ||
+    item.quantity < OFFER_LIMITS.quantityMin ||
+    item.quantity > OFFER_LIMITS.quantityMax
+  ) {
+    return `The quantity must be a whole number from ${OFFER_LIMITS.quantityMin} to ${OFFER_LIMITS.quantityMax}.`;
+  }
+  return null;
+}
+
+/**
+ * Creates a draft offer with its items for the caller's verified business: offer, items and audit row in one
+ * statement. A caller without a verified business gets "not allowed" and nothing is written.
+ */
+export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithItems> {
+  const title = draft.title.trim();
+  if (!title || title.length > OFFER_LIMITS.titleMax) {
+    throw new AppError('invalid_input', `The title must be 1–${OFFER_LIMITS.titleMax} characters.`);
+  }
+  if (draft.items.length === 0 || draft.items.length > OFFER_LIMITS.itemsMax) {
+    throw new AppError('invalid_input', `An offer has 1–${OFFER_LIMITS.itemsMax} items.`);
+  }
+  for (const item of draft.items) {
+    const problem = itemProblem(item);
+    if (problem) throw new AppError('invalid_input', problem);
+  }
+  if (draft.pickupEnd <= draft.pickupStart)
+    throw new AppError('invalid_input', 'The pickup window must end after it starts.');
+
+  const items = JSON.stringify(
+    draft.items.map((item, position) => ({
+      name: item.name.trim(),
+      original_price: item.originalPrice,
+      price: item.price,
+      quantity: item.quantity,
+      position,
+    })),
+  );
+  const units = draft.items.reduce((sum, item) => sum + item.quantity, 0);
+  const row = firstRow(
+    await db.execute(sql`
+      with biz as (select id from businesses where owner_id = ${draft.ownerId} and status = 'verified'),
+      created as (
+        insert into offers (business_id, title, description, photo_file_id, pickup_start, pickup_end, units_available)
+        select id, ${title}, ${draft.description?.trim() ?? ''}, ${draft.photoFileId ?? null},
+          ${draft.pickupStart.toISOString()}::timestamptz, ${draft.pickupEnd.toISOString()}::timestamptz, ${units}
+        from biz
+        returning id
+      ),
+      created_items as (
+        insert into offer_items (offer_id, name, original_price, price, quantity_total, quantity_available, position)
+        select created.id, x.name, x.original_price, x.price, x.quantity, x.quantity, x.position
+        from created, jsonb_to_recordset(${items}::jsonb)
+          as x(name text, original_price int, price int, quantity int, position int)
+        returning id
+      ),
+      audit as (
+        insert into audit_log (actor_id, action, entity, entity_id, data)
+        select ${draft.ownerId}, 'offer.created', 'offer', id, jsonb_build_object('to', 'draft') from created
+      )
+      select id from created
+    `),
+  );
+  if (!row) throw new AppError('not_allowed', 'Only verified businesses can post offers.');
+  return (await getOffer(db, num(row.id)))!;
+}
+
+export async function getOffer(db: Db, offerId: number): Promise<OfferWithItems | undefined> {
+  const [offer] = await db.select().from(offers).where(eq(offers.id, offerId)).limit(1);
+  if (!offer) return undefined;
+  const items = await db
+    .select()
+    .from(offerItems)
+    .where(eq(offerItems.offerId, offerId))
+    .orderBy(asc(offerItems.position), asc(offerItems.id));
+  return { ...offer, items };
+}
+
+/** The offer if it belongs to the caller's business; otherwise "not found", so ids of others reveal nothing. */
+export async function getOwnOffer(db: Db, { offerId, ownerId }: { offerId: number; ownerId: number }) {
+  const [row] = await db
+    .select({ id: offers.id })
+    .from(offers)
+    .innerJoin(businesses, eq(businesses.id, offers.businessId))
+    .where(and(eq(offers.id, offerId), eq(businesses.ownerId, ownerId)))
+    .limit(1);
+  const offer = row ? await getOffer(db, row.id) : undefined;
+  if (!offer) throw new AppError('not_found', 'Offer not found.');
+  return offer;
+}
+
+export async function listOwnOffers(db: Db, ownerId: number, limit = 20): Promise<OfferWithItems[]> {
+  const rows = await db
+    .select({ offer: offers })
+    .from(offers)
+    .innerJoin(businesses, eq(businesses.id, offers.businessId))
+    .where(eq(businesses.ownerId, ownerId))
+    .orderBy(desc(offers.createdAt), desc(offers.id))
+    .limit(limit);
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.offer.id);
+  const items = await db
+    .select()
+    .from(offerItems)
+    .where(inArray(offerItems.offerId, ids))
+    .orderBy(asc(offerItems.position), asc(offerItems.id));
+  return rows.map(({ offer }) => ({ ...offer, items: items.filter((i) => i.offerId === offer.id) }));
+}
+
+export interface ItemEdit {
+  ownerId: number;
+  offerId: number;
+  itemId: number;
+  price?: number;
+  originalPrice?: number;
+  quantityTotal?: number;
+  now: Date;
+}
+
+export interface ItemEditResult {
+  offer: OfferWithItems;
+  statusBefore: OfferStatus;
+}
+
+/**
+ * The owner changes an item's prices or quantity. The quantity can't drop below what is already reserved;
+ * restocking a sold-out offer makes it live again, emptying a live one makes it sold out. One statement:
+ * the item row is locked first (FOR UPDATE returns its newest version), so the unit delta applied to the
+ * offer row is exact even while customers are reserving.
+ */
+export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditResult> {
+  if (
+    edit.quantityTotal !== undefined &&
+    (!Number.isInteger(edit.quantityTotal) ||
+      edit.quantityTotal < 0 ||
+      edit.quantityTotal > OFFER_LIMITS.quantityMax)
+  ) {
+    throw new AppError(
+      'invalid_input',
+      `The quantity must be a whole number from 0 to ${OFFER_LIMITS.quantityMax}.`,
+    );
+  }
+  for (const price of [edit.price, edit.originalPrice]) {
+    if (price !== undefined && !(Number.isInteger(price) && price > 0))
+      throw new AppError('invalid_input', 'Prices must be above zero.');
+  }
+  const now = edit.now.toISOString();
+  const run = () =>
+    db.execute(sql`
+      with target as (
+        select o.id, o.status from offers o join businesses b on b.id = o.business_id
+        where o.id = ${edit.offerId} and b.owner_id = ${edit.ownerId}
+      ),
+      old_item as (
+        select id, quantity_total, quantity_available, price, original_price from offer_items
+        where id = ${edit.itemId} and offer_id = (select id from target) for update
+      ),
+      item as (
+        update offer_items i set
+          price = coalesce(${edit.price ?? null}::int, i.price),
+          original_price = coalesce(${edit.originalPrice ?? null}::int, i.original_price),
+          quantity_total = coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total),
+          quantity_available = coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total) - (i.quantity_total - i.quantity_available)
+        from old_item o
+        where i.id = o.id and (select status from target) in ('draft', 'active', 'paused', 'sold_out')
+          and coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total) >= i.quantity_total - i.quantity_available
+        returning i.id, i.quantity_total - o.quantity_total as delta
+      ),
+      offer_row as (
+        update offers set
+          units_available = units_available + (select delta from item),
+          status = case
+            when status = 'sold_out' and units_available + (select delta from item) > 0 and pickup_end > ${now}::timestamptz then 'active'::offer_status
+            when status = 'active' and units_available + (select delta from item) = 0 then 'sold_out'::offer_status
+            else status end,
+          updated_at = now()
+        where id = (select id from target) and exists (select 1 from item)
+        returning id, status
+      ),
+      audit as (
+        insert into audit_log (actor_id, action, entity, entity_id, data)
+        select ${edit.ownerId}, 'offer.edit', 'offer', id,
+          jsonb_build_object('from', (select status from target), 'to', status, 'item_id', ${edit.itemId}::bigint,
+            'delta', (select delta from item))
+        from offer_row
+      )
+      select (select status from target) as before, (select count(*) from old_item) as item_found,
+        (select quantity_total - quantity_available from old_item) as reserved,
+        (select count(*) from item) as changed
+    `);
+  let row: RawRow | undefined;
+  try {
+    row = firstRow(await run());
+  } catch (error) {
+    if (
+      (error as { code?: string }).code === '23514' ||
+      (error as { cause?: { code?: string } }).cause?.code === '23514'
+    ) {
+      throw new AppError('invalid_input', 'The discounted price must be lower than the original price.');
+    }
+    throw error;
+  }
+  if (!row || row.before === null) throw new AppError('not_found', 'Offer not found.');
+  if (num(row.item_found) === 0) throw new AppError('not_found', 'That item is not part of this offer.');
+  if (num(row.changed) === 0) {
+    const before = row.before as OfferStatus;
+    if (before === 'expired' || before === 'cancelled') {
+      throw new AppError('invalid_transition', `This offer is ${before}, so it can't be edited.`);
+    }
+    throw new AppError(
+      'invalid_input',
+      `${num(row.reserved)} already reserved, so the quantity can't go below ${num(row.reserved)}.`,
+    );
+  }
+  return { offer: (await getOffer(db, edit.offerId))!, statusBefore: row.before as OfferStatus };
+}

@@ -1,0 +1,141 @@
+/**
+ * Pickup windows as businesses type them, in the venue's zone (TIMEZONE):
+ *   "18:00-20:00" (today), "today 18-20", "tomorrow 9:00-10:30", "mon 17-19", "24.12 17:00-19:00".
+ * Rules: end after start, end in the future, end at most 7 days ahead.
+ */
+export const MAX_DAYS_AHEAD = 7;
+
+export type PickupWindowResult =
+  | { ok: true; start: Date; end: Date }
+  | { ok: false; reason: 'format' | 'end_before_start' | 'in_the_past' | 'too_far' };
+
+const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The calendar date and weekday at `instant` in `zone`. */
+function localDate(instant: Date, zone: string): LocalDate & { weekday: number } {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    weekday: 'short',
+  }).formatToParts(instant);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return {
+    year: Number(get('year')),
+    month: Number(get('month')),
+    day: Number(get('day')),
+    weekday: weekdays.indexOf(get('weekday').toLowerCase().slice(0, 3)),
+  };
+}
+
+/** Offset of `zone` from UTC at `instant`, in minutes. */
+function zoneOffsetMinutes(instant: Date, zone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone: zone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const asUtc = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return Math.round((asUtc - instant.getTime()) / 60_000);
+}
+
+/** The instant of a wall-clock time in `zone` (DST-safe: the offset is re-evaluated at the result). */
+export function zonedTime(date: LocalDate, hour: number, minute: number, zone: string): Date {
+  const guess = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
+  const first = guess - zoneOffsetMinutes(new Date(guess), zone) * 60_000;
+  return new Date(guess - zoneOffsetMinutes(new Date(first), zone) * 60_000);
+}
+
+const addDays = (date: LocalDate, days: number): LocalDate => {
+  const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+};
+
+const time = String.raw`(\d{1,2})(?:[:.h](\d{2}))?`;
+const windowPattern = new RegExp(String.raw`^(?:(\S+)\s+)?${time}\s*(?:-|–|—|to)\s*${time}$`, 'i');
+
+function resolveDay(word: string | undefined, today: LocalDate & { weekday: number }): LocalDate | null {
+  if (!word || word === 'today') return today;
+  if (word === 'tomorrow' || word === 'tmrw') return addDays(today, 1);
+  const weekday = weekdays.indexOf(word.slice(0, 3));
+  if (weekday >= 0 && /^[a-z]+$/.test(word)) return addDays(today, (weekday - today.weekday + 7) % 7);
+  const dm = word.match(/^(\d{1,2})[./](\d{1,2})\.?$/);
+  if (dm) {
+    const day = Number(dm[1]);
+    const month = Number(dm[2]);
+    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+    const thisYear = { year: today.year, month, day };
+    const inPast = month < today.month || (month === today.month && day < today.day);
+    return inPast ? { ...thisYear, year: today.year + 1 } : thisYear;
+  }
+  return null;
+}
+
+export function parsePickupWindow(text: string, now: Date, zone: string): PickupWindowResult {
+  const match = text.trim().toLowerCase().replace(/\s+/g, ' ').match(windowPattern);
+  if (!match) return { ok: false, reason: 'format' };
+  const [, dayWord, h1, m1, h2, m2] = match;
+  const day = resolveDay(dayWord, localDate(now, zone));
+  const [startHour, startMinute, endHour, endMinute] = [h1, m1 ?? '0', h2, m2 ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (!day || startHour > 23 || endHour > 24 || startMinute > 59 || endMinute > 59)
+    return { ok: false, reason: 'format' };
+  if (endHour === 24 && endMinute > 0) return { ok: false, reason: 'format' };
+  const start = zonedTime(day, startHour, startMinute, zone);
+  const end =
+    endHour === 24 ? zonedTime(addDays(day, 1), 0, 0, zone) : zonedTime(day, endHour, endMinute, zone);
+  if (end <= start) return { ok: false, reason: 'end_before_start' };
+  if (end <= now) return { ok: false, reason: 'in_the_past' };
+  if (end.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) return { ok: false, reason: 'too_far' };
+  return { ok: true, start, end };
+}
+
+const hhmm = (instant: Date, zone: string) =>
+  new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
+
+/** "today 18:00–20:00", "tomorrow 09:00–10:30", "Fri 24 Nov 17:00–19:00". */
+export function describePickupWindow(start: Date, end: Date, now: Date, zone: string): string {
+  const today = localDate(now, zone);
+  const startDay = localDate(start, zone);
+  const same = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
+  const dayWord = same(startDay, today)
+    ? 'today'
+    : same(startDay, addDays(today, 1))
+      ? 'tomorrow'
+      : new Intl.DateTimeFormat('en-GB', {
+          timeZone: zone,
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+        }).format(start);
+  return `${dayWord} ${hhmm(start, zone)}–${hhmm(end, zone)}`;
+}

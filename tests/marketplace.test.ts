@@ -1,0 +1,497 @@
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, offerItems, offers, purchases } from '../db/schema.js';
+import { AppError } from '../lib/errors.js';
+import type { Database } from '../lib/infra/db.js';
+import { browseOffers } from '../lib/marketplace/browse.js';
+import { registerBusiness, reviewBusiness } from '../lib/marketplace/businesses.js';
+import { expireOffers, transitionOffer } from '../lib/marketplace/offer-transitions.js';
+import { createOffer, editOfferItem, getOffer } from '../lib/marketplace/offers.js';
+import {
+  cancelReservation,
+  confirmPickup,
+  listCustomerPurchases,
+  reserve,
+} from '../lib/marketplace/purchases.js';
+import { defaultItems, liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { createTestDatabase, storeLabel } from './support/stores.js';
+import { people } from './support/updates.js';
+
+const customer = (id: number) => ({ id, firstName: `Customer ${id}` });
+const expectAppError = async (promise: Promise<unknown>, code: AppError['code'], reason?: RegExp) => {
+  const error = await promise.then(
+    () => undefined,
+    (e) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe(code);
+  if (reason) expect((error as AppError).reason).toMatch(reason);
+};
+
+describe(`marketplace rules (${storeLabel})`, () => {
+  let database: Database;
+  const db = () => database.db;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database.close());
+
+  describe('businesses', () => {
+    it('registers a venue as pending and refuses a second one for the same owner', async () => {
+      const draft = {
+        ownerId: 7001,
+        ownerFirstName: 'Olga',
+        name: 'Olga’s Bakery',
+        address: 'Bakery Lane 1',
+        phone: '+4930111',
+        description: 'Bread',
+      };
+      const business = await registerBusiness(db(), draft);
+      expect(business.status).toBe('pending');
+      await expectAppError(registerBusiness(db(), draft), 'conflict');
+    });
+
+    it('verifies idempotently and records one audit row', async () => {
+      const business = await registerBusiness(db(), {
+        ownerId: 7002,
+        ownerFirstName: 'V',
+        name: 'Verify Me',
+        address: 'A',
+        phone: '+1',
+        description: '',
+      });
+      const first = await reviewBusiness(db(), {
+        businessId: business.id,
+        adminId: 9001,
+        decision: 'verify',
+      });
+      const second = await reviewBusiness(db(), {
+        businessId: business.id,
+        adminId: 9001,
+        decision: 'verify',
+      });
+      expect([first.changed, second.changed]).toEqual([true, false]);
+      expect(second.business.status).toBe('verified');
+      const audits = await db().select().from(auditLog).where(eq(auditLog.entityId, business.id));
+      expect(audits.filter((a) => a.action === 'business.verify')).toHaveLength(1);
+    });
+
+    it('rejects with a reason, and refuses to reject a verified venue', async () => {
+      const business = await registerBusiness(db(), {
+        ownerId: 7003,
+        ownerFirstName: 'R',
+        name: 'Reject Me',
+        address: 'A',
+        phone: '+1',
+        description: '',
+      });
+      const result = await reviewBusiness(db(), {
+        businessId: business.id,
+        adminId: 9001,
+        decision: 'reject',
+        reason: 'Address missing',
+      });
+      expect(result.business).toMatchObject({ status: 'rejected', rejectionReason: 'Address missing' });
+      const verified = await verifiedBusiness(db());
+      await expectAppError(
+        reviewBusiness(db(), { businessId: verified.id, adminId: 9001, decision: 'reject', reason: 'x' }),
+        'invalid_transition',
+      );
+      await expectAppError(
+        reviewBusiness(db(), { businessId: 999_999, adminId: 9001, decision: 'verify' }),
+        'not_found',
+      );
+    });
+  });
+
+  describe('offers', () => {
+    it('lets only verified businesses create offers', async () => {
+      await registerBusiness(db(), {
+        ownerId: 7010,
+        ownerFirstName: 'P',
+        name: 'Pending',
+        address: 'A',
+        phone: '+1',
+        description: '',
+      });
+      const now = new Date();
+      await expectAppError(
+        createOffer(db(), {
+          ownerId: 7010,
+          title: 'Nope',
+          pickupStart: now,
+          pickupEnd: new Date(now.getTime() + 3_600_000),
+          items: defaultItems,
+        }),
+        'not_allowed',
+      );
+      const count = await db().select({ n: sql<number>`count(*)` }).from(offers);
+      expect(Number(count[0]!.n)).toBe(0);
+    });
+
+    it.each([
+      [
+        'a discounted price not below the original',
+        { name: 'X', originalPrice: 500, price: 500, quantity: 1 },
+        /lower/,
+      ],
+      ['a zero quantity', { name: 'X', originalPrice: 500, price: 100, quantity: 0 }, /quantity/],
+      ['a quantity above 999', { name: 'X', originalPrice: 500, price: 100, quantity: 1000 }, /quantity/],
+      ['an empty name', { name: ' ', originalPrice: 500, price: 100, quantity: 1 }, /name/],
+    ])('refuses an item with %s', async (_label, item, reason) => {
+      const { ownerId } = await verifiedBusiness(db());
+      const now = new Date();
+      await expectAppError(
+        createOffer(db(), {
+          ownerId,
+          title: 'T',
+          pickupStart: now,
+          pickupEnd: new Date(now.getTime() + 3_600_000),
+          items: [item],
+        }),
+        'invalid_input',
+        reason,
+      );
+    });
+
+    it('walks the lifecycle: publish, pause, resume, sold out, and refuses invalid moves with a reason', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const now = new Date();
+      const offer = await createOffer(db(), {
+        ownerId,
+        title: 'Lifecycle',
+        pickupStart: now,
+        pickupEnd: new Date(now.getTime() + 3_600_000),
+        items: defaultItems,
+      });
+      expect(offer.status).toBe('draft');
+      expect(offer.unitsAvailable).toBe(7);
+      const act = (action: Parameters<typeof transitionOffer>[1]['action']) =>
+        transitionOffer(db(), { offerId: offer.id, ownerId, action, now });
+      expect((await act('publish')).after).toBe('active');
+      await expectAppError(act('publish'), 'invalid_transition', /already live/);
+      expect((await act('pause')).after).toBe('paused');
+      expect((await act('resume')).after).toBe('active');
+      expect((await act('sold_out')).after).toBe('sold_out');
+      const after = await getOffer(db(), offer.id);
+      expect(after!.items.every((i) => i.quantityAvailable === 0)).toBe(true);
+      expect(after!.unitsAvailable).toBe(0);
+      await expectAppError(act('resume'), 'invalid_transition', /Only paused/);
+    });
+
+    it('hides another business’s offer behind "not found"', async () => {
+      const a = await verifiedBusiness(db());
+      const b = await verifiedBusiness(db());
+      const offer = await liveOffer(db(), a.ownerId);
+      await expectAppError(
+        transitionOffer(db(), { offerId: offer.id, ownerId: b.ownerId, action: 'pause', now: new Date() }),
+        'not_found',
+      );
+      expect((await getOffer(db(), offer.id))!.status).toBe('active');
+    });
+
+    it('refuses to publish or resume an offer whose window is over', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const start = new Date(Date.now() - 3 * 3_600_000);
+      const offer = await createOffer(db(), {
+        ownerId,
+        title: 'Late',
+        pickupStart: start,
+        pickupEnd: new Date(start.getTime() + 3_600_000),
+        items: defaultItems,
+      });
+      await expectAppError(
+        transitionOffer(db(), { offerId: offer.id, ownerId, action: 'publish', now: new Date() }),
+        'invalid_transition',
+        /window .* over/,
+      );
+    });
+
+    it('restocks a sold-out offer back to live, and keeps reserved units when editing', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const now = new Date();
+      const offer = await liveOffer(db(), ownerId, {
+        items: [{ name: 'Soup', originalPrice: 800, price: 300, quantity: 2 }],
+      });
+      const itemId = offer.items[0]!.id;
+      await reserve(db(), {
+        customer: customer(8001),
+        offerId: offer.id,
+        itemId,
+        quantity: 2,
+        currency: 'EUR',
+        now,
+      });
+      expect((await getOffer(db(), offer.id))!.status).toBe('sold_out');
+      await expectAppError(
+        editOfferItem(db(), { ownerId, offerId: offer.id, itemId, quantityTotal: 1, now }),
+        'invalid_input',
+        /2 already reserved/,
+      );
+      const edited = await editOfferItem(db(), { ownerId, offerId: offer.id, itemId, quantityTotal: 5, now });
+      expect(edited.offer.status).toBe('active');
+      expect(edited.offer.items[0]).toMatchObject({ quantityTotal: 5, quantityAvailable: 3 });
+      expect(edited.offer.unitsAvailable).toBe(3);
+      await expectAppError(
+        editOfferItem(db(), { ownerId, offerId: offer.id, itemId, price: 900, now }),
+        'invalid_input',
+        /lower than the original/,
+      );
+    });
+
+    it('expires overdue offers once and marks their open reservations as no-shows', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const now = new Date();
+      const offer = await liveOffer(db(), ownerId, { now, hours: 1 });
+      const reservation = await reserve(db(), {
+        customer: customer(8002),
+        offerId: offer.id,
+        itemId: offer.items[0]!.id,
+        quantity: 1,
+        currency: 'EUR',
+        now,
+      });
+      expect(await expireOffers(db(), { now, offerId: offer.id })).toEqual([]);
+      const later = new Date(now.getTime() + 2 * 3_600_000);
+      const expired = await expireOffers(db(), { now: later, offerId: offer.id });
+      expect(expired).toHaveLength(1);
+      expect(expired[0]!.noShows).toEqual([
+        { purchaseId: reservation.purchaseId, customerId: 8002, pickupCode: reservation.pickupCode },
+      ]);
+      expect(await expireOffers(db(), { now: later, offerId: offer.id })).toEqual([]);
+      const [purchase] = await db().select().from(purchases).where(eq(purchases.id, reservation.purchaseId));
+      expect(purchase!.status).toBe('no_show');
+    });
+  });
+
+  describe('reservations', () => {
+    it('reserves, sells out with the last unit, cancels with restock and reactivation', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const now = new Date();
+      const offer = await liveOffer(db(), ownerId, {
+        items: [{ name: 'Box', originalPrice: 900, price: 300, quantity: 3 }],
+      });
+      const itemId = offer.items[0]!.id;
+      const first = await reserve(db(), {
+        customer: customer(8101),
+        offerId: offer.id,
+        itemId,
+        quantity: 2,
+        currency: 'EUR',
+        now,
+      });
+      expect(first.pickupCode).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
+      expect(first).toMatchObject({ offerStatus: 'active', unitsLeft: 1, itemName: 'Box', unitPrice: 300 });
+      await expectAppError(
+        reserve(db(), {
+          customer: customer(8102),
+          offerId: offer.id,
+          itemId,
+          quantity: 2,
+          currency: 'EUR',
+          now,
+        }),
+        'conflict',
+        /only 1 left/,
+      );
+      const last = await reserve(db(), {
+        customer: customer(8102),
+        offerId: offer.id,
+        itemId,
+        quantity: 1,
+        currency: 'EUR',
+        now,
+      });
+      expect(last.offerStatus).toBe('sold_out');
+
+      const cancelled = await cancelReservation(db(), {
+        purchaseId: first.purchaseId,
+        customerId: 8101,
+        now,
+      });
+      expect(cancelled).toMatchObject({ changed: true, quantity: 2, offerReactivated: true });
+      const again = await cancelReservation(db(), { purchaseId: first.purchaseId, customerId: 8101, now });
+      expect(again.changed).toBe(false);
+      const after = await getOffer(db(), offer.id);
+      expect(after).toMatchObject({ status: 'active', unitsAvailable: 2 });
+      expect(after!.items[0]!.quantityAvailable).toBe(2);
+    });
+
+    it('hides another customer’s reservation behind "not found"', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const offer = await liveOffer(db(), ownerId);
+      const now = new Date();
+      const mine = await reserve(db(), {
+        customer: customer(8201),
+        offerId: offer.id,
+        itemId: offer.items[0]!.id,
+        quantity: 1,
+        currency: 'EUR',
+        now,
+      });
+      await expectAppError(
+        cancelReservation(db(), { purchaseId: mine.purchaseId, customerId: 8202, now }),
+        'not_found',
+      );
+      const [row] = await db().select().from(purchases).where(eq(purchases.id, mine.purchaseId));
+      expect(row!.status).toBe('reserved');
+    });
+
+    it('limits a customer to three open reservations', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const offer = await liveOffer(db(), ownerId);
+      const now = new Date();
+      const book = () =>
+        reserve(db(), {
+          customer: customer(8301),
+          offerId: offer.id,
+          itemId: offer.items[0]!.id,
+          quantity: 1,
+          currency: 'EUR',
+          now,
+        });
+      await book();
+      await book();
+      await book();
+      await expectAppError(book(), 'limit_reached', /3 active reservations/);
+    });
+
+    it.each([
+      ['an item of another offer', 'other-item', 1, 'not_found'],
+      ['a quantity above the cap', 'own-item', 6, 'invalid_input'],
+      ['a quantity of zero', 'own-item', 0, 'invalid_input'],
+      ['a missing offer', 'missing-offer', 1, 'conflict'],
+    ] as const)('refuses %s and changes nothing', async (_label, which, quantity, code) => {
+      const { ownerId } = await verifiedBusiness(db());
+      const offer = await liveOffer(db(), ownerId);
+      const other = await liveOffer(db(), ownerId, { title: 'Other' });
+      const now = new Date();
+      const offerId = which === 'missing-offer' ? 987_654 : offer.id;
+      const itemId = which === 'other-item' ? other.items[0]!.id : offer.items[0]!.id;
+      await expectAppError(
+        reserve(db(), { customer: customer(8401), offerId, itemId, quantity, currency: 'EUR', now }),
+        code,
+      );
+      const items = await db().select().from(offerItems).where(eq(offerItems.offerId, offer.id));
+      expect(items.map((i) => i.quantityAvailable)).toEqual([4, 3]);
+    });
+
+    it('refuses paused, draft and unverified offers', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const now = new Date();
+      const offer = await liveOffer(db(), ownerId);
+      await transitionOffer(db(), { offerId: offer.id, ownerId, action: 'pause', now });
+      await expectAppError(
+        reserve(db(), {
+          customer: customer(8501),
+          offerId: offer.id,
+          itemId: offer.items[0]!.id,
+          quantity: 1,
+          currency: 'EUR',
+          now,
+        }),
+        'conflict',
+        /no longer available/,
+      );
+    });
+
+    it('confirms a pickup by code for the owning business only', async () => {
+      const a = await verifiedBusiness(db());
+      const b = await verifiedBusiness(db());
+      const offer = await liveOffer(db(), a.ownerId);
+      const now = new Date();
+      const r = await reserve(db(), {
+        customer: customer(8601),
+        offerId: offer.id,
+        itemId: offer.items[1]!.id,
+        quantity: 1,
+        currency: 'EUR',
+        now,
+      });
+      await expectAppError(confirmPickup(db(), { ownerId: b.ownerId, code: r.pickupCode }), 'not_found');
+      await expectAppError(confirmPickup(db(), { ownerId: a.ownerId, code: 'ZZZZZZ' }), 'not_found');
+      const picked = await confirmPickup(db(), { ownerId: a.ownerId, code: r.pickupCode.toLowerCase() });
+      expect(picked).toMatchObject({ customerId: 8601, quantity: 1, itemName: 'Pastry box' });
+      await expectAppError(confirmPickup(db(), { ownerId: a.ownerId, code: r.pickupCode }), 'not_found');
+      const list = await listCustomerPurchases(db(), 8601);
+      expect(list[0]).toMatchObject({ status: 'picked_up', pickupCode: r.pickupCode });
+    });
+
+    it('cancels reservations when the business withdraws the offer', async () => {
+      const { ownerId } = await verifiedBusiness(db());
+      const offer = await liveOffer(db(), ownerId);
+      const now = new Date();
+      const r = await reserve(db(), {
+        customer: customer(8701),
+        offerId: offer.id,
+        itemId: offer.items[0]!.id,
+        quantity: 1,
+        currency: 'EUR',
+        now,
+      });
+      const result = await transitionOffer(db(), { offerId: offer.id, ownerId, action: 'cancel', now });
+      expect(result.cancelledReservations).toEqual([
+        { purchaseId: r.purchaseId, customerId: 8701, quantity: 1, pickupCode: r.pickupCode },
+      ]);
+    });
+  });
+
+  describe('browsing', () => {
+    it('lists only live offers of verified venues, nearest first when a location is shared', async () => {
+      const isolated = await createTestDatabase();
+      try {
+        const d = isolated.db;
+        const now = new Date();
+        const near = await verifiedBusiness(d, { name: 'Near', latitude: 52.52, longitude: 13.405 });
+        const far = await verifiedBusiness(d, { name: 'Far', latitude: 52.4, longitude: 13.1 });
+        const nearOffer = await liveOffer(d, near.ownerId, { now, title: 'Near bag' });
+        const farOffer = await liveOffer(d, far.ownerId, { now, title: 'Far bag' });
+        const paused = await liveOffer(d, near.ownerId, { now, title: 'Paused bag' });
+        await transitionOffer(d, { offerId: paused.id, ownerId: near.ownerId, action: 'pause', now });
+        const sold = await liveOffer(d, far.ownerId, { now, title: 'Sold bag' });
+        await transitionOffer(d, { offerId: sold.id, ownerId: far.ownerId, action: 'sold_out', now });
+        await createOffer(d, {
+          ownerId: near.ownerId,
+          title: 'Draft bag',
+          pickupStart: now,
+          pickupEnd: new Date(now.getTime() + 3_600_000),
+          items: defaultItems,
+        });
+        await registerBusiness(d, {
+          ownerId: 7777,
+          ownerFirstName: 'U',
+          name: 'Unverified',
+          address: 'A',
+          phone: '+1',
+          description: '',
+        });
+
+        const listing = await browseOffers(d, {
+          now,
+          page: 0,
+          location: { latitude: 52.521, longitude: 13.41 },
+        });
+        expect(listing.offers.map((o) => o.offerId)).toEqual([nearOffer.id, farOffer.id]);
+        expect(listing.offers[0]!.distanceKm).toBeLessThan(1);
+        const fromFar = await browseOffers(d, {
+          now,
+          page: 0,
+          location: { latitude: 52.4, longitude: 13.1 },
+        });
+        expect(fromFar.offers.map((o) => o.offerId)).toEqual([farOffer.id, nearOffer.id]);
+        const later = await browseOffers(d, { now: new Date(now.getTime() + 4 * 3_600_000), page: 0 });
+        expect(later.total).toBe(0);
+      } finally {
+        await isolated.close();
+      }
+    });
+  });
+
+  it('keeps an audit trail of state changes with the actor', async () => {
+    const rows = await db().select().from(auditLog).where(eq(auditLog.action, 'offer.publish'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.actorId !== null)).toBe(true);
+  });
+});
+
+void people;
