@@ -14,6 +14,9 @@ const intWithDefault = (fallback: number, min: number, max: number) =>
     z.coerce.number().int().min(min).max(max).default(fallback),
   );
 
+/** z.url() alone accepts any scheme (`localhost:8081` parses as scheme "localhost"). */
+const httpUrl = () => z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
 const isValidTimeZone = (zone: string) => {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -34,7 +37,7 @@ const envSchema = z.object({
     z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… from @BotFather'),
   ),
   BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{3,64}$/)),
-  TELEGRAM_API_ROOT: optional(z.url()).transform((v) =>
+  TELEGRAM_API_ROOT: optional(httpUrl()).transform((v) =>
     (v ?? 'https://api.telegram.org').replace(/\/+$/, ''),
   ),
   TELEGRAM_WEBHOOK_SECRET: optional(
@@ -46,16 +49,16 @@ const envSchema = z.object({
 
   DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
   PGLITE_DIR: optional(z.string()),
-  UPSTASH_REDIS_REST_URL: optional(z.url()),
+  UPSTASH_REDIS_REST_URL: optional(httpUrl()),
   UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
   REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL')),
 
   QSTASH_TOKEN: optional(z.string()),
-  QSTASH_URL: optional(z.url()),
+  QSTASH_URL: optional(httpUrl()),
   QSTASH_CURRENT_SIGNING_KEY: optional(z.string()),
   QSTASH_NEXT_SIGNING_KEY: optional(z.string()),
 
-  PUBLIC_URL: optional(z.url()),
+  PUBLIC_URL: optional(httpUrl()),
   CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
   TIMEZONE: optional(
     z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
@@ -113,52 +116,60 @@ export const isNeonUrl = (url: string) => {
   }
 };
 
-export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(source);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`),
-    );
-  }
-  const env = parsed.data;
-  const production = env.NODE_ENV === 'production' || Boolean(env.VERCEL);
+/** Pairs that only work together, and what production cannot run without; judged on presence alone. */
+function presenceProblems(has: (name: keyof Env) => boolean, production: boolean): string[] {
   const problems: string[] = [];
-
-  if (Boolean(env.UPSTASH_REDIS_REST_URL) !== Boolean(env.UPSTASH_REDIS_REST_TOKEN)) {
+  if (has('UPSTASH_REDIS_REST_URL') !== has('UPSTASH_REDIS_REST_TOKEN')) {
     problems.push('UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together');
   }
-  const qstashVars = [env.QSTASH_TOKEN, env.QSTASH_CURRENT_SIGNING_KEY, env.QSTASH_NEXT_SIGNING_KEY];
-  if (qstashVars.some(Boolean) && !qstashVars.every(Boolean)) {
+  const qstash = (['QSTASH_TOKEN', 'QSTASH_CURRENT_SIGNING_KEY', 'QSTASH_NEXT_SIGNING_KEY'] as const).map(
+    has,
+  );
+  if (qstash.some(Boolean) && !qstash.every(Boolean)) {
     problems.push(
       'QSTASH_TOKEN, QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY must be set together',
     );
   }
-
-  const vercelHost = env.VERCEL_PROJECT_PRODUCTION_URL ?? env.VERCEL_URL;
-  const publicUrl = (env.PUBLIC_URL ?? (vercelHost ? `https://${vercelHost}` : undefined))?.replace(
-    /\/+$/,
-    '',
-  );
-
   if (production) {
     const missing: string[] = [];
-    if (!env.BOT_TOKEN) missing.push('BOT_TOKEN');
-    if (!env.TELEGRAM_WEBHOOK_SECRET) missing.push('TELEGRAM_WEBHOOK_SECRET');
-    if (!env.DATABASE_URL) missing.push('DATABASE_URL');
-    if (!env.UPSTASH_REDIS_REST_URL && !env.REDIS_URL) missing.push('UPSTASH_REDIS_REST_URL (or REDIS_URL)');
-    if (!env.UPSTASH_REDIS_REST_TOKEN && !env.REDIS_URL)
+    if (!has('BOT_TOKEN')) missing.push('BOT_TOKEN');
+    if (!has('TELEGRAM_WEBHOOK_SECRET')) missing.push('TELEGRAM_WEBHOOK_SECRET');
+    if (!has('DATABASE_URL')) missing.push('DATABASE_URL');
+    if (!has('UPSTASH_REDIS_REST_URL') && !has('REDIS_URL'))
+      missing.push('UPSTASH_REDIS_REST_URL (or REDIS_URL)');
+    if (!has('UPSTASH_REDIS_REST_TOKEN') && !has('REDIS_URL'))
       missing.push('UPSTASH_REDIS_REST_TOKEN (or REDIS_URL)');
-    if (!env.QSTASH_TOKEN) missing.push('QSTASH_TOKEN');
-    if (!env.QSTASH_CURRENT_SIGNING_KEY) missing.push('QSTASH_CURRENT_SIGNING_KEY');
-    if (!env.QSTASH_NEXT_SIGNING_KEY) missing.push('QSTASH_NEXT_SIGNING_KEY');
-    if (!publicUrl) missing.push('PUBLIC_URL');
+    if (!has('QSTASH_TOKEN')) missing.push('QSTASH_TOKEN');
+    if (!has('QSTASH_CURRENT_SIGNING_KEY')) missing.push('QSTASH_CURRENT_SIGNING_KEY');
+    if (!has('QSTASH_NEXT_SIGNING_KEY')) missing.push('QSTASH_NEXT_SIGNING_KEY');
+    if (!has('PUBLIC_URL') && !has('VERCEL_PROJECT_PRODUCTION_URL') && !has('VERCEL_URL'))
+      missing.push('PUBLIC_URL');
     if (missing.length > 0) {
       problems.push(
         `production refuses the embedded stand-ins; set ${missing.join(', ')} (see .env.example and README "Deploy")`,
       );
     }
   }
-  if (problems.length > 0) throw new ConfigError(problems);
+  return problems;
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(source);
+  const problems = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
+  // Presence is judged on the raw values, so one message names the malformed and the missing variables.
+  const has = (name: keyof Env) => (source[name]?.trim() ?? '') !== '';
+  problems.push(...presenceProblems(has, source.NODE_ENV === 'production' || has('VERCEL')));
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+
+  const env = parsed.data;
+  const production = env.NODE_ENV === 'production' || Boolean(env.VERCEL);
+  const vercelHost = env.VERCEL_PROJECT_PRODUCTION_URL ?? env.VERCEL_URL;
+  const publicUrl = (env.PUBLIC_URL ?? (vercelHost ? `https://${vercelHost}` : undefined))?.replace(
+    /\/+$/,
+    '',
+  );
 
   return {
     production,

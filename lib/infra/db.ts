@@ -75,6 +75,11 @@ export async function createDatabase(options: Config['database']): Promise<Datab
 
 /** The newest migration applied to this database, by its drizzle-kit tag, or null before any. */
 export async function appliedMigration(db: Db): Promise<string | null> {
+  // Before the first migration the table does not exist; reading it would fail instead of saying "none".
+  const table = await db.execute(
+    sql`select (to_regclass('drizzle.__drizzle_migrations') is not null)::int as present`,
+  );
+  if (Number(rowsOf<{ present: number | string }>(table)[0]?.present) !== 1) return null;
   const result = await db.execute(
     sql`select created_at from drizzle.__drizzle_migrations order by created_at desc limit 1`,
   );

@@ -70,6 +70,10 @@ export async function createMemoryBackend(): Promise<CommandBackend> {
         if (name === 'hgetall' && reply && typeof reply === 'object' && !Array.isArray(reply)) {
           return Object.entries(reply as Record<string, unknown>).flat();
         }
+        // ioredis-mock answers INCR on a non-number with NaN; Redis refuses it.
+        if (typeof reply === 'number' && Number.isNaN(reply)) {
+          throw new Error('ERR value is not an integer or out of range');
+        }
         return reply === undefined ? null : reply;
       }
     }

@@ -17,7 +17,9 @@ export async function createServerBackend(url: string): Promise<CommandBackend> 
   return {
     async run(commands: RedisCommand[], atomic: boolean) {
       const batch = atomic ? client.multi() : client.pipeline();
-      for (const [name, ...args] of commands) batch.call(String(name), ...args.map(String));
+      // Upper case: ioredis reshapes some replies by lower-case name (HGETALL into an object); the
+      // Upstash client expects the raw reply Redis sent, as Upstash returns it.
+      for (const [name, ...args] of commands) batch.call(String(name).toUpperCase(), ...args.map(String));
       const replies = (await batch.exec()) ?? [];
       return replies.map(([error, result]) => (error ? { error: errorText(error) } : { result }));
     },
