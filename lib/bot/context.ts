@@ -9,6 +9,8 @@ export interface SessionData
   extends Scenes.WizardSession<Scenes.WizardSessionData & { state?: WizardState }> {
   /** Where the customer said they are, for distance ranking; kept for the session only. */
   location?: { latitude: number; longitude: number; sharedAt: string };
+  /** The "📍 Share location" button was offered once already; it stays on the phone's keyboard. */
+  locationAsked?: boolean;
 }
 
 export interface BotContext extends Context {

@@ -6,10 +6,17 @@ import { RedisSessionStore } from '../infra/session-store.js';
 import { telegramOptions } from '../infra/telegram.js';
 import { markUserBlocked } from '../marketplace/users.js';
 import type { BotContext, SessionData } from './context.js';
+import { adminFeature } from './features/admin.js';
+import { browseFeature } from './features/browse.js';
+import { businessFeature } from './features/business.js';
 import { helpFeature } from './features/help.js';
+import { myPurchasesFeature } from './features/my-purchases.js';
+import { offersFeature } from './features/offers.js';
 import { privateOnlyFeature } from './features/private-only.js';
+import { purchaseFeature } from './features/purchase.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
+import { createStage } from './scenes/index.js';
 import { texts } from './texts/common.js';
 import { sessionKeyOf, updateParties } from './update-parties.js';
 
@@ -55,7 +62,12 @@ export function createBot(deps: Deps, token: string): BotHandle {
       defaultSession: () => ({}) as SessionData,
     }),
   );
-  bot.use(startFeature, helpFeature);
+  // Wizards first: while one runs, its steps get the messages (and /cancel leaves it).
+  bot.use(createStage().middleware());
+  // Order matters only where triggers overlap: deep links before the plain /start greeting.
+  bot.use(browseFeature, startFeature, helpFeature);
+  bot.use(adminFeature, businessFeature, offersFeature);
+  bot.use(purchaseFeature, myPurchasesFeature);
   bot.use(unhandledFeature);
 
   bot.catch(async (error, ctx) => {

@@ -284,35 +284,52 @@ export interface PickupResult {
   quantity: number;
   itemName: string;
   offerTitle: string;
+  pickupCode: string;
+  businessName: string;
 }
 
-/** The business confirms a pickup by code; a code of another business is "not found". */
-export async function confirmPickup(db: Db, input: { ownerId: number; code: string }): Promise<PickupResult> {
-  const code = normalisePickupCode(input.code);
-  if (!code) throw new AppError('not_found', 'No open reservation with that code.');
+/**
+ * The business confirms a pickup, by the code the customer shows or by the purchase id on the "Picked up"
+ * button of its order notification. A code or id of another business, or one no longer open, is
+ * "not found": the answer reveals nothing about other venues' orders.
+ */
+export async function confirmPickup(
+  db: Db,
+  input: { ownerId: number } & ({ code: string } | { purchaseId: number }),
+): Promise<PickupResult> {
+  const byCode = 'code' in input;
+  const notFound = new AppError(
+    'not_found',
+    byCode ? 'No open reservation with that code.' : 'This reservation is no longer open.',
+  );
+  const code = byCode ? normalisePickupCode(input.code) : null;
+  if (byCode && !code) throw notFound;
+  const target = byCode ? sql`p.pickup_code = ${code}` : sql`p.id = ${input.purchaseId}`;
   const row = firstRow(
     await db.execute(sql`
       with picked as (
         update purchases p set status = 'picked_up', updated_at = now()
         from offers o join businesses b on b.id = o.business_id
-        where p.offer_id = o.id and b.owner_id = ${input.ownerId} and p.pickup_code = ${code} and p.status = 'reserved'
-        returning p.id, p.customer_id, p.quantity, p.item_id, o.title
+        where p.offer_id = o.id and b.owner_id = ${input.ownerId} and ${target} and p.status = 'reserved'
+        returning p.id, p.customer_id, p.quantity, p.item_id, p.pickup_code, o.title, b.name as business_name
       ),
       audit as (
         insert into audit_log (actor_id, action, entity, entity_id, data)
         select ${input.ownerId}, 'purchase.pickup', 'purchase', id, jsonb_build_object('to', 'picked_up') from picked
       )
-      select p.id, p.customer_id, p.quantity, p.title, i.name as item_name
+      select p.id, p.customer_id, p.quantity, p.title, p.pickup_code, p.business_name, i.name as item_name
       from picked p join offer_items i on i.id = p.item_id
     `),
   );
-  if (!row) throw new AppError('not_found', 'No open reservation with that code.');
+  if (!row) throw notFound;
   return {
     purchaseId: num(row.id),
     customerId: num(row.customer_id),
     quantity: num(row.quantity),
     itemName: String(row.item_name),
     offerTitle: String(row.title),
+    pickupCode: String(row.pickup_code),
+    businessName: String(row.business_name),
   };
 }
 

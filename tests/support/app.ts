@@ -5,6 +5,7 @@ import { handleTelegramWebhook, type WebhookResponse } from '../../lib/http/tele
 import { createLogger } from '../../lib/log.js';
 import { createRuntime, type Runtime } from '../../lib/runtime.js';
 import { BotApiEmulator } from '../../lib/sandbox/bot-api-emulator.js';
+import { FakeQStash } from './fake-qstash.js';
 import { createTestDatabase, createTestRedis } from './stores.js';
 import { people } from './updates.js';
 
@@ -13,6 +14,8 @@ export const TEST_SECRET = 'test-webhook-secret';
 
 export interface TestApp {
   telegram: BotApiEmulator;
+  /** Present when the app was created with `{ qstash: true }`: jobs are published to it. */
+  qstash?: FakeQStash;
   deps: Deps;
   runtime: Runtime;
   logs: Array<Record<string, unknown>>;
@@ -21,15 +24,32 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export const QSTASH_KEYS = { current: 'sig_current_key_for_tests', next: 'sig_next_key_for_tests' };
+export const PUBLIC_URL = 'https://bot.example.test';
+
+export async function createTestApp(
+  env: Record<string, string> = {},
+  options: { qstash?: boolean } = {},
+): Promise<TestApp> {
   const telegram = new BotApiEmulator(Number(TEST_TOKEN.split(':')[0]));
   const apiRoot = await telegram.start();
+  const qstash = options.qstash ? new FakeQStash() : undefined;
+  const qstashEnv = qstash
+    ? {
+        QSTASH_URL: await qstash.start(),
+        QSTASH_TOKEN: 'qstash-test-token',
+        QSTASH_CURRENT_SIGNING_KEY: QSTASH_KEYS.current,
+        QSTASH_NEXT_SIGNING_KEY: QSTASH_KEYS.next,
+        PUBLIC_URL,
+      }
+    : {};
   const config: Config = loadConfig({
     BOT_TOKEN: TEST_TOKEN,
     TELEGRAM_API_ROOT: apiRoot,
     TELEGRAM_WEBHOOK_SECRET: TEST_SECRET,
     ADMIN_TELEGRAM_IDS: String(people.admin.id),
     LOG_LEVEL: 'info',
+    ...qstashEnv,
     ...env,
   });
   const logs: Array<Record<string, unknown>> = [];
@@ -39,6 +59,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const runtime = createRuntime(deps);
   return {
     telegram,
+    qstash,
     deps,
     runtime,
     logs,
@@ -51,6 +72,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await deps.close();
       await telegram.stop();
+      await qstash?.stop();
     },
   };
 }

@@ -1,0 +1,71 @@
+import { z } from 'zod';
+
+/**
+ * Every inline button's `callback_data`, built and parsed here only: `<scope>:<action>:<ids…>`, at most
+ * 64 bytes (Telegram's limit). Parsing validates shape and numbers; it never authorises: whatever an id
+ * names is checked against the caller in the domain call.
+ */
+const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+const page = z.coerce.number().int().min(0).max(10_000);
+
+const codecs = {
+  // Admin review
+  'biz:verify': z.tuple([id]),
+  'biz:reject': z.tuple([id]),
+  'biz:pending': z.tuple([page]),
+  // Business offer management
+  'offer:manage': z.tuple([id]),
+  'offer:publish': z.tuple([id]),
+  'offer:pause': z.tuple([id]),
+  'offer:resume': z.tuple([id]),
+  'offer:soldout': z.tuple([id]),
+  'offer:cancel': z.tuple([id]),
+  'offer:edit': z.tuple([id]),
+  'offers:mine': z.tuple([page]),
+  // New-offer wizard
+  'wiz:done': z.tuple([]),
+  'wiz:skip': z.tuple([]),
+  'wiz:draft': z.tuple([]),
+  'wiz:publish': z.tuple([]),
+  'wiz:cancel': z.tuple([]),
+  // Customer side
+  'browse:page': z.tuple([page]),
+  'offer:view': z.tuple([id]),
+  'buy:item': z.tuple([id, id]),
+  'buy:qty': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
+  'buy:confirm': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
+  'buy:abort': z.tuple([]),
+  'purchase:cancel': z.tuple([id]),
+  'purchase:pickup': z.tuple([id]),
+  'purchases:mine': z.tuple([]),
+} as const;
+
+export type CallbackKind = keyof typeof codecs;
+export type CallbackArgs<K extends CallbackKind> = z.infer<(typeof codecs)[K]>;
+export type ParsedCallback = { [K in CallbackKind]: { kind: K; args: CallbackArgs<K> } }[CallbackKind];
+
+export function encodeCallback<K extends CallbackKind>(kind: K, ...args: CallbackArgs<K>): string {
+  const data = [kind, ...args].join(':');
+  if (Buffer.byteLength(data) > 64) throw new Error(`callback_data over 64 bytes: ${kind}`);
+  return data;
+}
+
+/** Null for anything that is not exactly one of our buttons (forged, stale format, garbage). */
+export function decodeCallback(data: string | undefined): ParsedCallback | null {
+  if (!data || data.length > 64) return null;
+  const parts = data.split(':');
+  const kind = `${parts[0]}:${parts[1]}` as CallbackKind;
+  const codec = codecs[kind] as z.ZodType | undefined;
+  if (!codec) return null;
+  const parsed = codec.safeParse(parts.slice(2));
+  return parsed.success ? ({ kind, args: parsed.data } as ParsedCallback) : null;
+}
+
+/** A Telegraf trigger matching one kind of button, for `bot.action(...)`. */
+export const callbackTrigger = (kind: CallbackKind) => new RegExp(`^${kind.replace(':', '\\:')}(?::|$)`);
+
+/** The decoded button of a callback-query update, or null (no callback, a game query, or not ours). */
+export function callbackOf(ctx: { callbackQuery?: object }): ParsedCallback | null {
+  const query = ctx.callbackQuery as { data?: unknown } | undefined;
+  return decodeCallback(typeof query?.data === 'string' ? query.data : undefined);
+}

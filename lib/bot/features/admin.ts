@@ -1,0 +1,95 @@
+import { Composer } from 'telegraf';
+import { AppError } from '../../errors.js';
+import { getBusinessById, listPendingBusinesses } from '../../marketplace/businesses.js';
+import { callbackOf, callbackTrigger } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { pagerKeyboard, reviewKeyboard } from '../keyboards/admin.js';
+import { reject, verify } from '../review-actions.js';
+import { REJECT_SCENE } from '../scenes/reject-reason.js';
+import { adminTexts, businessCard } from '../texts/admin.js';
+
+/** Admins vet venues: /pending, /verify <id>, /reject <id> <reason>, and the buttons under each card. */
+export const adminFeature = new Composer<BotContext>();
+const PAGE_SIZE = 5;
+const html = { parse_mode: 'HTML' as const };
+
+const isAdmin = (ctx: BotContext) => ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
+
+/** Refuses non-admins before any admin handler runs; the callback is answered either way. */
+const adminOnly = (handler: (ctx: BotContext) => Promise<unknown>) => async (ctx: BotContext) => {
+  if (!isAdmin(ctx)) {
+    if (ctx.callbackQuery) await ctx.answerCbQuery(adminTexts.notAllowed);
+    else await ctx.reply(adminTexts.notAllowed);
+    return;
+  }
+  await handler(ctx);
+};
+
+async function showPending(ctx: BotContext, page: number) {
+  const { items, total } = await listPendingBusinesses(ctx.deps.db, { page, pageSize: PAGE_SIZE });
+  if (total === 0) return void (await ctx.reply(adminTexts.noPending));
+  const pages = Math.ceil(total / PAGE_SIZE);
+  await ctx.reply(adminTexts.pendingHeader(total, page, pages), { ...html, ...pagerKeyboard(page, pages) });
+  for (const business of items) {
+    await ctx.reply(businessCard(business, 'Waiting'), { ...html, ...reviewKeyboard(business.id) });
+  }
+}
+
+const idArgument = (text: string) => {
+  const match = text.match(/^\/\w+(?:@\w+)?\s+(\d{1,15})(?:\s+([\s\S]+))?$/);
+  return match ? { id: Number(match[1]), rest: match[2]?.trim() } : null;
+};
+
+adminFeature.command(
+  'pending',
+  adminOnly((ctx) => showPending(ctx, 0)),
+);
+
+adminFeature.command(
+  'verify',
+  adminOnly(async (ctx) => {
+    const args = idArgument(ctx.text ?? '');
+    if (!args) return void (await ctx.reply(adminTexts.verifyUsage, html));
+    await verify(ctx, args.id);
+  }),
+);
+
+adminFeature.command(
+  'reject',
+  adminOnly(async (ctx) => {
+    const args = idArgument(ctx.text ?? '');
+    if (!args?.rest || args.rest.length < 3) return void (await ctx.reply(adminTexts.rejectUsage, html));
+    await reject(ctx, args.id, args.rest.slice(0, 300));
+  }),
+);
+
+adminFeature.action(
+  callbackTrigger('biz:pending'),
+  adminOnly(async (ctx) => {
+    const data = callbackOf(ctx);
+    await ctx.answerCbQuery();
+    if (data?.kind === 'biz:pending') await showPending(ctx, data.args[0]);
+  }),
+);
+
+adminFeature.action(
+  callbackTrigger('biz:verify'),
+  adminOnly(async (ctx) => {
+    const data = callbackOf(ctx);
+    if (data?.kind !== 'biz:verify') return void (await ctx.answerCbQuery(adminTexts.notAllowed));
+    await ctx.answerCbQuery();
+    await verify(ctx, data.args[0]);
+  }),
+);
+
+adminFeature.action(
+  callbackTrigger('biz:reject'),
+  adminOnly(async (ctx) => {
+    const data = callbackOf(ctx);
+    const business =
+      data?.kind === 'biz:reject' ? await getBusinessById(ctx.deps.db, data.args[0]) : undefined;
+    if (!business) throw new AppError('not_found', 'No business with that id.');
+    await ctx.answerCbQuery();
+    await ctx.scene.enter(REJECT_SCENE, { businessId: business.id, name: business.name });
+  }),
+);

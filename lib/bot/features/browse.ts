@@ -1,0 +1,97 @@
+import { Composer } from 'telegraf';
+import { message } from 'telegraf/filters';
+import { AppError } from '../../errors.js';
+import { browseOffers, type Point } from '../../marketplace/browse.js';
+import { getOfferForCustomer } from '../../marketplace/offer-details.js';
+import { callbackOf, callbackTrigger } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { editOrReply } from '../edit-or-reply.js';
+import { browseKeyboard, offerKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
+import { browseTexts, localeOf, offerDetails, reserveTexts } from '../texts/customer.js';
+
+/** `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details. */
+export const browseFeature = new Composer<BotContext>();
+const html = { parse_mode: 'HTML' as const };
+/** People move: a location from this morning would rank tonight's deals by the wrong distance. */
+const LOCATION_FRESH_MS = 6 * 3_600_000;
+/** Telegram's caption limit; a longer offer gets its photo and its text as two messages. */
+const CAPTION_MAX = 1024;
+
+function locationOf(ctx: BotContext): Point | undefined {
+  const shared = ctx.session?.location;
+  if (!shared || ctx.deps.clock.now().getTime() - Date.parse(shared.sharedAt) > LOCATION_FRESH_MS) return;
+  return { latitude: shared.latitude, longitude: shared.longitude };
+}
+
+async function listPage(ctx: BotContext, page: number) {
+  const location = locationOf(ctx);
+  const listing = await browseOffers(ctx.deps.db, { now: ctx.deps.clock.now(), location, page });
+  const text = browseTexts.list(listing, location !== undefined, localeOf(ctx.deps));
+  return { listing, location, text, keyboard: browseKeyboard(listing) };
+}
+
+async function sendList(ctx: BotContext, header?: string) {
+  const { listing, location, text, keyboard } = await listPage(ctx, 0);
+  if (listing.total === 0) return void (await ctx.reply(browseTexts.empty));
+  await ctx.reply(header ? `${header}\n\n${text}` : text, { ...html, ...keyboard });
+  // A message carries either inline buttons or a reply keyboard, so the location button comes apart —
+  // once per session: it stays on the keyboard until used.
+  if (!location && ctx.session && !ctx.session.locationAsked) {
+    ctx.session.locationAsked = true;
+    await ctx.reply(browseTexts.locationNudge, shareLocationKeyboard());
+  }
+}
+
+browseFeature.command(['offers', 'browse'], (ctx) => sendList(ctx));
+
+browseFeature.on(message('location'), async (ctx) => {
+  const { latitude, longitude } = ctx.message.location;
+  // Kept in the session (Redis, with a TTL) only: where someone is is none of the database's business.
+  ctx.session.location = { latitude, longitude, sharedAt: ctx.deps.clock.now().toISOString() };
+  await sendList(ctx, browseTexts.locationSaved);
+});
+
+browseFeature.action(callbackTrigger('browse:page'), async (ctx) => {
+  const data = callbackOf(ctx);
+  if (data?.kind !== 'browse:page') throw new AppError('not_found', reserveTexts.stale);
+  const { listing, text, keyboard } = await listPage(ctx, data.args[0]);
+  await ctx.answerCbQuery();
+  if (listing.total === 0) return editOrReply(ctx, browseTexts.empty);
+  await editOrReply(ctx, text, { ...html, ...keyboard });
+});
+
+/** The details card: photo (if any) with prices and Reserve buttons, then a map pin when the venue has one. */
+export async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promise<unknown>) {
+  const l = localeOf(ctx.deps);
+  const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: l.now });
+  await onShown?.();
+  const text = offerDetails(offer, l);
+  const extra = { ...html, ...offerKeyboard(offer, l) };
+  if (offer.photoFileId && text.length <= CAPTION_MAX) {
+    await ctx.replyWithPhoto(offer.photoFileId, { caption: text, ...extra });
+  } else {
+    if (offer.photoFileId) await ctx.replyWithPhoto(offer.photoFileId);
+    await ctx.reply(text, extra);
+  }
+  const { latitude, longitude, name, address } = offer.business;
+  if (latitude !== null && longitude !== null) await ctx.replyWithVenue(latitude, longitude, name, address);
+}
+
+browseFeature.action(callbackTrigger('offer:view'), async (ctx) => {
+  const data = callbackOf(ctx);
+  if (data?.kind !== 'offer:view') throw new AppError('not_found', reserveTexts.stale);
+  // Answered once the offer is known to be visible; a refusal is answered by the error boundary.
+  await showOffer(ctx, data.args[0], () => ctx.answerCbQuery());
+});
+
+// A shared link `t.me/<bot>?start=offer_42`; any other /start goes on to the greeting.
+browseFeature.start(async (ctx, next) => {
+  const match = /^offer_(\d{1,15})$/.exec(ctx.payload);
+  if (!match) return next();
+  try {
+    await showOffer(ctx, Number(match[1]));
+  } catch (error) {
+    if (!(error instanceof AppError && error.code === 'not_found')) throw error;
+    await ctx.reply(browseTexts.offerGone);
+  }
+});

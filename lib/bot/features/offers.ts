@@ -1,0 +1,110 @@
+import { Composer } from 'telegraf';
+import { AppError } from '../../errors.js';
+import { notifyWithdrawnReservations } from '../../jobs/notify-offer-changes.js';
+import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
+import { getBusinessByOwner } from '../../marketplace/businesses.js';
+import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
+import { getOwnOffer, listOwnOffers, type OfferWithItems } from '../../marketplace/offers.js';
+import { type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { manageKeyboard } from '../keyboards/offers.js';
+import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
+import { NEW_OFFER_SCENE } from '../scenes/new-offer.js';
+import { manageTexts, offerGate, offerSummary } from '../texts/business.js';
+
+/** A venue manages its offers: /newoffer, /myoffers, /publish|pause|resume|soldout|withdraw|edit <id>, buttons. */
+export const offersFeature = new Composer<BotContext>();
+const html = { parse_mode: 'HTML' as const };
+
+const summaryOf = (ctx: BotContext, offer: OfferWithItems) =>
+  offerSummary(offer, ctx.deps.clock.now(), ctx.deps.config.timezone, ctx.deps.config.currency);
+
+offersFeature.command('newoffer', async (ctx) => {
+  const business = await getBusinessByOwner(ctx.deps.db, ctx.from.id);
+  if (!business) return void (await ctx.reply(offerGate.notRegistered));
+  if (business.status === 'pending') return void (await ctx.reply(offerGate.pending));
+  if (business.status !== 'verified') return void (await ctx.reply(offerGate.notVerified));
+  await ctx.scene.enter(NEW_OFFER_SCENE);
+});
+
+offersFeature.command('myoffers', async (ctx) => {
+  const offers = await listOwnOffers(ctx.deps.db, ctx.from.id, 10);
+  if (offers.length === 0) return void (await ctx.reply(manageTexts.none));
+  await ctx.reply(manageTexts.header, html);
+  for (const offer of offers) {
+    await ctx.reply(summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) });
+  }
+});
+
+/** Runs an owner action and its after-effects (expiry scheduling, telling reservation holders). */
+export async function runOfferAction(
+  ctx: BotContext,
+  offerId: number,
+  action: OwnerAction,
+): Promise<OfferWithItems> {
+  const result = await transitionOffer(ctx.deps.db, {
+    offerId,
+    ownerId: ctx.from!.id,
+    action,
+    now: ctx.deps.clock.now(),
+  });
+  ctx.log.info(action === 'publish' ? 'offers_published' : 'offer_transition', {
+    offer_id: offerId,
+    from: result.before,
+    to: result.after,
+  });
+  if (action === 'publish') await scheduleExpiry(ctx.deps, { id: offerId, pickupEnd: result.pickupEnd });
+  await notifyWithdrawnReservations(ctx.deps, ctx.telegram, result);
+  return getOwnOffer(ctx.deps.db, { offerId, ownerId: ctx.from!.id });
+}
+
+const actions: Array<{ command: string; kind: CallbackKind; action: OwnerAction }> = [
+  { command: 'publish', kind: 'offer:publish', action: 'publish' },
+  { command: 'pause', kind: 'offer:pause', action: 'pause' },
+  { command: 'resume', kind: 'offer:resume', action: 'resume' },
+  { command: 'soldout', kind: 'offer:soldout', action: 'sold_out' },
+  { command: 'withdraw', kind: 'offer:cancel', action: 'cancel' },
+];
+
+const offerIdArgument = (text: string | undefined) => {
+  const match = text?.match(/^\/\w+(?:@\w+)?\s+#?(\d{1,15})\s*$/);
+  return match ? Number(match[1]) : null;
+};
+
+for (const { command, kind, action } of actions) {
+  offersFeature.command(command, async (ctx) => {
+    const offerId = offerIdArgument(ctx.text);
+    if (offerId === null) return void (await ctx.reply(manageTexts.usage(command), html));
+    const offer = await runOfferAction(ctx, offerId, action);
+    await ctx.reply(`${manageTexts.done[action]}\n\n${summaryOf(ctx, offer)}`, {
+      ...html,
+      ...manageKeyboard(offer.id, offer.status),
+    });
+  });
+
+  offersFeature.action(callbackTrigger(kind), async (ctx) => {
+    const data = callbackOf(ctx);
+    if (data?.kind !== kind) throw new AppError('not_found', 'Offer not found.');
+    const offer = await runOfferAction(ctx, data.args[0] as number, action);
+    await ctx.answerCbQuery(manageTexts.done[action].slice(0, 190));
+    // The card the button was on now shows the new state and the buttons that fit it.
+    await ctx
+      .editMessageText(summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) })
+      .catch(() => ctx.reply(summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) }));
+  });
+}
+
+offersFeature.command('edit', async (ctx) => {
+  const offerId = offerIdArgument(ctx.text);
+  if (offerId === null) return void (await ctx.reply(manageTexts.usage('edit'), html));
+  const offer = await getOwnOffer(ctx.deps.db, { offerId, ownerId: ctx.from.id });
+  await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });
+});
+
+offersFeature.action(callbackTrigger('offer:edit'), async (ctx) => {
+  const data = callbackOf(ctx);
+  if (data?.kind !== 'offer:edit') throw new AppError('not_found', 'Offer not found.');
+  const offer = await getOwnOffer(ctx.deps.db, { offerId: data.args[0], ownerId: ctx.from.id });
+  await ctx.answerCbQuery();
+  await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });
+});

@@ -1,0 +1,127 @@
+import type { Redis } from '@upstash/redis';
+import { Composer } from 'telegraf';
+import { AppError } from '../../errors.js';
+import { createRateLimiter, type RateLimiter } from '../../infra/ratelimit.js';
+import { getOfferForCustomer, itemOf } from '../../marketplace/offer-details.js';
+import { placeReservation } from '../../marketplace/place-reservation.js';
+import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/purchases.js';
+import { type CallbackArgs, type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { editOrReply } from '../edit-or-reply.js';
+import {
+  backToOfferKeyboard,
+  confirmKeyboard,
+  ownerOrderKeyboard,
+  quantityKeyboard,
+  reservedKeyboard,
+} from '../keyboards/customer.js';
+import { notifyUser } from '../notify.js';
+import { localeOf, ownerTexts, reserveTexts } from '../texts/customer.js';
+
+/** Reserving: item → quantity (1 … min(units left, 5)) → confirm → pickup code; the venue is told. */
+export const reserveFeature = new Composer<BotContext>();
+const html = { parse_mode: 'HTML' as const };
+
+/** Tighter than the per-update limit: each reservation holds stock that other customers can't take. */
+const RESERVE_LIMIT = { prefix: 'rl:reserve', maxRequests: 5, windowSeconds: 60 };
+const limiters = new WeakMap<Redis, RateLimiter>();
+const reserveLimiter = (redis: Redis) => {
+  const limiter = limiters.get(redis) ?? createRateLimiter(redis, RESERVE_LIMIT);
+  limiters.set(redis, limiter);
+  return limiter;
+};
+/** One confirmation message makes at most one reservation, however often its button is tapped. */
+const CONFIRM_ONCE_S = 24 * 3600;
+
+/** The button's arguments; anything that isn't exactly our button is refused kindly (and answered). */
+export function argsOf<K extends CallbackKind>(ctx: BotContext, kind: K): CallbackArgs<K> {
+  const data = callbackOf(ctx);
+  if (data?.kind !== kind) throw new AppError('not_found', reserveTexts.stale);
+  return data.args as CallbackArgs<K>;
+}
+
+/** The item if it can still be had in this quantity; the reservation statement checks again. */
+async function availableItem(ctx: BotContext, offerId: number, itemId: number, quantity = 1) {
+  if (quantity > MAX_UNITS_PER_RESERVATION) {
+    throw new AppError('invalid_input', reserveTexts.overCap(MAX_UNITS_PER_RESERVATION));
+  }
+  const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: ctx.deps.clock.now() });
+  const item = itemOf(offer, itemId);
+  if (item.unitsLeft < quantity)
+    throw new AppError('conflict', reserveTexts.notEnough(item.unitsLeft, quantity));
+  return { offer, item };
+}
+
+reserveFeature.action(callbackTrigger('buy:item'), async (ctx) => {
+  const [offerId, itemId] = argsOf(ctx, 'buy:item');
+  const { item } = await availableItem(ctx, offerId, itemId);
+  await ctx.answerCbQuery();
+  await ctx.reply(reserveTexts.askQuantity(item, localeOf(ctx.deps)), {
+    ...html,
+    ...quantityKeyboard(offerId, itemId, item.unitsLeft),
+  });
+});
+
+reserveFeature.action(callbackTrigger('buy:qty'), async (ctx) => {
+  const [offerId, itemId, quantity] = argsOf(ctx, 'buy:qty');
+  const { offer, item } = await availableItem(ctx, offerId, itemId, quantity);
+  await ctx.answerCbQuery();
+  await editOrReply(ctx, reserveTexts.confirm(offer, item, quantity, localeOf(ctx.deps)), {
+    ...html,
+    ...confirmKeyboard(offerId, itemId, quantity),
+  });
+});
+
+reserveFeature.action(callbackTrigger('buy:abort'), async (ctx) => {
+  await ctx.answerCbQuery();
+  await editOrReply(ctx, reserveTexts.aborted);
+});
+
+reserveFeature.action(callbackTrigger('buy:confirm'), async (ctx) => {
+  const [offerId, itemId, quantity] = argsOf(ctx, 'buy:confirm');
+  const { deps, from } = ctx;
+  const onceKey = `once:reserve:${from.id}:${ctx.callbackQuery.message?.message_id ?? ctx.callbackQuery.id}`;
+  // Issued in one tick, so the auto-pipeline asks Redis both questions in one round trip.
+  const [verdict, first] = await Promise.all([
+    reserveLimiter(deps.redis).check(String(from.id)),
+    deps.redis
+      .set(onceKey, 1, { nx: true, ex: CONFIRM_ONCE_S })
+      .then((reply) => reply === 'OK')
+      .catch(() => true), // without Redis, Postgres still guarantees the stock; a double tap is the risk
+  ]);
+  if (!first) return void (await ctx.answerCbQuery(reserveTexts.alreadyDone, { show_alert: true }));
+  const release = () => deps.redis.del(onceKey).catch(() => {});
+  if (!verdict.allowed) {
+    await release();
+    return void (await ctx.answerCbQuery(reserveTexts.tooFast, { show_alert: true }));
+  }
+  const l = localeOf(deps);
+  const reservation = await placeReservation(deps.redis, deps.db, {
+    customer: { id: from.id, firstName: from.first_name },
+    offerId,
+    itemId,
+    quantity,
+    currency: l.currency,
+    now: l.now,
+  }).catch(async (error: unknown) => {
+    await release(); // nothing was reserved: the same button may be tried again
+    if (!(error instanceof AppError)) throw error;
+    await ctx.answerCbQuery(error.reason?.slice(0, 200), { show_alert: true });
+    await editOrReply(ctx, error.reason ?? reserveTexts.stale, backToOfferKeyboard(offerId));
+    return null;
+  });
+  if (!reservation) return;
+  ctx.log.info('purchase_reserved', { purchase_id: reservation.purchaseId, offer_id: offerId, quantity });
+  await ctx.answerCbQuery(reserveTexts.reservedToast);
+  await editOrReply(ctx, reserveTexts.done(reservation, l), {
+    ...html,
+    ...reservedKeyboard(reservation.purchaseId),
+  });
+  await notifyUser(
+    deps,
+    ctx.telegram,
+    reservation.business.ownerId,
+    ownerTexts.newReservation(from.first_name, reservation, l),
+    ownerOrderKeyboard(reservation.purchaseId),
+  );
+});

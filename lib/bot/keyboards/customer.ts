@@ -1,0 +1,84 @@
+import { Markup } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
+import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
+import type { CustomerOffer } from '../../marketplace/offer-details.js';
+import { MAX_UNITS_PER_RESERVATION, type PurchaseSummary } from '../../marketplace/purchases.js';
+import { encodeCallback } from '../callback-data.js';
+import { browseTexts, type Locale, ownerTexts, purchaseTexts, reserveTexts } from '../texts/customer.js';
+
+const button = Markup.button.callback;
+/** Telegram cuts long button labels anyway; cutting them ourselves keeps the number visible. */
+const label = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** One button per listed deal, then Prev / Next, which edit the same message. */
+export function browseKeyboard(listing: { offers: ListedOffer[]; page: number; pages: number }) {
+  const rows: InlineKeyboardButton[][] = listing.offers.map((offer, i) => [
+    button(
+      label(`${listing.page * PAGE_SIZE + i + 1}. ${offer.title}`),
+      encodeCallback('offer:view', offer.offerId),
+    ),
+  ]);
+  const nav: InlineKeyboardButton[] = [];
+  if (listing.page > 0) nav.push(button(browseTexts.prev, encodeCallback('browse:page', listing.page - 1)));
+  if (listing.page < listing.pages - 1) {
+    nav.push(button(browseTexts.next, encodeCallback('browse:page', listing.page + 1)));
+  }
+  if (nav.length > 0) rows.push(nav);
+  return Markup.inlineKeyboard(rows);
+}
+
+/** A reply-keyboard button that asks the phone for its location; it hides itself once used. */
+export const shareLocationKeyboard = () =>
+  Markup.keyboard([[Markup.button.locationRequest(browseTexts.shareLocation)]])
+    .resize()
+    .oneTime();
+
+/** A Reserve button per item that has units left. */
+export function offerKeyboard(offer: CustomerOffer, l: Locale) {
+  return Markup.inlineKeyboard(
+    offer.items
+      .filter((item) => item.unitsLeft > 0)
+      .map((item) => [
+        button(label(reserveTexts.button(item, l), 60), encodeCallback('buy:item', offer.id, item.id)),
+      ]),
+  );
+}
+
+export function quantityKeyboard(offerId: number, itemId: number, unitsLeft: number) {
+  const max = Math.min(unitsLeft, MAX_UNITS_PER_RESERVATION);
+  const counts = Array.from({ length: max }, (_, i) => i + 1);
+  return Markup.inlineKeyboard([
+    counts.map((n) => button(String(n), encodeCallback('buy:qty', offerId, itemId, n))),
+    [button(reserveTexts.abortButton, encodeCallback('buy:abort'))],
+  ]);
+}
+
+export const confirmKeyboard = (offerId: number, itemId: number, quantity: number) =>
+  Markup.inlineKeyboard([
+    [
+      button(reserveTexts.confirmButton, encodeCallback('buy:confirm', offerId, itemId, quantity)),
+      button(reserveTexts.abortButton, encodeCallback('buy:abort')),
+    ],
+  ]);
+
+export const backToOfferKeyboard = (offerId: number) =>
+  Markup.inlineKeyboard([[button(reserveTexts.backToOffer, encodeCallback('offer:view', offerId))]]);
+
+export const reservedKeyboard = (purchaseId: number) =>
+  Markup.inlineKeyboard([
+    [
+      button(purchaseTexts.cancelButton(purchaseId), encodeCallback('purchase:cancel', purchaseId)),
+      button(purchaseTexts.myPurchasesButton, encodeCallback('purchases:mine')),
+    ],
+  ]);
+
+export const ownerOrderKeyboard = (purchaseId: number) =>
+  Markup.inlineKeyboard([[button(ownerTexts.pickedUpButton, encodeCallback('purchase:pickup', purchaseId))]]);
+
+/** A Cancel button for each reservation still open. */
+export const purchasesKeyboard = (purchases: PurchaseSummary[]) =>
+  Markup.inlineKeyboard(
+    purchases
+      .filter((p) => p.status === 'reserved')
+      .map((p) => [button(purchaseTexts.cancelButton(p.id), encodeCallback('purchase:cancel', p.id))]),
+  );

@@ -1,0 +1,164 @@
+import { Markup, Scenes } from 'telegraf';
+import { parseItemLine } from '../../marketplace/item-line.js';
+import { createOffer, type ItemDraft, OFFER_LIMITS } from '../../marketplace/offers.js';
+import { parsePickupWindow } from '../../marketplace/pickup-window.js';
+import { callbackTrigger, encodeCallback } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { runOfferAction } from '../features/offers.js';
+import { photoProblem, receivePhoto } from '../photo.js';
+import { offerSummary, newOfferTexts as t } from '../texts/business.js';
+import { guardWizard, isSkip, textOf } from './common.js';
+
+export const NEW_OFFER_SCENE = 'new-offer';
+
+interface Draft {
+  title?: string;
+  items: ItemDraft[];
+  pickupStart?: string;
+  pickupEnd?: string;
+  photoFileId?: string | null;
+}
+
+const html = { parse_mode: 'HTML' as const };
+const draftOf = (ctx: BotContext) => {
+  const state = ctx.wizard.state as Partial<Draft>;
+  state.items ??= [];
+  return state as Draft;
+};
+const doneKeyboard = Markup.inlineKeyboard([Markup.button.callback(t.done, encodeCallback('wiz:done'))]);
+const skipKeyboard = Markup.inlineKeyboard([Markup.button.callback(t.skip, encodeCallback('wiz:skip'))]);
+const summaryKeyboard = Markup.inlineKeyboard([
+  [
+    Markup.button.callback(t.saveDraft, encodeCallback('wiz:draft')),
+    Markup.button.callback(t.publish, encodeCallback('wiz:publish')),
+  ],
+  [Markup.button.callback(t.cancel, encodeCallback('wiz:cancel'))],
+]);
+
+const callbackKind = (ctx: BotContext) => {
+  const data = ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+  return data?.split(':').slice(0, 2).join(':');
+};
+
+async function askWindow(ctx: BotContext) {
+  await ctx.reply(t.askWindow, html);
+  ctx.wizard.selectStep(3);
+}
+
+async function showSummary(ctx: BotContext) {
+  const draft = draftOf(ctx);
+  const preview = offerSummary(
+    {
+      title: draft.title!,
+      pickupStart: new Date(draft.pickupStart!),
+      pickupEnd: new Date(draft.pickupEnd!),
+      items: draft.items as never,
+    },
+    ctx.deps.clock.now(),
+    ctx.deps.config.timezone,
+    ctx.deps.config.currency,
+  );
+  await ctx.reply(`${preview}\n\n${t.summaryFooter}`, { ...html, ...summaryKeyboard });
+  ctx.wizard.selectStep(5);
+}
+
+export const newOfferScene = new Scenes.WizardScene<BotContext>(
+  NEW_OFFER_SCENE,
+  async (ctx) => {
+    await ctx.reply(t.askTitle, html);
+    return ctx.wizard.next();
+  },
+  async (ctx) => {
+    const title = textOf(ctx);
+    if (!title || title.length > OFFER_LIMITS.titleMax) return void (await ctx.reply(t.badTitle));
+    draftOf(ctx).title = title;
+    await ctx.reply(t.askItems, { ...html, ...doneKeyboard });
+    return ctx.wizard.next();
+  },
+  async (ctx) => {
+    const draft = draftOf(ctx);
+    const text = textOf(ctx);
+    if (callbackKind(ctx) === 'wiz:done' || text?.toLowerCase() === 'done') {
+      if (ctx.callbackQuery) await ctx.answerCbQuery();
+      if (draft.items.length === 0) return void (await ctx.reply(t.needOneItem, html));
+      return askWindow(ctx);
+    }
+    if (ctx.callbackQuery) return void (await ctx.answerCbQuery());
+    if (!text) return void (await ctx.reply(t.needOneItem, html));
+    for (const line of text
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)) {
+      if (draft.items.length >= OFFER_LIMITS.itemsMax)
+        return void (await ctx.reply(t.tooManyItems(OFFER_LIMITS.itemsMax)));
+      const parsed = parseItemLine(line);
+      if (!parsed.ok)
+        return void (await ctx.reply(t.badItem(line, parsed.problem), { ...html, ...doneKeyboard }));
+      draft.items.push(parsed.item);
+    }
+    await ctx.reply(t.itemAdded(draft.items.length, OFFER_LIMITS.itemsMax), doneKeyboard);
+  },
+  async (ctx) => {
+    const text = textOf(ctx);
+    if (ctx.callbackQuery) return void (await ctx.answerCbQuery());
+    if (!text) return void (await ctx.reply(t.badWindow.format, html));
+    const window = parsePickupWindow(text, ctx.deps.clock.now(), ctx.deps.config.timezone);
+    if (!window.ok) return void (await ctx.reply(t.badWindow[window.reason], html));
+    Object.assign(draftOf(ctx), {
+      pickupStart: window.start.toISOString(),
+      pickupEnd: window.end.toISOString(),
+    });
+    await ctx.reply(t.askPhoto, { ...html, ...skipKeyboard });
+    return ctx.wizard.next();
+  },
+  async (ctx) => {
+    if (callbackKind(ctx) === 'wiz:skip' || isSkip(textOf(ctx), t.skip)) {
+      if (ctx.callbackQuery) await ctx.answerCbQuery();
+      draftOf(ctx).photoFileId = null;
+      return showSummary(ctx);
+    }
+    if (ctx.callbackQuery) return void (await ctx.answerCbQuery());
+    try {
+      draftOf(ctx).photoFileId = await receivePhoto(ctx, draftOf(ctx).title ?? '');
+    } catch (error) {
+      return void (await ctx.reply(`${photoProblem(error)}\n${t.badPhoto}`, skipKeyboard));
+    }
+    return showSummary(ctx);
+  },
+  async (ctx) => {
+    const kind = callbackKind(ctx);
+    if (kind !== 'wiz:draft' && kind !== 'wiz:publish' && kind !== 'wiz:cancel') {
+      if (ctx.callbackQuery) await ctx.answerCbQuery();
+      return void (await ctx.reply(t.useButtons));
+    }
+    await ctx.answerCbQuery();
+    await ctx.editMessageReplyMarkup(undefined).catch(() => {});
+    if (kind === 'wiz:cancel') {
+      await ctx.scene.leave();
+      return void (await ctx.reply(t.cancelled));
+    }
+    const draft = draftOf(ctx);
+    // Leave first: whatever happens next, a second tap can't create the offer twice.
+    await ctx.scene.leave();
+    const offer = await createOffer(ctx.deps.db, {
+      ownerId: ctx.from!.id,
+      title: draft.title!,
+      photoFileId: draft.photoFileId ?? null,
+      pickupStart: new Date(draft.pickupStart!),
+      pickupEnd: new Date(draft.pickupEnd!),
+      items: draft.items,
+    });
+    ctx.log.info('offer_created', { offer_id: offer.id, items: offer.items.length });
+    if (kind === 'wiz:draft') return void (await ctx.reply(t.saved(offer.id)));
+    await runOfferAction(ctx, offer.id, 'publish');
+    await ctx.reply(t.published(offer.id));
+  },
+);
+
+guardWizard(newOfferScene, { cancelled: t.cancelled, still: t.stillCreating });
+newOfferScene.action(callbackTrigger('wiz:cancel'), async (ctx, next) => {
+  if (ctx.wizard.cursor === 5) return next();
+  await ctx.answerCbQuery();
+  await ctx.scene.leave();
+  await ctx.reply(t.cancelled);
+});

@@ -1,0 +1,153 @@
+import type { Deps } from '../../deps.js';
+import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
+import { discountPercent, formatMoney } from '../../marketplace/money.js';
+import type { CustomerOffer, CustomerOfferItem } from '../../marketplace/offer-details.js';
+import { describePickupWindow } from '../../marketplace/pickup-window.js';
+import type { PickupResult, PurchaseSummary, Reservation } from '../../marketplace/purchases.js';
+import { escapeHtml } from '../html.js';
+
+/** What customers read, on a phone, probably hungry: short lines, the price and the time first. HTML. */
+
+/** Where and in which money the texts are rendered; the clock's "now" makes "today"/"tomorrow" right. */
+export interface Locale {
+  now: Date;
+  timezone: string;
+  currency: string;
+}
+
+export const localeOf = (deps: Pick<Deps, 'clock' | 'config'>): Locale => ({
+  now: deps.clock.now(),
+  timezone: deps.config.timezone,
+  currency: deps.config.currency,
+});
+
+const money = (cents: number, l: Locale) => formatMoney(cents, l.currency);
+const when = (start: Date, end: Date, l: Locale) => describePickupWindow(start, end, l.now, l.timezone);
+const e = escapeHtml;
+
+export function distance(km: number): string {
+  if (km < 1) return `${Math.max(50, Math.round((km * 1000) / 50) * 50)} m`;
+  return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
+}
+
+function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
+  const off = discountPercent(offer.bestOriginalPrice, offer.bestPrice);
+  const away = offer.distanceKm === null ? '' : ` · ${distance(offer.distanceKm)} away`;
+  return (
+    `<b>${n}. ${e(offer.title)}</b> — ${e(offer.businessName)}\n` +
+    `from <b>${money(offer.bestPrice, l)}</b> <s>${money(offer.bestOriginalPrice, l)}</s> −${off}% · ${offer.unitsLeft} left\n` +
+    `${when(offer.pickupStart, offer.pickupEnd, l)}${away}`
+  );
+}
+
+export const browseTexts = {
+  list(listing: { offers: ListedOffer[]; page: number; pages: number }, nearby: boolean, l: Locale) {
+    const title = nearby ? '🍱 <b>Deals near you</b>' : '🍱 <b>Deals right now</b>';
+    const paging = listing.pages > 1 ? ` · page ${listing.page + 1}/${listing.pages}` : '';
+    const entries = listing.offers.map((o, i) => listedOffer(o, listing.page * PAGE_SIZE + i + 1, l));
+    return `${title}${paging}\n\n${entries.join('\n\n')}\n\nTap a deal to see it and reserve.`;
+  },
+  empty:
+    'Nothing on offer right now 🌙\nVenues post their surplus during the day, often late afternoon. Check again later with /offers.',
+  locationNudge: '📍 Share your location to see the closest deals first. It is kept for this chat only.',
+  locationSaved: '📍 Thanks! Closest deals first:',
+  shareLocation: '📍 Share location',
+  offerGone: 'Sorry, this offer is no longer available. See /offers for what’s on now.',
+  prev: '◀ Prev',
+  next: 'Next ▶',
+};
+
+export function offerDetails(offer: CustomerOffer, l: Locale): string {
+  const items = offer.items.map((item) => {
+    const stock = item.unitsLeft > 0 ? `${item.unitsLeft} left` : 'sold out';
+    const off = discountPercent(item.originalPrice, item.price);
+    return `• ${e(item.name)} — <b>${money(item.price, l)}</b> <s>${money(item.originalPrice, l)}</s> −${off}% · ${stock}`;
+  });
+  const description = offer.description ? `\n${e(offer.description)}\n` : '';
+  const soldOut = offer.items.every((i) => i.unitsLeft === 0)
+    ? '\n\nAll gone for now. Check /offers for other deals.'
+    : '';
+  return (
+    `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
+    `🏪 <b>${e(offer.business.name)}</b>, ${e(offer.business.address)}\n` +
+    `🕒 Pickup ${when(offer.pickupStart, offer.pickupEnd, l)} · pay at pickup${soldOut}`
+  );
+}
+
+export const reserveTexts = {
+  button: (item: CustomerOfferItem, l: Locale) => `Reserve ${item.name} · ${money(item.price, l)}`,
+  askQuantity: (item: CustomerOfferItem, l: Locale) =>
+    `How many <b>${e(item.name)}</b>? ${money(item.price, l)} each · ${item.unitsLeft} left`,
+  confirm: (offer: CustomerOffer, item: CustomerOfferItem, quantity: number, l: Locale) =>
+    `Reserve <b>${quantity} × ${e(item.name)}</b> at <b>${e(offer.business.name)}</b> for <b>${money(item.price * quantity, l)}</b>?\n` +
+    `You pay at pickup, ${when(offer.pickupStart, offer.pickupEnd, l)}.`,
+  done: (r: Reservation, l: Locale) =>
+    `✅ <b>Reserved!</b> Your pickup code: <code>${r.pickupCode}</code>\n\n` +
+    `${r.quantity} × ${e(r.itemName)} — ${money(r.unitPrice * r.quantity, l)}, pay at pickup\n` +
+    `🏪 <b>${e(r.business.name)}</b>, ${e(r.business.address)}\n` +
+    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\n` +
+    'Show the code at the counter. Can’t make it? Cancel, so someone else can rescue it.',
+  confirmButton: '✅ Confirm',
+  abortButton: 'Never mind',
+  aborted: 'OK, nothing reserved. /offers shows all deals.',
+  backToOffer: 'See the offer',
+  tooFast: 'That’s a lot of reservations at once. Please wait a minute and try again.',
+  alreadyDone: 'You already confirmed this one. Your code is in /mypurchases.',
+  stale: 'This button is no longer valid. Send /offers to see what’s available.',
+  overCap: (max: number) => `You can reserve 1 to ${max} at a time.`,
+  notEnough: (left: number, wanted: number) =>
+    left === 0 ? 'Sorry, that item just sold out.' : `Sorry, only ${left} left — you asked for ${wanted}.`,
+  reservedToast: 'Reserved ✅',
+};
+
+export const ownerTexts = {
+  newReservation: (customerName: string, r: Reservation, l: Locale) =>
+    `🛎 <b>New reservation</b>\n${e(customerName)}: ${r.quantity} × ${e(r.itemName)} (${e(r.offerTitle)})\n` +
+    `Code <code>${r.pickupCode}</code> · ${money(r.unitPrice * r.quantity, l)} to pay\n` +
+    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\nTap “Picked up” when they collect it, or send /pickup ${r.pickupCode}.`,
+  pickedUpButton: '✅ Picked up',
+  cancelled: (customerName: string, quantity: number, itemName: string, code: string) =>
+    `❌ ${e(customerName)} cancelled ${quantity} × ${e(itemName)} (code <code>${code}</code>). The units are back on sale.`,
+  pickupDone: (p: PickupResult) =>
+    `✅ Picked up: ${p.quantity} × ${e(p.itemName)} (code <code>${p.pickupCode}</code>). Thanks for saving food!`,
+  pickupUsage: 'Send the customer’s code after the command, e.g. <code>/pickup K7M2QX</code>.',
+};
+
+export const purchaseTexts = {
+  thanks: (p: PickupResult) =>
+    `🎉 Enjoy your ${e(p.itemName)} from <b>${e(p.businessName)}</b>! Thanks for rescuing food from the bin.`,
+  cancelled: (id: number) => `Reservation #${id} cancelled. Nothing to pay.`,
+  alreadyCancelled: (id: number) => `Reservation #${id} was already cancelled.`,
+  cancelUsage:
+    'To cancel a reservation, send /cancel and its number, e.g. <code>/cancel 12</code>. Find the numbers in /mypurchases.',
+  cancelButton: (id: number) => `✖ Cancel #${id}`,
+  myPurchasesButton: '🧾 My reservations',
+  none: 'You have no reservations yet. Find a deal with /offers.',
+};
+
+const statusWords: Record<PurchaseSummary['status'], string> = {
+  reserved: '🟢 reserved',
+  picked_up: '✅ picked up',
+  cancelled: 'cancelled',
+  no_show: '⌛ not picked up',
+};
+
+export function purchaseList(purchases: PurchaseSummary[], l: Locale): string {
+  const lines = purchases.map((p) => {
+    const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
+    if (p.status !== 'reserved') return `${head}\n${e(p.businessName)}`;
+    return (
+      `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p.pickupStart, p.pickupEnd, l)}\n` +
+      `🏪 ${e(p.businessName)}, ${e(p.address)}`
+    );
+  });
+  return `🧾 <b>Your reservations</b>\n\n${lines.join('\n\n')}`;
+}
+
+/** Told to customers when something happens to their reservation that they did not do themselves. */
+export const customerNotices = {
+  withdrawn: (offerTitle: string, businessName: string, code: string) =>
+    `😔 <b>${e(businessName)}</b> withdrew <b>${e(offerTitle)}</b>, so your reservation (code <code>${code}</code>) is cancelled. Nothing to pay. See /offers for other deals.`,
+  noShow: (offerTitle: string, code: string) =>
+    `⌛ The pickup window for <b>${e(offerTitle)}</b> is over and your reservation (code <code>${code}</code>) was not collected. Next time, please cancel in /mypurchases if plans change, so someone else can rescue the food.`,
+};

@@ -1,0 +1,121 @@
+import sharp, { type Metadata } from 'sharp';
+
+/**
+ * Photos from businesses: validated by content, bounded before decoding, re-encoded clean.
+ * Telegram is the image store: the cleaned JPEG is uploaded back and only its file_id is kept.
+ */
+export type ImageRejectReason =
+  | 'not_an_image'
+  | 'unsupported_format'
+  | 'too_large_bytes'
+  | 'too_many_pixels'
+  | 'bad_aspect_ratio'
+  | 'corrupt';
+
+const messages: Record<ImageRejectReason, string> = {
+  not_an_image: "That file isn't a photo I can use. Please send a JPEG, PNG or WebP picture.",
+  unsupported_format:
+    'Please send the photo as JPEG, PNG or WebP (animations and drawings are not supported).',
+  too_large_bytes: 'That photo is too large. Please send one under 10 MB.',
+  too_many_pixels: 'That picture is far too big in pixels. Please send a normal photo (under 40 megapixels).',
+  bad_aspect_ratio: 'That picture is too long and thin. Please send a photo that is closer to square.',
+  corrupt: 'That photo seems damaged and could not be opened. Please try another one.',
+};
+
+export class ImageRejected extends Error {
+  constructor(readonly reason: ImageRejectReason) {
+    super(messages[reason]);
+    this.name = 'ImageRejected';
+  }
+}
+
+export interface ImageLimits {
+  maxBytes: number;
+  maxPixels: number;
+  /** Longest side over shortest side. Banners and strips render as slivers in a chat bubble. */
+  maxAspectRatio: number;
+  maxSide: number;
+}
+
+export const defaultImageLimits: ImageLimits = {
+  maxBytes: 10 * 1024 * 1024,
+  maxPixels: 40_000_000,
+  maxAspectRatio: 4,
+  maxSide: 1280,
+};
+
+const accepted = new Set(['jpeg', 'png', 'webp']);
+
+export interface ProcessedPhoto {
+  jpeg: Buffer;
+  width: number;
+  height: number;
+}
+
+export async function processPhoto(
+  input: Buffer,
+  limits: ImageLimits = defaultImageLimits,
+): Promise<ProcessedPhoto> {
+  if (input.length > limits.maxBytes) throw new ImageRejected('too_large_bytes');
+  let metadata: Metadata;
+  try {
+    // Reading the header only: dimensions are known before any pixel is decoded.
+    metadata = await sharp(input, { limitInputPixels: false }).metadata();
+  } catch {
+    throw new ImageRejected('not_an_image');
+  }
+  if (!metadata.format || !accepted.has(metadata.format)) {
+    throw new ImageRejected(metadata.format ? 'unsupported_format' : 'not_an_image');
+  }
+  const { width = 0, height = 0 } = metadata;
+  if (width === 0 || height === 0) throw new ImageRejected('corrupt');
+  if (width * height > limits.maxPixels) throw new ImageRejected('too_many_pixels');
+  if (Math.max(width, height) / Math.min(width, height) > limits.maxAspectRatio) {
+    throw new ImageRejected('bad_aspect_ratio');
+  }
+  try {
+    const { data, info } = await sharp(input, { limitInputPixels: limits.maxPixels, failOn: 'error' })
+      .rotate() // apply the EXIF orientation; the output carries no orientation tag
+      .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true })
+      .flatten({ background: '#ffffff' }) // transparent PNGs get a white, not black, background
+      .toColourspace('srgb')
+      .jpeg({ quality: 82, mozjpeg: true })
+      // No withMetadata(): sharp drops EXIF (GPS included), XMP, IPTC and ICC by default.
+      .toBuffer({ resolveWithObject: true });
+    return { jpeg: data, width: info.width, height: info.height };
+  } catch {
+    throw new ImageRejected('corrupt');
+  }
+}
+
+/**
+ * Streams a file from Telegram's file API and stops past `maxBytes`, so a huge file never sits in memory.
+ * The URL contains the bot token: it is never logged, and errors don't include it.
+ */
+export async function downloadTelegramFile(
+  apiRoot: string,
+  token: string,
+  filePath: string,
+  maxBytes: number,
+  fetchImpl: typeof fetch = fetch,
+): Promise<Buffer> {
+  const controller = new AbortController();
+  const response = await fetchImpl(`${apiRoot}/file/bot${token}/${filePath}`, { signal: controller.signal });
+  if (!response.ok || !response.body) throw new Error(`file download failed with HTTP ${response.status}`);
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) {
+    controller.abort();
+    throw new ImageRejected('too_large_bytes');
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      controller.abort();
+      throw new ImageRejected('too_large_bytes');
+    }
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,81 @@
+import { sql } from 'drizzle-orm';
+import { AppError } from '../errors.js';
+import type { Db } from '../infra/db.js';
+import { date, firstRow, num, numOrNull } from './rows.js';
+
+export interface CustomerOfferItem {
+  id: number;
+  name: string;
+  price: number;
+  originalPrice: number;
+  unitsLeft: number;
+}
+
+/** An offer as a customer sees it: what is on sale, where and when. */
+export interface CustomerOffer {
+  id: number;
+  title: string;
+  description: string;
+  photoFileId: string | null;
+  pickupStart: Date;
+  pickupEnd: Date;
+  status: 'active' | 'sold_out';
+  business: { name: string; address: string; latitude: number | null; longitude: number | null };
+  items: CustomerOfferItem[];
+}
+
+/**
+ * The offer behind a "details" button or a shared `offer_<id>` link, in one round trip. Customers may see
+ * live offers and sold-out ones (a cancellation can bring units back) of verified venues whose pickup window
+ * is not over; anything else — drafts, paused, expired, withdrawn, missing — is "no longer available".
+ */
+export async function getOfferForCustomer(
+  db: Db,
+  input: { offerId: number; now: Date },
+): Promise<CustomerOffer> {
+  const row = firstRow(
+    await db.execute(sql`
+      select o.id, o.title, o.description, o.photo_file_id, o.pickup_start, o.pickup_end, o.status,
+        b.name as business_name, b.address, b.latitude, b.longitude,
+        (select json_agg(json_build_object('id', i.id, 'name', i.name, 'price', i.price,
+            'original', i.original_price, 'left', i.quantity_available) order by i.position, i.id)
+          from offer_items i where i.offer_id = o.id) as items
+      from offers o join businesses b on b.id = o.business_id
+      where o.id = ${input.offerId} and o.status in ('active', 'sold_out')
+        and o.pickup_end > ${input.now.toISOString()}::timestamptz and b.status = 'verified'
+    `),
+  );
+  if (!row) throw new AppError('not_found', 'Sorry, this offer is no longer available.');
+  const items = (typeof row.items === 'string' ? JSON.parse(row.items) : (row.items ?? [])) as Array<
+    Record<string, unknown>
+  >;
+  return {
+    id: num(row.id),
+    title: String(row.title),
+    description: String(row.description ?? ''),
+    photoFileId: row.photo_file_id ? String(row.photo_file_id) : null,
+    pickupStart: date(row.pickup_start),
+    pickupEnd: date(row.pickup_end),
+    status: row.status as CustomerOffer['status'],
+    business: {
+      name: String(row.business_name),
+      address: String(row.address),
+      latitude: numOrNull(row.latitude),
+      longitude: numOrNull(row.longitude),
+    },
+    items: items.map((i) => ({
+      id: num(i.id),
+      name: String(i.name),
+      price: num(i.price),
+      originalPrice: num(i.original),
+      unitsLeft: num(i.left),
+    })),
+  };
+}
+
+/** An item of an offer the customer may see, or "not part of this offer" (a forged or stale button). */
+export function itemOf(offer: CustomerOffer, itemId: number): CustomerOfferItem {
+  const item = offer.items.find((i) => i.id === itemId);
+  if (!item) throw new AppError('not_found', 'That item is not part of this offer.');
+  return item;
+}

@@ -1,0 +1,148 @@
+import { eq } from 'drizzle-orm';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditLog, businesses, offers } from '../db/schema.js';
+import { createTestApp, type TestApp } from './support/app.js';
+import { storeLabel } from './support/stores.js';
+import { callbackUpdate, messageUpdate, type Person, people, textUpdate } from './support/updates.js';
+
+/** The venue's whole story through the bot's update surface, against the fake Bot API and fake QStash. */
+
+const lastText = (app: TestApp, chatId: number) => {
+  const calls = app.telegram.sentTo(chatId).filter((c) => typeof c.params.text === 'string');
+  return String(calls.at(-1)?.params.text ?? '');
+};
+const buttonsOf = (call: { params: Record<string, unknown> } | undefined) =>
+  (
+    (call?.params.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> })
+      ?.inline_keyboard ?? []
+  ).flat();
+
+async function photoMessage(app: TestApp, person: Person) {
+  const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#c84' } })
+    .jpeg()
+    .toBuffer();
+  const fileId = app.telegram.addFile(jpeg);
+  return messageUpdate(person, {
+    photo: [{ file_id: fileId, file_unique_id: 'u1', width: 1600, height: 1200, file_size: jpeg.length }],
+  });
+}
+
+describe(`business story (${storeLabel})`, () => {
+  let app: TestApp;
+  const owner = people.owner;
+  const admin = people.admin;
+  const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
+  const tap = (person: Person, data: string) => app.deliver(callbackUpdate(person, data));
+
+  beforeAll(async () => {
+    app = await createTestApp({ TIMEZONE: 'Europe/Berlin' }, { qstash: true });
+  });
+  afterAll(() => app.close());
+
+  it('registers, gets verified, creates, publishes and manages an offer until it expires', async () => {
+    await say(owner, '/register');
+    expect(lastText(app, owner.id)).toContain('name');
+    await say(owner, 'Olga’s Bakery');
+    await say(owner, 'Bakery Lane 1, Berlin');
+    await app.deliver(messageUpdate(owner, { location: { latitude: 52.52, longitude: 13.405 } }));
+    await app.deliver(
+      messageUpdate(owner, {
+        contact: { phone_number: '+49301234567', first_name: 'Olga', user_id: owner.id },
+      }),
+    );
+    await say(owner, 'Bread and pastries from today');
+    await app.deliver(await photoMessage(app, owner));
+    expect(lastText(app, owner.id)).toContain('waiting for verification');
+
+    const [business] = await app.deps.db.select().from(businesses).where(eq(businesses.ownerId, owner.id));
+    expect(business).toMatchObject({
+      status: 'pending',
+      name: 'Olga’s Bakery',
+      latitude: 52.52,
+      phone: '+49301234567',
+    });
+    expect(business!.photoFileId).toBeTruthy();
+
+    // Every admin is told, with Verify / Reject buttons.
+    const adminCard = app.telegram.sentTo(admin.id).at(-1)!;
+    expect(String(adminCard.params.text)).toContain('Olga’s Bakery');
+    const verifyButton = buttonsOf(adminCard).find((b) => b.text.includes('Verify'))!;
+    await tap(admin, verifyButton.callback_data);
+    expect(lastText(app, owner.id)).toContain('verified');
+    const menu = app.telegram.callsTo('setMyCommands').at(-1)!;
+    expect(menu.params.scope).toEqual({ type: 'chat', chat_id: owner.id });
+
+    await say(owner, '/newoffer');
+    await say(owner, 'Evening bakery bag');
+    await say(owner, 'Bread bag, 10.00, 3.50, 4');
+    await say(owner, 'Pastry box; 12,00; 5,00; 3');
+    expect(lastText(app, owner.id)).toContain('2 items');
+    await tap(owner, 'wiz:done');
+    await say(owner, 'tomorrow 18:00-20:00');
+    await app.deliver(await photoMessage(app, owner));
+    expect(lastText(app, owner.id)).toContain('Evening bakery bag');
+    await tap(owner, 'wiz:publish');
+    expect(lastText(app, owner.id)).toContain('is live');
+
+    const [offer] = await app.deps.db.select().from(offers).where(eq(offers.title, 'Evening bakery bag'));
+    expect(offer).toMatchObject({ status: 'active', unitsAvailable: 7 });
+    expect(offer!.photoFileId).toBeTruthy();
+    const scheduled = app.qstash!.messages.at(-1)!;
+    expect(scheduled.destination).toBe('https://bot.example.test/api/jobs/expire-offer');
+    expect(JSON.parse(scheduled.body)).toEqual({ offerId: offer!.id });
+    expect(scheduled.notBefore).toBe(Math.ceil(offer!.pickupEnd.getTime() / 1000));
+
+    await say(owner, `/pause ${offer!.id}`);
+    expect(lastText(app, owner.id)).toContain('Paused');
+    await tap(owner, `offer:resume:${offer!.id}`);
+    expect(app.telegram.callsTo('answerCallbackQuery').at(-1)!.params.text).toContain('Live again');
+
+    await say(owner, `/edit ${offer!.id}`);
+    await say(owner, '1. Bread bag');
+    await say(owner, '3.00, -, 6');
+    expect(lastText(app, owner.id)).toContain('Saved');
+
+    await say(owner, `/soldout ${offer!.id}`);
+    expect(lastText(app, owner.id)).toContain('sold out');
+    const [soldOut] = await app.deps.db.select().from(offers).where(eq(offers.id, offer!.id));
+    expect(soldOut).toMatchObject({ status: 'sold_out', unitsAvailable: 0 });
+
+    const actions = (await app.deps.db.select().from(auditLog).where(eq(auditLog.entityId, offer!.id))).map(
+      (a) => a.action,
+    );
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        'offer.created',
+        'offer.publish',
+        'offer.pause',
+        'offer.resume',
+        'offer.edit',
+        'offer.sold_out',
+      ]),
+    );
+  });
+
+  it('tells the owner the reason when an admin rejects the venue', async () => {
+    const applicant = people.otherOwner;
+    await say(applicant, '/register');
+    await say(applicant, 'Paul’s Pizza');
+    await say(applicant, 'Somewhere 12');
+    await say(applicant, 'Skip');
+    await say(applicant, '+49 170 1234567');
+    await say(applicant, 'Pizza slices at closing time');
+    await say(applicant, 'Skip');
+    const [business] = await app.deps.db
+      .select()
+      .from(businesses)
+      .where(eq(businesses.ownerId, applicant.id));
+    await tap(admin, `biz:reject:${business!.id}`);
+    expect(lastText(app, admin.id)).toContain('Why are you rejecting');
+    await say(admin, 'The address is incomplete');
+    expect(lastText(app, applicant.id)).toContain('The address is incomplete');
+    const [after] = await app.deps.db.select().from(businesses).where(eq(businesses.id, business!.id));
+    expect(after).toMatchObject({ status: 'rejected', rejectionReason: 'The address is incomplete' });
+    await say(applicant, '/newoffer');
+    expect(lastText(app, applicant.id)).toContain('not verified');
+  });
+});

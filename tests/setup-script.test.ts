@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BotApiEmulator } from '../lib/sandbox/bot-api-emulator.js';
+import { TEST_TOKEN } from './support/app.js';
+
+const repoRoot = new URL('..', import.meta.url).pathname;
+
+/** Runs `npm run setup` as an operator would (the same entry point), against the fake Bot API. */
+function runSetup(env: Record<string, string>, args: string[] = []) {
+  return new Promise<{ code: number | null; output: string }>((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/setup.ts', ...args], {
+      cwd: repoRoot,
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('exit', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm run setup', () => {
+  const telegram = new BotApiEmulator(123456);
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    env = {
+      BOT_TOKEN: TEST_TOKEN,
+      TELEGRAM_API_ROOT: await telegram.start(),
+      TELEGRAM_WEBHOOK_SECRET: 'setup-secret',
+      PUBLIC_URL: 'https://food.example.org',
+      ADMIN_TELEGRAM_IDS: '9001,9002',
+    };
+  });
+  afterAll(() => telegram.stop());
+
+  it('sets the webhook with the secret and only the handled update kinds', async () => {
+    const { code, output } = await runSetup(env);
+    expect(code, output).toBe(0);
+    const [webhook] = telegram.callsTo('setWebhook');
+    expect(webhook!.params).toMatchObject({
+      url: 'https://food.example.org/api/telegram',
+      secret_token: 'setup-secret',
+      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+      max_connections: 40,
+    });
+    expect(output).toContain('"url": "https://food.example.org/api/telegram"');
+    expect(output).not.toContain('setup-secret');
+  });
+
+  it('sets the customer menu by default and the admin menu in each admin chat', () => {
+    const menus = telegram.callsTo('setMyCommands');
+    const byScope = new Map(
+      menus.map((m) => [JSON.stringify(m.params.scope), m.params.commands as Array<{ command: string }>]),
+    );
+    expect(byScope.get('{"type":"default"}')!.map((c) => c.command)).toContain('offers');
+    for (const admin of [9001, 9002]) {
+      const commands = byScope.get(JSON.stringify({ type: 'chat', chat_id: admin }))!.map((c) => c.command);
+      expect(commands).toEqual(expect.arrayContaining(['pending', 'verify', 'reject']));
+    }
+    expect(telegram.callsTo('setMyDescription')).toHaveLength(1);
+    expect(telegram.callsTo('setMyShortDescription')).toHaveLength(1);
+  });
+
+  it('only reads the webhook state with --check', async () => {
+    telegram.reset();
+    const { code, output } = await runSetup(env, ['--check']);
+    expect(code, output).toBe(0);
+    expect(telegram.calls.map((c) => c.method)).toEqual(['getWebhookInfo']);
+    expect(output).toContain('"pendingUpdateCount": 0');
+  });
+
+  it('refuses to run without a public URL', async () => {
+    const { code, output } = await runSetup({ ...env, PUBLIC_URL: '' });
+    expect(code).toBe(1);
+    expect(output).toContain('PUBLIC_URL');
+  });
+});
