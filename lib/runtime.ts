@@ -2,6 +2,8 @@ import { type BotHandle, createBot } from './bot/index.js';
 import { type Config, loadConfig, requireBotToken } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 import { createRateLimiter, type RateLimiter } from './infra/ratelimit.js';
+import { expireOfferPayload, runExpireOffer } from './jobs/expire-offer.js';
+import { notifyNoShows } from './jobs/notify-offer-changes.js';
 
 /** What the HTTP handlers need, built once per cold start (or once per test). */
 export interface Runtime extends BotHandle {
@@ -17,6 +19,11 @@ export function createRuntime(deps: Deps): Runtime {
     maxRequests: deps.config.rateLimit.maxRequests,
     windowSeconds: deps.config.rateLimit.windowSeconds,
   });
+  // Local runs: the in-process scheduler delivers jobs here, as QStash would POST them to /api/jobs/*.
+  deps.jobRunner = async (name, payload) => {
+    if (name === 'expire-offer')
+      await runExpireOffer(deps, handle.bot.telegram, expireOfferPayload.parse(payload), notifyNoShows);
+  };
   return { ...handle, deps, limiter };
 }
 

@@ -8,6 +8,8 @@ import { loadConfig } from '../lib/config.js';
 import { createDeps } from '../lib/deps.js';
 import { startDevServer } from '../lib/infra/dev-server.js';
 import { startLongPolling } from '../lib/infra/long-poll.js';
+import { runSweep } from '../lib/jobs/expire-offer.js';
+import { notifyNoShows } from '../lib/jobs/notify-offer-changes.js';
 import { createRuntime, setRuntime } from '../lib/runtime.js';
 import { loadDotEnv } from './env-file.js';
 
@@ -34,6 +36,10 @@ async function main() {
   const runtime = createRuntime(deps);
   setRuntime(runtime);
 
+  // Timers don't survive a restart: expire whatever ended while the server was down.
+  await runSweep(deps, runtime.bot.telegram, notifyNoShows).catch((error) =>
+    deps.log.warn('startup_sweep_failed', { error: String(error) }),
+  );
   const server = await startDevServer(config.port);
   const polling = mode === 'polling' ? startLongPolling(runtime) : undefined;
   deps.log.info('dev_server_started', {
