@@ -2,7 +2,10 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, businesses, offers } from '../db/schema.js';
-import { createTestApp, type TestApp } from './support/app.js';
+import { type DevServer, startDevServer } from '../lib/infra/dev-server.js';
+import { setRuntime } from '../lib/runtime.js';
+import { createTestApp, manualClock, QSTASH_KEYS, type TestApp } from './support/app.js';
+import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, messageUpdate, type Person, people, textUpdate } from './support/updates.js';
 
@@ -30,15 +33,25 @@ async function photoMessage(app: TestApp, person: Person) {
 
 describe(`business story (${storeLabel})`, () => {
   let app: TestApp;
+  let server: DevServer;
+  const clock = manualClock();
   const owner = people.owner;
   const admin = people.admin;
   const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
   const tap = (person: Person, data: string) => app.deliver(callbackUpdate(person, data));
 
   beforeAll(async () => {
-    app = await createTestApp({ TIMEZONE: 'Europe/Berlin' }, { qstash: true });
+    app = await createTestApp(
+      { TIMEZONE: 'Europe/Berlin', RATE_LIMIT_MAX_REQUESTS: '1000' },
+      { qstash: true, clock },
+    );
+    setRuntime(app.runtime);
+    server = await startDevServer(0);
   });
-  afterAll(() => app.close());
+  afterAll(async () => {
+    await server.close();
+    await app.close();
+  });
 
   it('registers, gets verified, creates, publishes and manages an offer until it expires', async () => {
     await say(owner, '/register');
@@ -107,6 +120,22 @@ describe(`business story (${storeLabel})`, () => {
     expect(lastText(app, owner.id)).toContain('sold out');
     const [soldOut] = await app.deps.db.select().from(offers).where(eq(offers.id, offer!.id));
     expect(soldOut).toMatchObject({ status: 'sold_out', unitsAvailable: 0 });
+
+    // QStash delivers the scheduled callback once the pickup window is over: the offer expires.
+    clock.set(new Date(offer!.pickupEnd.getTime() + 60_000));
+    const delivery = await fetch(`${server.url}/api/jobs/expire-offer`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'upstash-signature': qstashSignature(scheduled.body, scheduled.destination, QSTASH_KEYS.current),
+      },
+      body: scheduled.body,
+    });
+    expect(delivery.status).toBe(200);
+    const [expired] = await app.deps.db.select().from(offers).where(eq(offers.id, offer!.id));
+    expect(expired!.status).toBe('expired');
+    await say(owner, `/resume ${offer!.id}`);
+    expect(lastText(app, owner.id)).toContain('expired');
 
     const actions = (await app.deps.db.select().from(auditLog).where(eq(auditLog.entityId, offer!.id))).map(
       (a) => a.action,

@@ -1,4 +1,3 @@
-import { createHash, createHmac, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers, purchases } from '../db/schema.js';
@@ -8,33 +7,8 @@ import { reserve } from '../lib/marketplace/purchases.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, PUBLIC_URL, QSTASH_KEYS, type TestApp } from './support/app.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
-
-const base64url = (data: Buffer | string) => Buffer.from(data).toString('base64url');
-
-/** A JWT exactly as QStash signs a delivery: HS256, iss "Upstash", sub = URL, body = sha256 of the raw body. */
-function qstashSignature(
-  rawBody: string,
-  url: string,
-  key: string,
-  { expiresIn = 300, issuer = 'Upstash' }: { expiresIn?: number; issuer?: string } = {},
-) {
-  const now = Math.floor(Date.now() / 1000);
-  const header = base64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-  const claims = base64url(
-    JSON.stringify({
-      iss: issuer,
-      sub: url,
-      exp: now + expiresIn,
-      nbf: now - 5,
-      iat: now,
-      jti: randomUUID(),
-      body: base64url(createHash('sha256').update(rawBody).digest()),
-    }),
-  );
-  const signature = base64url(createHmac('sha256', key).update(`${header}.${claims}`).digest());
-  return `${header}.${claims}.${signature}`;
-}
 
 const JOB_URL = `${PUBLIC_URL}/api/jobs/expire-offer`;
 

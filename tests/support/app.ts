@@ -1,4 +1,5 @@
 import type { Update } from 'telegraf/types';
+import type { Clock } from '../../lib/clock.js';
 import { type Config, loadConfig } from '../../lib/config.js';
 import { createDeps, type Deps } from '../../lib/deps.js';
 import { handleTelegramWebhook, type WebhookResponse } from '../../lib/http/telegram-webhook.js';
@@ -29,7 +30,7 @@ export const PUBLIC_URL = 'https://bot.example.test';
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { qstash?: boolean } = {},
+  options: { qstash?: boolean; clock?: Clock } = {},
 ): Promise<TestApp> {
   const telegram = new BotApiEmulator(Number(TEST_TOKEN.split(':')[0]));
   const apiRoot = await telegram.start();
@@ -55,7 +56,7 @@ export async function createTestApp(
   const logs: Array<Record<string, unknown>> = [];
   const log = createLogger('debug', {}, (line) => logs.push(JSON.parse(line)));
   const [database, redisConnection] = await Promise.all([createTestDatabase(), createTestRedis()]);
-  const deps = await createDeps(config, { database, redisConnection, log });
+  const deps = await createDeps(config, { database, redisConnection, log, clock: options.clock });
   const runtime = createRuntime(deps);
   return {
     telegram,
@@ -73,6 +74,20 @@ export async function createTestApp(
       await deps.close();
       await telegram.stop();
       await qstash?.stop();
+    },
+  };
+}
+
+/** A clock tests move by hand, so time rules are tested without sleeping. */
+export function manualClock(start = new Date()): Clock & { advance(ms: number): void; set(at: Date): void } {
+  let now = start.getTime();
+  return {
+    now: () => new Date(now),
+    advance: (ms) => {
+      now += ms;
+    },
+    set: (at) => {
+      now = at.getTime();
     },
   };
 }
