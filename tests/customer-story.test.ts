@@ -1,0 +1,100 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { offerItems, purchases } from '../db/schema.js';
+import { createTestApp, type TestApp } from './support/app.js';
+import { buttonFor, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { storeLabel } from './support/stores.js';
+import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
+
+/** A customer's evening through the bot's update surface, against the fake Bot API. */
+describe(`customer story (${storeLabel})`, () => {
+  let app: TestApp;
+  let owner: Person;
+  let messages: ReturnType<typeof trackMessages>;
+  const alice = people.alice;
+
+  beforeAll(async () => {
+    app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
+    messages = trackMessages(app);
+    const business = await verifiedBusiness(app.deps.db, {
+      name: 'Olga’s Bakery',
+      latitude: 52.52,
+      longitude: 13.4,
+    });
+    owner = { id: business.ownerId, first_name: 'Olga' };
+  });
+  afterAll(() => app.close());
+
+  /** Taps the newest button with this prefix, on the message that carries it. */
+  async function tap(person: Person, prefix: string) {
+    const button = buttonFor(app, person.id, prefix);
+    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
+    await app.deliver(
+      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
+    );
+  }
+  const stock = async (offerId: number) =>
+    (await app.deps.db.select().from(offerItems).where(eq(offerItems.offerId, offerId))).map(
+      (i) => i.quantityAvailable,
+    );
+
+  it('browses, reserves, cancels, reserves again and picks up', async () => {
+    // The business publishes (through the domain; the business story test covers the wizard).
+    const offer = await liveOffer(app.deps.db, owner.id, { title: 'Evening bread bag' });
+
+    await app.deliver(textUpdate(alice, '/offers'));
+    expect(screens(app, alice.id).some((c) => shown(c).includes('Evening bread bag'))).toBe(true);
+
+    await tap(alice, `offer:view:${offer.id}`);
+    const details = screens(app, alice.id).find(
+      (c) => shown(c).includes('Bread bag') && shown(c).includes('Pastry box'),
+    );
+    expect(details).toBeDefined();
+    expect(app.telegram.callsTo('sendVenue').at(-1)?.params).toMatchObject({
+      chat_id: alice.id,
+      latitude: 52.52,
+    });
+
+    await tap(alice, `buy:item:${offer.id}:${offer.items[0]!.id}`);
+    await tap(alice, `buy:qty:${offer.id}:${offer.items[0]!.id}:2`);
+    await tap(alice, 'buy:confirm');
+    const code = shown(lastScreen(app, alice.id)).match(/\b([A-HJ-NP-Z2-9]{6})\b/)?.[1];
+    expect(code).toBeDefined();
+    expect(await stock(offer.id)).toEqual([2, 3]);
+
+    // The venue hears who, what, how many and the code, with a Picked up button.
+    const order = lastScreen(app, owner.id)!;
+    expect(shown(order)).toContain('Alice');
+    expect(shown(order)).toContain(code!);
+    expect(buttonFor(app, owner.id, 'purchase:pickup')).toBeDefined();
+
+    await tap(alice, 'purchase:cancel');
+    expect(await stock(offer.id)).toEqual([4, 3]);
+    expect(shown(lastScreen(app, owner.id))).toMatch(/cancel/i);
+
+    await app.deliver(textUpdate(alice, `/start offer_${offer.id}`));
+    await tap(alice, `buy:item:${offer.id}:${offer.items[1]!.id}`);
+    await tap(alice, `buy:qty:${offer.id}:${offer.items[1]!.id}:1`);
+    await tap(alice, 'buy:confirm');
+    expect(await stock(offer.id)).toEqual([4, 2]);
+
+    await tap(owner, 'purchase:pickup');
+    const rows = await app.deps.db.select().from(purchases).where(eq(purchases.customerId, alice.id));
+    expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'picked_up']);
+    expect(shown(lastScreen(app, alice.id))).toMatch(/thank/i);
+
+    await app.deliver(textUpdate(alice, '/mypurchases'));
+    expect(shown(lastScreen(app, alice.id))).toMatch(/Pastry box.*picked up/);
+  });
+
+  it('says so kindly when nothing is on offer', async () => {
+    const fresh = await createTestApp();
+    try {
+      await fresh.deliver(textUpdate(people.bob, '/offers'));
+      expect(shown(lastScreen(fresh, people.bob.id))).toMatch(/no deals|nothing|come back/i);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
