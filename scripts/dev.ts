@@ -12,18 +12,19 @@ import { runSweep } from '../lib/jobs/expire-offer.js';
 import { notifyNoShows } from '../lib/jobs/notify-offer-changes.js';
 import { createRuntime, setRuntime } from '../lib/runtime.js';
 import { loadDotEnv } from './env-file.js';
+import { runSandbox } from './sandbox.js';
 
 async function main() {
   loadDotEnv();
   const config = loadConfig();
   if (!config.botToken) {
+    // No token: the sandbox (real bot, emulated Telegram, a chat page) so everything can be tried at once.
     console.error(
-      'BOT_TOKEN is not set.\n' +
-        'Get one from @BotFather in Telegram (send /newbot), then put it in .env:\n' +
-        '  cp .env.example .env   # and edit BOT_TOKEN\n' +
-        'and run npm run dev again.',
+      'BOT_TOKEN is not set, so the bot runs in the local sandbox. To use real Telegram, get a token from\n' +
+        '@BotFather (send /newbot), put it in .env (cp .env.example .env) and run npm run dev again.',
     );
-    process.exit(1);
+    await runSandbox(process.argv.includes('--seed'));
+    return;
   }
   const mode = config.botMode ?? (config.publicUrl ? 'webhook' : 'polling');
   if (mode === 'webhook' && !config.webhookSecret) {

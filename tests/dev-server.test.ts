@@ -80,10 +80,32 @@ describe('npm run dev in webhook mode on the embedded stand-ins', () => {
 });
 
 describe('npm run dev without a token', () => {
-  it('exits with a message that says how to get one', async () => {
+  it('starts the sandbox: the chat page, and the real bot answering through the emulator', async () => {
     const run = runDev({});
-    expect(await run.exited).toBe(1);
-    expect(run.output()).toContain('@BotFather');
+    try {
+      const deadline = Date.now() + 60_000;
+      let url: string | undefined;
+      while (!url && Date.now() < deadline && run.child.exitCode === null) {
+        url = run.output().match(/open (http:\/\/[\d.:]+)\//)?.[1];
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(url, run.output()).toBeDefined();
+      expect(run.output()).toContain('@BotFather');
+      const page = await fetch(`${url}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('sandbox');
+      await fetch(`${url}/sandbox/send`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ persona: 1001, text: '/start' }),
+      });
+      const state = await (await fetch(`${url}/sandbox/state?persona=1001`)).json();
+      const texts = state.messages.map((m: { text?: string }) => m.text ?? '');
+      expect(texts.some((t: string) => t.includes('Hi Alice'))).toBe(true);
+    } finally {
+      run.child.kill('SIGTERM');
+      await run.exited;
+    }
   });
 });
 

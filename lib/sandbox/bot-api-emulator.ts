@@ -196,6 +196,11 @@ export class BotApiEmulator {
       case 'deleteWebhook':
         this.webhookUrl = undefined;
         return true;
+      case 'setMyCommands':
+        this.commandsByScope.set(JSON.stringify(params.scope ?? { type: 'default' }), params.commands ?? []);
+        return true;
+      case 'getMyCommands':
+        return this.commandsByScope.get(JSON.stringify(params.scope ?? { type: 'default' })) ?? [];
       case 'getUpdates':
         return this.takeUpdates(Number(params.offset ?? 0));
       default:
@@ -205,6 +210,40 @@ export class BotApiEmulator {
   }
 
   webhookUrl?: string;
+  private readonly commandsByScope = new Map<string, unknown>();
+
+  /** Everything in one chat, oldest first: what the person sees (their own messages included). */
+  history(chatId: number): StoredMessage[] {
+    return [...this.messages.values()]
+      .filter((m) => m.chat.id === chatId)
+      .sort((a, b) => a.message_id - b.message_id);
+  }
+
+  /** Stores a message a person sends, so the chat shows it and the update can carry its real id. */
+  userMessage(from: { id: number; first_name: string }, content: Params): StoredMessage {
+    const message: StoredMessage = {
+      message_id: this.nextMessageId++,
+      date: now(),
+      chat: { id: from.id, type: 'private' },
+      from: { id: from.id, is_bot: false, first_name: from.first_name },
+      ...content,
+    };
+    this.messages.set(`${from.id}:${message.message_id}`, message);
+    return message;
+  }
+
+  message(chatId: number, messageId: number): StoredMessage | undefined {
+    return this.messages.get(`${chatId}:${messageId}`);
+  }
+
+  /** The command menu a chat sees: its own scope if one was set, else the default. */
+  commandsFor(chatId: number): unknown {
+    return (
+      this.commandsByScope.get(JSON.stringify({ type: 'chat', chat_id: chatId })) ??
+      this.commandsByScope.get(JSON.stringify({ type: 'default' })) ??
+      []
+    );
+  }
   private readonly pendingUpdates: Array<{ update_id: number }> = [];
   private updateWaiters = new Set<() => void>();
 

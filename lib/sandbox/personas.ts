@@ -1,0 +1,25 @@
+/** Who can be played in the sandbox. The admin's id is added to ADMIN_TELEGRAM_IDS automatically. */
+export interface Persona {
+  id: number;
+  first_name: string;
+  username?: string;
+  role: string;
+}
+
+export const personas: Persona[] = [
+  { id: 1001, first_name: 'Alice', username: 'alice', role: 'customer' },
+  { id: 1002, first_name: 'Bob', role: 'customer' },
+  { id: 2001, first_name: 'Olga', username: 'olga_bakery', role: 'business owner' },
+  { id: 9001, first_name: 'Ada', role: 'admin' },
+];
+
+export const adminPersona = personas.find((p) => p.role === 'admin')!;
+
+/** Points to send from the "Share location" button (the page also takes a click on its little map). */
+export const presetLocations = [
+  { label: 'Alexanderplatz', latitude: 52.5219, longitude: 13.4132 },
+  { label: 'Kreuzberg', latitude: 52.4986, longitude: 13.4034 },
+  { label: 'Charlottenburg', latitude: 52.5163, longitude: 13.3041 },
+];
+
+export const personaById = (id: number) => personas.find((p) => p.id === id);

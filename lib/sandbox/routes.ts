@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BotApiEmulator } from './bot-api-emulator.js';
+import { personaById, personas, presetLocations } from './personas.js';
+import type { UserActions } from './user-actions.js';
+
+/**
+ * The sandbox page and its small HTTP API, served by the dev server beside /api/*:
+ *   GET  /                        the chat page
+ *   GET  /sandbox/state?persona=  the persona's chat, command menu and recent toasts
+ *   GET  /sandbox/events          server-sent events: "changed" whenever any chat changes
+ *   POST /sandbox/send|click|location|contact   JSON bodies; POST /sandbox/photo?persona= raw image bytes
+ *   GET  /sandbox/file/<file_id>  a photo's bytes
+ */
+const page = () => readFileSync(new URL('./page.html', import.meta.url), 'utf8');
+const MAX_UPLOAD = 15 * 1024 * 1024;
+
+async function body(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_UPLOAD) throw new Error('upload too large');
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const json = (res: ServerResponse, status: number, value: unknown) => {
+  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(value));
+};
+
+export function sandboxRoutes(telegram: BotApiEmulator, actions: UserActions) {
+  const toasts = new Map<number, Array<{ text: string; at: number }>>();
+  const listeners = new Set<ServerResponse>();
+  const changed = () => {
+    for (const res of listeners) res.write('data: changed\n\n');
+  };
+  telegram.onCall((call) => {
+    if (call.method === 'answerCallbackQuery' && typeof call.params.text === 'string' && call.params.text) {
+      const personaId = Number(String(call.params.callback_query_id).split('-')[0]);
+      toasts.set(
+        personaId,
+        [...(toasts.get(personaId) ?? []), { text: call.params.text, at: Date.now() }].slice(-5),
+      );
+    }
+    changed();
+  });
+
+  return async (req: IncomingMessage, res: ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const path = url.pathname;
+    if (req.method === 'GET' && path === '/') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page());
+      return true;
+    }
+    if (!path.startsWith('/sandbox/')) return false;
+    if (path === '/sandbox/events') {
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
+      res.write('data: hello\n\n');
+      listeners.add(res);
+      req.on('close', () => listeners.delete(res));
+      return true;
+    }
+    if (path.startsWith('/sandbox/file/')) {
+      const bytes = telegram.fileBytes(decodeURIComponent(path.slice('/sandbox/file/'.length)));
+      if (!bytes) {
+        json(res, 404, { error: 'no such file' });
+        return true;
+      }
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'cache-control': 'max-age=3600' });
+      res.end(bytes);
+      return true;
+    }
+    const persona = personaById(Number(url.searchParams.get('persona')));
+    if (path === '/sandbox/state') {
+      if (!persona) {
+        json(res, 200, { personas, presetLocations });
+        return true;
+      }
+      json(res, 200, {
+        personas,
+        presetLocations,
+        messages: telegram.history(persona.id),
+        commands: telegram.commandsFor(persona.id),
+        toasts: toasts.get(persona.id) ?? [],
+      });
+      return true;
+    }
+    if (req.method !== 'POST') {
+      json(res, 405, { error: 'POST only' });
+      return true;
+    }
+    if (path === '/sandbox/photo') {
+      if (!persona) {
+        json(res, 400, { error: 'unknown persona' });
+        return true;
+      }
+      json(res, 200, { status: await actions.photo(persona, await body(req)) });
+      return true;
+    }
+    const input = JSON.parse((await body(req)).toString('utf8') || '{}') as Record<string, unknown>;
+    const who = personaById(Number(input.persona));
+    if (!who) {
+      json(res, 400, { error: 'unknown persona' });
+      return true;
+    }
+    const status =
+      path === '/sandbox/send'
+        ? await actions.text(who, String(input.text ?? '').slice(0, 4096))
+        : path === '/sandbox/click'
+          ? await actions.click(who, Number(input.messageId), String(input.data ?? ''))
+          : path === '/sandbox/location'
+            ? await actions.location(who, Number(input.latitude), Number(input.longitude))
+            : path === '/sandbox/contact'
+              ? await actions.contact(who)
+              : 404;
+    changed();
+    json(res, status === 404 ? 404 : 200, { status });
+    return true;
+  };
+}

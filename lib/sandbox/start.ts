@@ -1,0 +1,75 @@
+import { randomBytes } from 'node:crypto';
+import { setCommandMenu } from '../bot/command-menus.js';
+import { customerCommands } from '../bot/texts/common.js';
+import { loadConfig } from '../config.js';
+import { createDeps } from '../deps.js';
+import { createDatabase } from '../infra/db.js';
+import { startDevServer } from '../infra/dev-server.js';
+import { runSweep } from '../jobs/expire-offer.js';
+import { notifyNoShows } from '../jobs/notify-offer-changes.js';
+import { createRuntime, setRuntime } from '../runtime.js';
+import { BotApiEmulator } from './bot-api-emulator.js';
+import { adminPersona } from './personas.js';
+import { sandboxRoutes } from './routes.js';
+import { seedDemo } from './seed.js';
+import { UserActions } from './user-actions.js';
+
+/** A token-shaped placeholder: the emulator accepts any token, and nothing here reaches Telegram. */
+const SANDBOX_TOKEN = '100000001:SANDBOX-local-token-not-a-real-one';
+
+/**
+ * The real bot, in webhook mode, on the embedded stand-ins, talking to an in-process Telegram emulator;
+ * plus a chat page to play every role. For trying it out and demos — never used in production.
+ */
+export async function startSandbox(
+  env: Record<string, string | undefined>,
+  options: { seed?: boolean } = {},
+) {
+  const telegram = new BotApiEmulator(Number(SANDBOX_TOKEN.split(':')[0]));
+  const apiRoot = await telegram.start();
+  const admins = new Set((env.ADMIN_TELEGRAM_IDS ?? '').split(',').filter(Boolean));
+  admins.add(String(adminPersona.id));
+  const config = loadConfig({
+    ...env,
+    BOT_TOKEN: SANDBOX_TOKEN,
+    BOT_MODE: 'webhook',
+    TELEGRAM_API_ROOT: apiRoot,
+    TELEGRAM_WEBHOOK_SECRET: randomBytes(24).toString('hex'),
+    ADMIN_TELEGRAM_IDS: [...admins].join(','),
+    // Embedded stand-ins only: the sandbox must never write to a configured real database.
+    DATABASE_URL: undefined,
+    REDIS_URL: undefined,
+    UPSTASH_REDIS_REST_URL: undefined,
+    UPSTASH_REDIS_REST_TOKEN: undefined,
+    QSTASH_TOKEN: undefined,
+    PUBLIC_URL: undefined,
+  });
+  // In memory, like the emulator's chats and files: every sandbox starts clean and consistent.
+  const database = await createDatabase({ kind: 'pglite' });
+  await database.migrate();
+  const deps = await createDeps(config, { database });
+  const runtime = createRuntime(deps);
+  setRuntime(runtime);
+  await runSweep(deps, runtime.bot.telegram, notifyNoShows).catch(() => {});
+  if (options.seed) await seedDemo(deps, telegram);
+  // The menus `npm run setup` would set in production, so each persona sees their commands.
+  await runtime.bot.telegram.setMyCommands(customerCommands);
+  await setCommandMenu(runtime.bot.telegram, adminPersona.id, 'admin');
+
+  let routes: ReturnType<typeof sandboxRoutes> | undefined;
+  const server = await startDevServer(config.port, (req, res) => routes?.(req, res) ?? false);
+  routes = sandboxRoutes(
+    telegram,
+    new UserActions(telegram, `${server.url}/api/telegram`, config.webhookSecret!),
+  );
+  return {
+    url: server.url,
+    telegram,
+    deps,
+    async close() {
+      await server.close();
+      await deps.close();
+      await telegram.stop();
+    },
+  };
+}

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandbox } from '../lib/sandbox/start.js';
+
+/**
+ * (Playwright starts Chromium with a fresh, empty profile of its own.)
+ * The sandbox page driven in the machine's Chromium, every role in turn. CI installs Chromium and sets
+ * SANDBOX_BROWSER_REQUIRED, so there a missing browser fails instead of skipping.
+ */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const available = existsSync(CHROMIUM);
+if (!available && process.env.SANDBOX_BROWSER_REQUIRED) throw new Error(`Chromium not found at ${CHROMIUM}`);
+const suite = available ? describe : describe.skip;
+
+suite(`sandbox in a browser${available ? '' : ' (skipped: no Chromium; apt-get install chromium)'}`, () => {
+  let sandbox: Awaited<ReturnType<typeof startSandbox>>;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    sandbox = await startSandbox({ PORT: '0', LOG_LEVEL: 'warn', TIMEZONE: 'Europe/Berlin' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    page = await browser.newPage({ viewport: { width: 600, height: 900 } });
+    await page.goto(`${sandbox.url}/`);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await sandbox?.close();
+  });
+
+  const as = async (name: string) => {
+    await page.locator('.persona', { hasText: name }).click();
+    await page.locator('.persona.active', { hasText: name }).waitFor();
+  };
+  const say = async (text: string) => {
+    await page.fill('#text', text);
+    await page.press('#text', 'Enter');
+  };
+  const botSays = (text: string | RegExp) =>
+    page.locator('.msg:not(.me)', { hasText: text }).last().waitFor();
+  const tap = (text: string | RegExp) => page.locator('.kb button', { hasText: text }).last().click();
+  const tapReply = (text: string) => page.locator('#reply-kb button', { hasText: text }).click();
+
+  it('registers a venue, verifies it, publishes an offer, and a customer reserves it', async () => {
+    await as('Olga');
+    await say('/register');
+    await botSays('What is its name');
+    await say('Olga’s Bakery');
+    await botSays('address');
+    await say('Torstraße 1, Berlin');
+    await botSays('location');
+    await tapReply('Skip');
+    await botSays('contact phone');
+    await tapReply('Share my phone');
+    await botSays('Describe the venue');
+    await say('Bread and cakes from today');
+    await botSays('photo');
+    await tapReply('Skip');
+    await botSays('waiting for verification');
+
+    await as('Ada');
+    await botSays('New venue to review');
+    await tap('Verify');
+    await botSays('is verified');
+
+    await as('Olga');
+    await botSays('is verified! Post your first deal');
+    await say('/newoffer');
+    await botSays('What is its title');
+    await say('Evening bakery bag');
+    await botSays('items');
+    await say('Bread bag, 10.00, 3.50, 4');
+    await botSays('Added');
+    await tap('Done');
+    await botSays('pick up');
+    await say('tomorrow 18:00-20:00');
+    await botSays('photo of the food');
+    await tap('Skip');
+    await botSays('Save it as a draft');
+    await tap('Publish');
+    await botSays('is live');
+
+    await as('Alice');
+    await say('/offers');
+    await botSays('Evening bakery bag');
+    await tap('Evening bakery bag');
+    await tap(/Bread bag/);
+    await botSays(/How many/i);
+    await tap(/^1$/);
+    await tap('Confirm');
+    await botSays(/[A-HJ-NP-Z2-9]{6}/);
+    const code = await page.locator('.msg:not(.me)').last().textContent();
+    expect(code).toMatch(/\b[A-HJ-NP-Z2-9]{6}\b/);
+    await page.screenshot({ path: 'docs/sandbox.png' });
+  }, 120_000);
+});
