@@ -1,7 +1,7 @@
 import { session, Telegraf, TelegramError } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Deps } from '../deps.js';
-import { AppError, isOutage } from '../errors.js';
+import { AppError, isOutage, OutageError } from '../errors.js';
 import { RedisSessionStore } from '../infra/session-store.js';
 import { telegramOptions } from '../infra/telegram.js';
 import { markUserBlocked } from '../marketplace/users.js';
@@ -10,6 +10,7 @@ import { adminFeature } from './features/admin.js';
 import { browseFeature } from './features/browse.js';
 import { businessFeature } from './features/business.js';
 import { helpFeature } from './features/help.js';
+import { membershipFeature } from './features/membership.js';
 import { myPurchasesFeature } from './features/my-purchases.js';
 import { offersFeature } from './features/offers.js';
 import { privateOnlyFeature } from './features/private-only.js';
@@ -54,7 +55,7 @@ export function createBot(deps: Deps, token: string): BotHandle {
     ctx.log = deps.log.child({ update_id: ctx.update.update_id });
     return next();
   });
-  bot.use(privateOnlyFeature);
+  bot.use(privateOnlyFeature, membershipFeature);
   bot.use(
     session({
       store: sessions,
@@ -71,7 +72,14 @@ export function createBot(deps: Deps, token: string): BotHandle {
   bot.use(unhandledFeature);
 
   bot.catch(async (error, ctx) => {
-    // Outages propagate: the webhook releases its claim and answers 503 so Telegram retries.
+    // Redis down: the conversation state can't be read or kept. Retrying the update would only add load,
+    // so the user is asked to try again and the update is done (200).
+    if (error instanceof OutageError && error.service === 'redis') {
+      ctx.log.warn('session_unavailable');
+      await replyQuietly(ctx, texts.tryAgain);
+      return;
+    }
+    // Database down: propagates; the webhook releases its claim and answers 503 so Telegram retries.
     if (isOutage(error)) throw error;
     if (error instanceof TelegramError && error.code === 403 && ctx.from) {
       await markUserBlocked(deps.db, ctx.from.id).catch(() => {});

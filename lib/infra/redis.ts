@@ -86,6 +86,10 @@ class PipelinedRedis extends Redis {
   }
 }
 
+/** A client over any CommandBackend (a server, the in-process Redis, or a test double). */
+export const redisOverBackend = (backend: CommandBackend): Redis =>
+  PipelinedRedis.over(requesterFor(backend));
+
 export interface RedisConnection {
   redis: Redis;
   kind: Config['redis']['kind'];

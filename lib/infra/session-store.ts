@@ -1,4 +1,5 @@
 import type { Redis } from '@upstash/redis';
+import { OutageError } from '../errors.js';
 
 /** Conversation state (wizard steps, a shared location) lives in Redis with a TTL, never in Postgres. */
 export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 3;
@@ -47,15 +48,22 @@ export class RedisSessionStore<T> implements SessionStore<T> {
     return this.read(key);
   }
 
+  // A failed read is marked as a Redis outage: the bot asks the user to try again (see bot.catch).
   private async read(key: string): Promise<T | undefined> {
-    return (await this.redis.get<T>(this.redisKey(key))) ?? undefined;
+    try {
+      return (await this.redis.get<T>(this.redisKey(key))) ?? undefined;
+    } catch (error) {
+      throw new OutageError('redis', error);
+    }
   }
 
+  // A failed write happens after the handler already answered: telling the user "try again" then would
+  // invite a second reservation. The step is lost at worst; the wizard re-asks on the next message.
   set(key: string, value: T) {
-    return this.redis.set(this.redisKey(key), value, { ex: this.ttlSeconds });
+    return this.redis.set(this.redisKey(key), value, { ex: this.ttlSeconds }).catch(() => null);
   }
 
   delete(key: string) {
-    return this.redis.del(this.redisKey(key));
+    return this.redis.del(this.redisKey(key)).catch(() => 0);
   }
 }
