@@ -34,8 +34,16 @@ export function createLogger(
 ): Logger {
   const emit = (at: Exclude<LogLevel, 'silent'>, event: string, fields: LogFields = {}) => {
     if (order[at] < order[level]) return;
+    // Every error line also counts toward the `errors` metric, so one log query charts the error rate.
+    const metric = at === 'error' ? { metric: 'errors' } : {};
     write(
-      JSON.stringify({ time: new Date().toISOString(), level: at, event, ...redact({ ...base, ...fields }) }),
+      JSON.stringify({
+        time: new Date().toISOString(),
+        level: at,
+        event,
+        ...metric,
+        ...redact({ ...base, ...fields }),
+      }),
     );
   };
   return {

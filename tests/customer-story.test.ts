@@ -84,6 +84,12 @@ describe(`customer story (${storeLabel})`, () => {
     expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'picked_up']);
     expect(shown(lastScreen(app, alice.id))).toMatch(/thank/i);
 
+    // The business counters an operator charts from the logs.
+    const events = app.logs.map((l) => l.event);
+    expect(events.filter((e) => e === 'purchases_reserved')).toHaveLength(2);
+    expect(events).toContain('purchases_cancelled');
+    expect(events).toContain('purchases_completed');
+
     await app.deliver(textUpdate(alice, '/mypurchases'));
     expect(shown(lastScreen(app, alice.id))).toMatch(/Pastry box.*picked up/);
   });

@@ -105,10 +105,5 @@ export async function createRedis(options: Config['redis']): Promise<RedisConnec
     options.kind === 'redis'
       ? await (await import('./redis-server-backend.js')).createServerBackend(options.url)
       : await (await import('./redis-memory-backend.js')).createMemoryBackend();
-  return connectionOver(backend, options.kind);
-}
-
-/** A client over any backend, built as createRedis builds it (a benchmark wraps the backend to count requests). */
-export function connectionOver(backend: CommandBackend, kind: 'redis' | 'memory'): RedisConnection {
-  return { redis: PipelinedRedis.over(requesterFor(backend)), kind, close: () => backend.close() };
+  return { redis: redisOverBackend(backend), kind: options.kind, close: () => backend.close() };
 }

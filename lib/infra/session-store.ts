@@ -49,9 +49,12 @@ export class RedisSessionStore<T> implements SessionStore<T> {
   }
 
   // A failed read is marked as a Redis outage: the bot asks the user to try again (see bot.catch).
+  // GETEX, not GET: @upstash/redis's auto-pipeline sends reads (GET) and writes as two concurrent requests,
+  // and GETEX counts as a write, so the read rides in the one request with the claim and the rate-limit
+  // script. It also slides the session's expiry on every visit.
   private async read(key: string): Promise<T | undefined> {
     try {
-      return (await this.redis.get<T>(this.redisKey(key))) ?? undefined;
+      return (await this.redis.getex<T>(this.redisKey(key), { ex: this.ttlSeconds })) ?? undefined;
     } catch (error) {
       throw new OutageError('redis', error);
     }

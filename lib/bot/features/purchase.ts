@@ -22,7 +22,7 @@ async function cancelFor(ctx: BotContext, purchaseId: number) {
     now: ctx.deps.clock.now(),
   });
   if (result.changed) {
-    ctx.log.info('purchase_cancelled', { purchase_id: purchaseId, restocked: result.quantity });
+    ctx.log.info('purchases_cancelled', { purchase_id: purchaseId, restocked: result.quantity });
     const text = ownerTexts.cancelled(
       ctx.from!.first_name,
       result.quantity,
@@ -60,7 +60,7 @@ purchaseFeature.action(callbackTrigger('purchase:cancel'), async (ctx) => {
 /** The venue confirms a pickup; the customer is thanked. A code of another venue is "not found". */
 async function pickedUp(ctx: BotContext, target: { code: string } | { purchaseId: number }) {
   const result = await confirmPickup(ctx.deps.db, { ownerId: ctx.from!.id, ...target });
-  ctx.log.info('purchase_picked_up', { purchase_id: result.purchaseId });
+  ctx.log.info('purchases_completed', { purchase_id: result.purchaseId });
   return result;
 }
 

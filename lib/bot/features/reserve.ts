@@ -111,7 +111,7 @@ reserveFeature.action(callbackTrigger('buy:confirm'), async (ctx) => {
     return null;
   });
   if (!reservation) return;
-  ctx.log.info('purchase_reserved', { purchase_id: reservation.purchaseId, offer_id: offerId, quantity });
+  ctx.log.info('purchases_reserved', { purchase_id: reservation.purchaseId, offer_id: offerId, quantity });
   await ctx.answerCbQuery(reserveTexts.reservedToast);
   await editOrReply(ctx, reserveTexts.done(reservation, l), {
     ...html,
