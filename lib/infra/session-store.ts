@@ -17,6 +17,8 @@ export interface SessionStore<T> {
  */
 export class RedisSessionStore<T> implements SessionStore<T> {
   private readonly primed = new Map<string, Promise<T | undefined>>();
+  /** Each session object as it was read, so one that comes back unchanged is not written again. */
+  private readonly asRead = new WeakMap<object, string>();
 
   constructor(
     private readonly redis: Redis,
@@ -54,7 +56,9 @@ export class RedisSessionStore<T> implements SessionStore<T> {
   // script. It also slides the session's expiry on every visit.
   private async read(key: string): Promise<T | undefined> {
     try {
-      return (await this.redis.getex<T>(this.redisKey(key), { ex: this.ttlSeconds })) ?? undefined;
+      const value = (await this.redis.getex<T>(this.redisKey(key), { ex: this.ttlSeconds })) ?? undefined;
+      if (typeof value === 'object' && value !== null) this.asRead.set(value, JSON.stringify(value));
+      return value;
     } catch (error) {
       throw new OutageError('redis', error);
     }
@@ -62,11 +66,20 @@ export class RedisSessionStore<T> implements SessionStore<T> {
 
   // A failed write happens after the handler already answered: telling the user "try again" then would
   // invite a second reservation. The step is lost at worst; the wizard re-asks on the next message.
+  // Telegraf writes back every session a handler looked at; most come back unchanged, and GETEX has already
+  // slid their expiry, so those cost no request.
   set(key: string, value: T) {
+    this.primed.delete(key); // read before this write: a later update must not be served it
+    if (typeof value === 'object' && value !== null) {
+      const json = JSON.stringify(value);
+      if (this.asRead.get(value) === json) return Promise.resolve('OK' as const);
+      this.asRead.set(value, json);
+    }
     return this.redis.set(this.redisKey(key), value, { ex: this.ttlSeconds }).catch(() => null);
   }
 
   delete(key: string) {
+    this.primed.delete(key);
     return this.redis.del(this.redisKey(key)).catch(() => 0);
   }
 }

@@ -17,9 +17,24 @@ interface LocalDate {
   day: number;
 }
 
+/**
+ * Formatters are built once per locale and options (the zone among them), then reused: building one costs
+ * ~50 µs and native (ICU) memory the garbage collector doesn't see, and a browse page formats a dozen times.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale} ${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
 /** The calendar date and weekday at `instant` in `zone`. */
 function localDate(instant: Date, zone: string): LocalDate & { weekday: number } {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateFormat('en-US', {
     timeZone: zone,
     year: 'numeric',
     month: 'numeric',
@@ -37,7 +52,7 @@ function localDate(instant: Date, zone: string): LocalDate & { weekday: number }
 
 /** Offset of `zone` from UTC at `instant`, in minutes. */
 function zoneOffsetMinutes(instant: Date, zone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = dateFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
     year: 'numeric',
@@ -115,7 +130,7 @@ export function parsePickupWindow(text: string, now: Date, zone: string): Pickup
 }
 
 const hhmm = (instant: Date, zone: string) =>
-  new Intl.DateTimeFormat('en-GB', {
+  dateFormat('en-GB', {
     timeZone: zone,
     hour: '2-digit',
     minute: '2-digit',
@@ -131,7 +146,7 @@ export function describePickupWindow(start: Date, end: Date, now: Date, zone: st
     ? 'today'
     : same(startDay, addDays(today, 1))
       ? 'tomorrow'
-      : new Intl.DateTimeFormat('en-GB', {
+      : dateFormat('en-GB', {
           timeZone: zone,
           weekday: 'short',
           day: 'numeric',

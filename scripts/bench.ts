@@ -1,0 +1,138 @@
+/**
+ * `npm run bench`: the real webhook handler, in-process, against the Bot API emulator and real Postgres/Redis
+ * (BENCH_DATABASE_URL / BENCH_REDIS_URL: a throwaway database is created and dropped, Redis keys of the run
+ * are deleted) or the embedded stand-ins, next to a bare Telegraf bot answering the same updates; cold starts
+ * and peak RSS over 10,000 updates in fresh processes. Prints the tables and writes docs/BENCHMARKS.md.
+ * Options: --iterations <n> (default 200), --warmup <n> (default 40), --updates <n> (default 10000).
+ */
+import { sql } from 'drizzle-orm';
+import { rowsOf } from '../lib/infra/db.js';
+import { BotApiEmulator } from '../lib/sandbox/bot-api-emulator.js';
+import { benchEnv, createBenchApp } from './bench/app.js';
+import { createBareBot } from './bench/bare-bot.js';
+import { judgeBudgets } from './bench/budgets.js';
+import { buildForChildren, cleanBuild, measureColdStarts } from './bench/cold-start.js';
+import { BENCH_TOKEN } from './bench/constants.js';
+import { writeReport } from './bench/document.js';
+import { recordTelegramCalls, runScenario, type Summary, summarize } from './bench/measure.js';
+import { measureMemory } from './bench/memory.js';
+import { Probe } from './bench/probe.js';
+import { coldTable, memoryTable, scenarioTable } from './bench/report.js';
+import { createScenarios } from './bench/scenarios.js';
+import { seedMarketplace } from './bench/seed.js';
+import { type BenchStores, deleteRunKeys, openStores } from './bench/stores.js';
+import { newRunTag, UpdateFactory } from './bench/updates.js';
+
+const arg = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const iterations = arg('iterations', 200);
+const warmup = arg('warmup', 40);
+const memoryUpdates = arg('updates', 10_000);
+const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
+const redisUrl = process.env.BENCH_REDIS_URL || undefined;
+const COLD_ROUNDS = 5;
+/** The V8 setting the memory budget is also measured with (see the budget's note). */
+const TUNED_HEAP = ['--max-semi-space-size=4'];
+
+/** PostgreSQL / PGlite and Redis versions, for the report. */
+async function serverVersions(stores: BenchStores): Promise<string> {
+  const pg = rowsOf<{ v: string }>(await stores.database.db.execute(sql`select version() as v`))[0]?.v ?? '';
+  const postgres = stores.databaseUrl ? `PostgreSQL ${pg.split(' ')[1]}` : `PGlite (${pg.split(' ')[1]})`;
+  if (!redisUrl) return `${postgres}, in-process Redis`;
+  const info = String(await stores.redisConnection.redis.eval("return redis.call('INFO', 'server')", [], []));
+  return `${postgres}, Redis ${/redis_version:(\S+)/.exec(info)?.[1] ?? '?'}`;
+}
+
+/** How this run was started, for the report; a password in a URL is not written down. */
+function commandLine(): string {
+  const safe = (url: string) => {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  };
+  return [
+    databaseUrl && `BENCH_DATABASE_URL=${safe(databaseUrl)}`,
+    redisUrl && `BENCH_REDIS_URL=${safe(redisUrl)}`,
+    'npm run bench',
+    ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : []),
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+async function main() {
+  const started = Date.now();
+  const tag = newRunTag();
+  const ids = new UpdateFactory(tag);
+  const probe = new Probe();
+  recordTelegramCalls(probe);
+  const emulator = new BotApiEmulator(Number(BENCH_TOKEN.split(':')[0]));
+  const apiRoot = await emulator.start();
+  const stores = await openStores({ databaseUrl, redisUrl, probe, pgliteOnDisk: true });
+  console.error(`bench: stores ${stores.label}, run tag ${tag}`);
+  try {
+    const market = await seedMarketplace(stores.database.db, ids);
+    const app = await createBenchApp(stores, benchEnv(apiRoot, market.adminId));
+    const bare = createBareBot(apiRoot, BENCH_TOKEN);
+    const rig = { app, bare, probe, emulator };
+    const summaries: Summary[] = [];
+    for (const scenario of createScenarios({ app, emulator, db: stores.database.db, ids, market })) {
+      summaries.push(summarize(await runScenario(rig, scenario, { warmup, iterations })));
+      console.error(`bench: ${scenario.name} done`);
+    }
+    await app.close();
+    console.log(scenarioTable(summaries));
+
+    const versions = await serverVersions(stores);
+    await buildForChildren();
+    // Children open the embedded database themselves: PGlite is one connection, so the parent lets go.
+    await stores.releasePglite();
+    const env: Record<string, string> = {
+      ...benchEnv(apiRoot, market.adminId),
+      ...(stores.databaseUrl ? { DATABASE_URL: stores.databaseUrl } : { PGLITE_DIR: stores.pgliteDir ?? '' }),
+      ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
+    };
+    const cold = await measureColdStarts({ emulator, apiRoot, ids, env, rounds: COLD_ROUNDS });
+    console.log(`\n${coldTable(cold)}`);
+    const memory = await measureMemory({
+      apiRoot,
+      databaseUrl,
+      redisUrl,
+      updates: memoryUpdates,
+      tunedFlags: TUNED_HEAP,
+    });
+    console.log(`\n${memoryTable(memory)}`);
+
+    const budgets = judgeBudgets({ summaries, cold, memory, embedded: !databaseUrl });
+    writeReport({
+      date: new Date(),
+      command: commandLine(),
+      stores: `${stores.label} (${versions})`,
+      iterations,
+      warmup,
+      summaries,
+      cold,
+      memory,
+      budgets,
+      seconds: (Date.now() - started) / 1000,
+    });
+    const problems = summaries.filter((s) => s.problem);
+    for (const { name, problem } of problems) console.error(`bench: ⚠ ${name}: ${problem}`);
+    if (problems.length > 0) process.exitCode = 1;
+    console.log(
+      `\n${budgets.table}\n\nbench: wrote docs/BENCHMARKS.md in ${Math.round((Date.now() - started) / 1000)} s`,
+    );
+  } finally {
+    cleanBuild();
+    if (redisUrl) await deleteRunKeys(stores.redisConnection.redis, tag);
+    await stores.close();
+    await emulator.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

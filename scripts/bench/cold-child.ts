@@ -1,0 +1,34 @@
+/**
+ * One cold start: a fresh Node process that loads a webhook handler and handles one update, then exits.
+ * `app` goes through api/telegram.ts (config, deps, runtime, webhook policy, bot); `bare` through a bare
+ * Telegraf bot. The parent times it from spawn to the reply reaching its Bot API emulator.
+ * Run from the compiled tree (see cold-start.ts), as a deployment runs compiled JavaScript.
+ */
+import { Readable } from 'node:stream';
+
+const [mode, payload] = process.argv.slice(2);
+const { rawBody, apiRoot, token, secret } = JSON.parse(payload ?? '{}') as Record<string, string>;
+
+// performance.now() counts from the process's start: when Node had booted, imported, and handled.
+const marks = { booted: performance.now(), imported: 0, handled: 0 };
+if (mode === 'bare') {
+  const { createBareBot } = await import('./bare-bot.js');
+  marks.imported = performance.now();
+  await createBareBot(apiRoot!, token!).handle(rawBody!);
+  marks.handled = performance.now();
+} else {
+  const { default: handler } = await import('../../api/telegram.js');
+  marks.imported = performance.now();
+  const req = Object.assign(Readable.from([Buffer.from(rawBody!)]), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+  });
+  const res = { statusCode: 0, setHeader: () => res, end: () => res };
+  await handler(req as never, res as never);
+  marks.handled = performance.now();
+  // After the reply (the parent has its time): close the pool and the Redis connection cleanly.
+  const { getRuntime } = await import('../../lib/runtime.js');
+  await (await getRuntime()).deps.close();
+  if (res.statusCode !== 200) process.exitCode = 1;
+}
+process.stdout.write(`${JSON.stringify(marks)}\n`, () => process.exit());

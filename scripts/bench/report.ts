@@ -1,0 +1,108 @@
+import { cpus, totalmem } from 'node:os';
+import type { ColdStartRun } from './cold-start.js';
+import type { Summary } from './measure.js';
+import type { MemoryRow } from './memory.js';
+
+export const fmt = (value: number, digits = 1) =>
+  Number.isInteger(value) ? String(value) : value.toFixed(digits);
+const ms = (value: number) => value.toFixed(2);
+
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${process.platform}/${process.arch}`;
+}
+
+/** The per-scenario table, as Markdown (it reads fine in a terminal too). */
+export function scenarioTable(summaries: Summary[]): string {
+  const head = [
+    'scenario',
+    'p50 ms',
+    'p95 ms',
+    'bare p50',
+    'bare p95',
+    '× bare (p50)',
+    'CPU p50 (app / bare)',
+    'wait p50: Redis / SQL / Telegram',
+    'SQL stmts (before reply / total)',
+    'Redis requests (before reply / total)',
+    'Telegram calls',
+    'RSS peak MB',
+  ];
+  const rows = summaries.map((s) => [
+    s.problem ? `${s.name} (problem: ${s.problem})` : s.name,
+    ms(s.p50),
+    ms(s.p95),
+    ms(s.bareP50),
+    ms(s.bareP95),
+    `${s.ratio.toFixed(2)}×`,
+    `${ms(s.cpuP50)} / ${ms(s.bareCpuP50)}`,
+    `${ms(s.waitP50.redis)} / ${ms(s.waitP50.sql)} / ${ms(s.waitP50.telegram)}`,
+    `${fmt(s.sql.beforeReply)} / ${fmt(s.sql.total)}`,
+    `${fmt(s.redis.beforeReply)} / ${fmt(s.redis.total)}`,
+    fmt(s.telegram),
+    s.rssPeakMb.toFixed(0),
+  ]);
+  return markdownTable(head, rows);
+}
+
+/** A Markdown table with padded columns (as Biome formats it, and readable in a terminal). */
+export function markdownTable(head: string[], rows: string[][]): string {
+  const width = (text: string) => [...text].length;
+  const widths = head.map((h, i) => Math.max(3, width(h), ...rows.map((r) => width(r[i] ?? ''))));
+  const pad = (text: string, i: number) => text + ' '.repeat(widths[i]! - width(text));
+  const line = (cells: string[]) => `| ${cells.map(pad).join(' | ')} |`;
+  return [line(head), `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+export type ColdRuns = Record<'app' | 'bare', ColdStartRun[]>;
+
+/** Medians of the cold starts, and where the app's time goes. */
+export function coldTable(cold: ColdRuns): string {
+  const row = (label: string, runs: ColdStartRun[]) => [
+    label,
+    median(runs.map((r) => r.ms)).toFixed(0),
+    `${Math.min(...runs.map((r) => r.ms)).toFixed(0)}–${Math.max(...runs.map((r) => r.ms)).toFixed(0)}`,
+    median(runs.map((r) => r.marks.booted)).toFixed(0),
+    median(runs.map((r) => r.marks.imported - r.marks.booted)).toFixed(0),
+    median(runs.map((r) => r.ms - r.marks.imported)).toFixed(0),
+  ];
+  const ratio = median(cold.app.map((r) => r.ms)) / median(cold.bare.map((r) => r.ms));
+  return `${markdownTable(
+    [
+      'cold start (5 runs)',
+      'spawn → reply ms (median)',
+      'range',
+      'Node boot ms',
+      'import ms',
+      'first update ms (≈)',
+    ],
+    [row('app (api/telegram.ts)', cold.app), row('bare Telegraf bot', cold.bare)],
+  )}\n\nApp / bare: **${ratio.toFixed(2)}×**.`;
+}
+
+export function memoryTable(rows: MemoryRow[]): string {
+  return markdownTable(
+    [
+      '10,000 updates, 4 at a time',
+      'updates/s',
+      'RSS before MB',
+      'peak RSS MB',
+      'V8 heap at end MB',
+      'failed',
+    ],
+    rows.map(({ label, result }) => [
+      label,
+      (result.updates / result.seconds).toFixed(0),
+      result.rssBeforeMb.toFixed(0),
+      result.maxRssMb.toFixed(0),
+      `${result.heapUsedEndMb.toFixed(0)} used / ${result.heapTotalEndMb.toFixed(0)} total`,
+      String(result.failed + result.errorsLogged),
+    ]),
+  );
+}
