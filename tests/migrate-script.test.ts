@@ -1,23 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runScript } from './support/run-script.js';
 
-const repoRoot = new URL('..', import.meta.url).pathname;
-
-function migrate(env: Record<string, string>) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/migrate.ts'], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+const migrate = (env: Record<string, string>) => runScript('scripts/migrate.ts', env);
 
 describe('npm run db:migrate', () => {
   it('applies the migrations once to the embedded database, then finds nothing to do', async () => {

@@ -1,23 +1,11 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiEmulator } from '../lib/sandbox/bot-api-emulator.js';
 import { TEST_TOKEN } from './support/app.js';
+import { runScript } from './support/run-script.js';
 
-const repoRoot = new URL('..', import.meta.url).pathname;
-
-/** Runs `npm run setup` as an operator would (the same entry point), against the fake Bot API. */
-function runSetup(env: Record<string, string>, args: string[] = []) {
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/setup.ts', ...args], {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    });
-    let output = '';
-    child.stdout.on('data', (c) => (output += c));
-    child.stderr.on('data', (c) => (output += c));
-    child.on('exit', (code) => resolve({ code, output }));
-  });
-}
+/** `npm run setup` as an operator would run it, against the fake Bot API. */
+const runSetup = (env: Record<string, string>, args: string[] = []) =>
+  runScript('scripts/setup.ts', env, args);
 
 describe('npm run setup', () => {
   const telegram = new BotApiEmulator(123456);
