@@ -1,9 +1,6 @@
 import { checkHealth } from '../lib/http/health.js';
-import { type ApiRequest, type ApiResponse, sendJson } from '../lib/http/node.js';
+import { route } from '../lib/http/web.js';
 import { getRuntime } from '../lib/runtime.js';
 
-export default async function handler(_req: ApiRequest, res: ApiResponse): Promise<void> {
-  const { deps } = await getRuntime();
-  const report = await checkHealth(deps);
-  sendJson(res, report.status, report.body);
-}
+/** For the operator and uptime checks: both stores reachable, the newest migration applied. */
+export default route(async () => checkHealth((await getRuntime()).deps));

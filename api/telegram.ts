@@ -1,14 +1,12 @@
-import { type ApiRequest, type ApiResponse, headerOf, readRawBody, sendJson } from '../lib/http/node.js';
 import { handleTelegramWebhook } from '../lib/http/telegram-webhook.js';
+import { header, postBody, route } from '../lib/http/web.js';
 import { getRuntime } from '../lib/runtime.js';
 
-export const config = { maxDuration: 10 };
-
-export default async function handler(req: ApiRequest, res: ApiResponse): Promise<void> {
-  const result = await handleTelegramWebhook(await getRuntime(), {
-    method: req.method ?? 'GET',
-    secretHeader: headerOf(req, 'x-telegram-bot-api-secret-token'),
-    rawBody: req.method === 'POST' ? await readRawBody(req) : '',
-  });
-  sendJson(res, result.status, result.body);
-}
+/** Telegram's webhook: every update the bot receives arrives here. */
+export default route(async (request) =>
+  handleTelegramWebhook(await getRuntime(), {
+    method: request.method,
+    secretHeader: header(request, 'x-telegram-bot-api-secret-token'),
+    rawBody: await postBody(request),
+  }),
+);

@@ -1,6 +1,6 @@
 import type { Redis } from '@upstash/redis';
 import { type Clock, systemClock } from './clock.js';
-import type { Config } from './config.js';
+import { type Config, ConfigError } from './config.js';
 import { createDatabase, type Database, type Db } from './infra/db.js';
 import { createRedis, type RedisConnection } from './infra/redis.js';
 import {
@@ -34,14 +34,34 @@ export interface DepsOverrides {
   scheduler?: Scheduler;
 }
 
+/**
+ * Production code opens only servers. The embedded stand-ins live in dev/embedded and are handed over by
+ * `npm run dev` and the tests; anything else that reaches this without a URL gets told what to set.
+ */
+function serverDatabase(config: Config) {
+  if (config.database.kind === 'pglite') {
+    throw new ConfigError([
+      'DATABASE_URL: not set (the embedded database is only for npm run dev and tests)',
+    ]);
+  }
+  return config.database;
+}
+
+function serverRedis(config: Config) {
+  if (config.redis.kind === 'memory') {
+    throw new ConfigError([
+      'UPSTASH_REDIS_REST_URL/UPSTASH_REDIS_REST_TOKEN or REDIS_URL: not set (the in-process Redis is only for npm run dev and tests)',
+    ]);
+  }
+  return config.redis;
+}
+
 export async function createDeps(config: Config, overrides: DepsOverrides = {}): Promise<Deps> {
   const log = overrides.log ?? createLogger(config.logLevel);
   const [database, redisConnection] = await Promise.all([
-    overrides.database ?? createDatabase(config.database),
-    overrides.redisConnection ?? createRedis(config.redis),
+    overrides.database ?? createDatabase(serverDatabase(config)),
+    overrides.redisConnection ?? createRedis(serverRedis(config)),
   ]);
-  // The embedded database is migrated on start; real databases are migrated by `npm run db:migrate`.
-  if (!overrides.database && database.kind === 'pglite') await database.migrate();
 
   const deps: Deps = {
     config,

@@ -1,5 +1,5 @@
 import { type BotHandle, createBot } from './bot/index.js';
-import { type Config, loadConfig, requireBotToken } from './config.js';
+import { loadConfig, requireBotToken } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 import { createRateLimiter, type RateLimiter } from './infra/ratelimit.js';
 import { expireOfferPayload, runExpireOffer } from './jobs/expire-offer.js';
@@ -30,8 +30,11 @@ export function createRuntime(deps: Deps): Runtime {
 let shared: Promise<Runtime> | undefined;
 
 /** The process-wide runtime for the Vercel functions; a failed start is retried on the next request. */
-export function getRuntime(config: Config = loadConfig()): Promise<Runtime> {
-  shared ??= createDeps(config).then(createRuntime);
+export function getRuntime(): Promise<Runtime> {
+  // The environment is parsed once per cold start, not per request.
+  shared ??= Promise.resolve()
+    .then(() => createDeps(loadConfig()))
+    .then(createRuntime);
   shared.catch(() => {
     shared = undefined;
   });

@@ -6,8 +6,8 @@
  * Options: --iterations <n> (default 200), --warmup <n> (default 40), --updates <n> (default 10000).
  */
 import { sql } from 'drizzle-orm';
+import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
 import { rowsOf } from '../lib/infra/db.js';
-import { BotApiEmulator } from '../lib/sandbox/bot-api-emulator.js';
 import { benchEnv, createBenchApp } from './bench/app.js';
 import { createBareBot } from './bench/bare-bot.js';
 import { judgeBudgets } from './bench/budgets.js';

@@ -4,10 +4,11 @@
  * Uses the embedded stand-ins (PGlite under .data/, in-process Redis, in-process scheduler) unless
  * DATABASE_URL / REDIS_URL / QSTASH_* are set.
  */
+import { startDevServer } from '../dev/dev-server.js';
+import { embeddedStores } from '../dev/embedded/stores.js';
+import { startLongPolling } from '../dev/long-poll.js';
 import { loadConfig } from '../lib/config.js';
 import { createDeps } from '../lib/deps.js';
-import { startDevServer } from '../lib/infra/dev-server.js';
-import { startLongPolling } from '../lib/infra/long-poll.js';
 import { runSweep } from '../lib/jobs/expire-offer.js';
 import { notifyNoShows } from '../lib/jobs/notify-offer-changes.js';
 import { createRuntime, setRuntime } from '../lib/runtime.js';
@@ -33,7 +34,7 @@ async function main() {
     );
     process.exit(1);
   }
-  const deps = await createDeps(config);
+  const deps = await createDeps(config, await embeddedStores(config));
   const runtime = createRuntime(deps);
   setRuntime(runtime);
 

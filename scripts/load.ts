@@ -9,8 +9,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDatabase } from '../lib/infra/db.js';
-import { BotApiEmulator } from '../lib/sandbox/bot-api-emulator.js';
+import { createPgliteDatabase } from '../dev/embedded/pglite.js';
+import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
 import { BENCH_SECRET, BENCH_TOKEN } from './bench/constants.js';
 import { startDev, stopDev } from './bench/dev-process.js';
 import { writeLoadSection } from './bench/document.js';
@@ -39,7 +39,7 @@ async function prepareDatabase(ids: UpdateFactory) {
     return { env: { DATABASE_URL: url!, PGLITE_DIR: '' }, market, close: () => database.close() };
   }
   const dir = mkdtempSync(join(tmpdir(), 'load-pglite-'));
-  const database = await createDatabase({ kind: 'pglite', dir });
+  const database = await createPgliteDatabase(dir);
   await database.migrate();
   const market = await seedMarketplace(database.db, ids);
   await database.close(); // PGlite is one connection: the server opens the directory next

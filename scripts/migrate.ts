@@ -2,6 +2,8 @@
  * `npm run db:migrate`: applies db/migrations to whatever DATABASE_URL points at (Neon, any Postgres),
  * or to the embedded PGlite in .data/ when it is unset. Prints the newest applied migration.
  */
+
+import { createPgliteDatabase } from '../dev/embedded/pglite.js';
 import { loadConfig } from '../lib/config.js';
 import { appliedMigration, createDatabase } from '../lib/infra/db.js';
 import { loadDotEnv } from './env-file.js';
@@ -11,7 +13,10 @@ async function main() {
   // Only the database settings matter here, so a production environment without the rest still migrates.
   const { database: options } = loadConfig({ ...process.env, NODE_ENV: 'development', VERCEL: undefined });
   // Neon's HTTP driver can't run a migration in a transaction; its TCP endpoint takes node-postgres fine.
-  const database = await createDatabase(options.kind === 'neon' ? { kind: 'pg', url: options.url } : options);
+  const database =
+    options.kind === 'pglite'
+      ? await createPgliteDatabase(options.dir)
+      : await createDatabase(options.kind === 'neon' ? { kind: 'pg', url: options.url } : options);
   try {
     const before = await appliedMigration(database.db);
     await database.migrate();

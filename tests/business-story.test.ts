@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, businesses, offers } from '../db/schema.js';
-import { type DevServer, startDevServer } from '../lib/infra/dev-server.js';
+import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, QSTASH_KEYS, type TestApp } from './support/app.js';
 import { qstashSignature } from './support/qstash-sign.js';

@@ -7,6 +7,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import journal from '../db/migrations/meta/_journal.json' with { type: 'json' };
 import * as schema from '../db/schema.js';
+import { createPgliteDatabase } from '../dev/embedded/pglite.js';
 import { loadConfig } from '../lib/config.js';
 import { appliedMigration, createDatabase, type Database, type Db, rowsOf } from '../lib/infra/db.js';
 import {
@@ -51,10 +52,17 @@ async function throwawayDatabase(serverUrl: string): Promise<{ url: string; drop
   return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
+/** The driver choice as configuration makes it, for a URL that names a server. */
+function serverDatabaseOf(env: Record<string, string>) {
+  const options = loadConfig(env).database;
+  if (options.kind === 'pglite') throw new Error('expected a server URL');
+  return options;
+}
+
 /** One PGlite for the whole file (it takes seconds to start); the Neon case reuses it after a reset. */
 let pglite: Database;
 beforeAll(async () => {
-  pglite = await createDatabase({ kind: 'pglite' });
+  pglite = await createPgliteDatabase();
 });
 afterAll(async () => {
   await pglite?.close();
@@ -128,7 +136,7 @@ describe('database drivers', () => {
     beforeAll(async () => {
       const throwaway = await throwawayDatabase(realPostgresUrl!);
       drop = throwaway.drop;
-      database = await createDatabase(loadConfig({ DATABASE_URL: throwaway.url }).database);
+      database = await createDatabase(serverDatabaseOf({ DATABASE_URL: throwaway.url }));
     });
     afterAll(async () => {
       await database?.close();
@@ -166,7 +174,7 @@ describe('database drivers', () => {
         endpoint = await startNeonSqlEndpoint(pgliteSqlBackend(client));
       }
       neonConfig.fetchEndpoint = endpoint.fetchEndpoint;
-      database = await createDatabase(loadConfig({ DATABASE_URL: NEON_URL }).database);
+      database = await createDatabase(serverDatabaseOf({ DATABASE_URL: NEON_URL }));
     });
     afterAll(async () => {
       neonConfig.fetchEndpoint = previousFetchEndpoint;

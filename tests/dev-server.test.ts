@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotApiEmulator } from '../lib/sandbox/bot-api-emulator.js';
+import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
 import { TEST_TOKEN } from './support/app.js';
 import { type DevProcess, runDev, startDev } from './support/spawn-dev.js';
 import { people, textUpdate } from './support/updates.js';

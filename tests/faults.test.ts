@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers, users } from '../db/schema.js';
+import { createMemoryBackend } from '../dev/embedded/redis-memory-backend.js';
 import { notifyUser } from '../lib/bot/notify.js';
 import { createDeps } from '../lib/deps.js';
 import { handleTelegramWebhook } from '../lib/http/telegram-webhook.js';
 import type { Database, Db } from '../lib/infra/db.js';
 import { type CommandBackend, type RedisConnection, redisOverBackend } from '../lib/infra/redis.js';
-import { createMemoryBackend } from '../lib/infra/redis-memory-backend.js';
 import { runSweep } from '../lib/jobs/expire-offer.js';
 import { createLogger } from '../lib/log.js';
 import { placeReservation } from '../lib/marketplace/place-reservation.js';

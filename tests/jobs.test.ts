@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers, purchases } from '../db/schema.js';
+import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { checkCronAuth } from '../lib/http/jobs.js';
-import { type DevServer, startDevServer } from '../lib/infra/dev-server.js';
 import { reserve } from '../lib/marketplace/purchases.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, PUBLIC_URL, QSTASH_KEYS, type TestApp } from './support/app.js';

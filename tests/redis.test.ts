@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Redis, type Requester } from '@upstash/redis';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryBackend } from '../dev/embedded/redis-memory-backend.js';
+import { createMemoryRedis } from '../dev/embedded/stores.js';
 import { acquireLock, type Lock, tryLock } from '../lib/infra/lock.js';
 import { createRateLimiter, firstNoticeInWindow } from '../lib/infra/ratelimit.js';
 import {
@@ -10,7 +12,6 @@ import {
   type RedisConnection,
   requesterFor,
 } from '../lib/infra/redis.js';
-import { createMemoryBackend } from '../lib/infra/redis-memory-backend.js';
 import { createServerBackend } from '../lib/infra/redis-server-backend.js';
 import { realRedisUrl } from './support/stores.js';
 
@@ -40,7 +41,7 @@ const cases: BackendCase[] = [
   {
     label: 'in-process (memory)',
     kind: 'memory',
-    open: () => createRedis({ kind: 'memory' }),
+    open: createMemoryRedis,
     openBackend: createMemoryBackend,
   },
 ];

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox } from '../lib/sandbox/start.js';
+import { startSandbox } from '../dev/sandbox/start.js';
 
 /**
  * (Playwright starts Chromium with a fresh, empty profile of its own.)

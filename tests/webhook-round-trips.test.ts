@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMemoryBackend } from '../dev/embedded/redis-memory-backend.js';
+import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
 import { loadConfig } from '../lib/config.js';
 import { createDeps, type Deps } from '../lib/deps.js';
 import { handleTelegramWebhook } from '../lib/http/telegram-webhook.js';
 import { type CommandBackend, type RedisCommand, redisOverBackend } from '../lib/infra/redis.js';
-import { createMemoryBackend } from '../lib/infra/redis-memory-backend.js';
 import { createServerBackend } from '../lib/infra/redis-server-backend.js';
 import { createLogger } from '../lib/log.js';
 import { createRuntime, type Runtime } from '../lib/runtime.js';
-import { BotApiEmulator } from '../lib/sandbox/bot-api-emulator.js';
 import { TEST_SECRET, TEST_TOKEN } from './support/app.js';
 import { createTestDatabase, realRedisUrl, storeLabel } from './support/stores.js';
 import { textUpdate } from './support/updates.js';

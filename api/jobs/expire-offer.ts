@@ -1,17 +1,17 @@
 import { handleJob } from '../../lib/http/jobs.js';
-import { type ApiRequest, type ApiResponse, headerOf, readRawBody, sendJson } from '../../lib/http/node.js';
+import { header, postBody, route } from '../../lib/http/web.js';
 import { expireOfferPayload, runExpireOffer } from '../../lib/jobs/expire-offer.js';
 import { notifyNoShows } from '../../lib/jobs/notify-offer-changes.js';
 import { getRuntime } from '../../lib/runtime.js';
 
 /** QStash calls this when an offer's pickup window ends. */
-export default async function handler(req: ApiRequest, res: ApiResponse): Promise<void> {
+export default route(async (request) => {
   const { deps, bot } = await getRuntime();
-  const result = await handleJob(
+  return handleJob(
     {
-      method: req.method ?? 'GET',
-      signature: headerOf(req, 'upstash-signature'),
-      rawBody: req.method === 'POST' ? await readRawBody(req) : '',
+      method: request.method,
+      signature: header(request, 'upstash-signature'),
+      rawBody: await postBody(request),
       url: `${deps.config.publicUrl}/api/jobs/expire-offer`,
     },
     {
@@ -21,5 +21,4 @@ export default async function handler(req: ApiRequest, res: ApiResponse): Promis
       run: (payload) => runExpireOffer(deps, bot.telegram, payload, notifyNoShows),
     },
   );
-  sendJson(res, result.status, result.body);
-}
+});

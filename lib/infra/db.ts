@@ -15,6 +15,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A database server named by URL; the embedded kind is dev-only. */
+export type ServerDatabase = Extract<Config['database'], { url: string }>;
+
 export const migrationsFolder = fileURLToPath(new URL('../../db/migrations', import.meta.url));
 
 /**
@@ -22,9 +25,11 @@ export const migrationsFolder = fileURLToPath(new URL('../../db/migrations', imp
  * - neon: Neon's HTTP driver (one round trip per statement, no interactive transactions: every atomic write
  *   in this codebase is a single SQL statement for that reason).
  * - pg: node-postgres pool for any other Postgres.
- * - pglite: embedded Postgres persisted under `dir` (or in memory), for local runs and tests.
+ *
+ * The embedded PGlite is not here: dev/embedded provides it to local runs and tests, so no function bundle
+ * can reach it.
  */
-export async function createDatabase(options: Config['database']): Promise<Database> {
+export async function createDatabase(options: ServerDatabase): Promise<Database> {
   switch (options.kind) {
     case 'neon': {
       const { neon } = await import('@neondatabase/serverless');
@@ -51,23 +56,6 @@ export async function createDatabase(options: Config['database']): Promise<Datab
         kind: 'pg',
         migrate: () => migrate(db, { migrationsFolder }),
         close: () => pool.end(),
-      };
-    }
-    case 'pglite': {
-      const { PGlite } = await import('@electric-sql/pglite');
-      const { drizzle } = await import('drizzle-orm/pglite');
-      const { migrate } = await import('drizzle-orm/pglite/migrator');
-      if (options.dir) {
-        const { mkdirSync } = await import('node:fs');
-        mkdirSync(options.dir, { recursive: true });
-      }
-      const client = new PGlite(options.dir);
-      const db = drizzle({ client, schema });
-      return {
-        db: db as unknown as Db,
-        kind: 'pglite',
-        migrate: () => migrate(db, { migrationsFolder }),
-        close: () => client.close(),
       };
     }
   }

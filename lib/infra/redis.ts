@@ -96,14 +96,14 @@ export interface RedisConnection {
   close(): Promise<void>;
 }
 
-export async function createRedis(options: Config['redis']): Promise<RedisConnection> {
+/** A Redis server named by URL; the in-process kind is dev-only (dev/embedded). */
+export type ServerRedis = Exclude<Config['redis'], { kind: 'memory' }>;
+
+export async function createRedis(options: ServerRedis): Promise<RedisConnection> {
   if (options.kind === 'upstash') {
     const redis = new Redis({ url: options.url, token: options.token, enableTelemetry: false });
     return { redis, kind: 'upstash', close: async () => {} };
   }
-  const backend =
-    options.kind === 'redis'
-      ? await (await import('./redis-server-backend.js')).createServerBackend(options.url)
-      : await (await import('./redis-memory-backend.js')).createMemoryBackend();
+  const backend = await (await import('./redis-server-backend.js')).createServerBackend(options.url);
   return { redis: redisOverBackend(backend), kind: options.kind, close: () => backend.close() };
 }

@@ -4,8 +4,6 @@
  * Telegraf bot. The parent times it from spawn to the reply reaching its Bot API emulator.
  * Run from the compiled tree (see cold-start.ts), as a deployment runs compiled JavaScript.
  */
-import { Readable } from 'node:stream';
-
 const [mode, payload] = process.argv.slice(2);
 const { rawBody, apiRoot, token, secret } = JSON.parse(payload ?? '{}') as Record<string, string>;
 
@@ -18,17 +16,30 @@ if (mode === 'bare') {
   marks.handled = performance.now();
 } else {
   const { default: handler } = await import('../../api/telegram.js');
+  if (!process.env.DATABASE_URL) {
+    // Functions never open the embedded stand-ins; the dev scripts hand them over, as here.
+    const [{ loadConfig }, { createDeps }, { createRuntime, setRuntime }, { embeddedStores }] =
+      await Promise.all([
+        import('../../lib/config.js'),
+        import('../../lib/deps.js'),
+        import('../../lib/runtime.js'),
+        import('../../dev/embedded/stores.js'),
+      ]);
+    const config = loadConfig();
+    setRuntime(createRuntime(await createDeps(config, await embeddedStores(config))));
+  }
   marks.imported = performance.now();
-  const req = Object.assign(Readable.from([Buffer.from(rawBody!)]), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
-  });
-  const res = { statusCode: 0, setHeader: () => res, end: () => res };
-  await handler(req as never, res as never);
+  const response = await handler.fetch(
+    new Request('http://localhost/api/telegram', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret! },
+      body: rawBody!,
+    }),
+  );
   marks.handled = performance.now();
   // After the reply (the parent has its time): close the pool and the Redis connection cleanly.
   const { getRuntime } = await import('../../lib/runtime.js');
   await (await getRuntime()).deps.close();
-  if (res.statusCode !== 200) process.exitCode = 1;
+  if (response.status !== 200) process.exitCode = 1;
 }
 process.stdout.write(`${JSON.stringify(marks)}\n`, () => process.exit());

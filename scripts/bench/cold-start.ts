@@ -1,7 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { promisify } from 'node:util';
-import type { BotApiEmulator } from '../../lib/sandbox/bot-api-emulator.js';
+import type { BotApiEmulator } from '../../dev/sandbox/bot-api-emulator.js';
 import { BENCH_SECRET, BENCH_TOKEN } from './constants.js';
 import type { UpdateFactory } from './updates.js';
 

@@ -54,7 +54,7 @@ Written by \`npm run bench\` (scripts/bench.ts); rerun it rather than editing th
 - **Machine**: ${machine()}
 - **Command**: \`${input.command}\` (${input.seconds.toFixed(0)} s)
 - **Stores**: ${input.stores}
-- **Telegram**: the Bot API emulator (lib/sandbox/bot-api-emulator.ts) on 127.0.0.1, in the benchmark's process
+- **Telegram**: the Bot API emulator (dev/sandbox/bot-api-emulator.ts) on 127.0.0.1, in the benchmark's process
 
 ## Per update, warm
 

@@ -1,5 +1,5 @@
 import { Telegram } from 'telegraf';
-import type { BotApiEmulator } from '../../lib/sandbox/bot-api-emulator.js';
+import type { BotApiEmulator } from '../../dev/sandbox/bot-api-emulator.js';
 import type { BenchApp } from './app.js';
 import { countOf, type IoEvent, type IoKind, ioWaitMs, type Probe } from './probe.js';
 import type { Scenario } from './scenarios.js';

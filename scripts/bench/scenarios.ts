@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
+import type { BotApiEmulator } from '../../dev/sandbox/bot-api-emulator.js';
 import type { SessionData } from '../../lib/bot/context.js';
 import type { Db } from '../../lib/infra/db.js';
 import { rowsOf } from '../../lib/infra/db.js';
-import type { BotApiEmulator } from '../../lib/sandbox/bot-api-emulator.js';
 import type { BenchApp } from './app.js';
 import type { Marketplace } from './seed.js';
 import type { Person, UpdateFactory } from './updates.js';

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from '@upstash/redis';
 import pg from 'pg';
+import { createPgliteDatabase } from '../../dev/embedded/pglite.js';
+import { createMemoryBackend } from '../../dev/embedded/redis-memory-backend.js';
 import { createDatabase, type Database } from '../../lib/infra/db.js';
 import { type CommandBackend, type RedisConnection, redisOverBackend } from '../../lib/infra/redis.js';
-import { createMemoryBackend } from '../../lib/infra/redis-memory-backend.js';
 import { createServerBackend } from '../../lib/infra/redis-server-backend.js';
 import type { Probe } from './probe.js';
 
@@ -59,7 +60,7 @@ export async function openDatabase(
 ): Promise<{ database: Database; url?: string; dir?: string; release(): Promise<void> }> {
   if (!options.databaseUrl) {
     const dir = options.pgliteOnDisk ? mkdtempSync(join(tmpdir(), 'bench-pglite-')) : undefined;
-    const database = await createDatabase({ kind: 'pglite', dir });
+    const database = await createPgliteDatabase(dir);
     await database.migrate();
     countStatements(database, options.probe);
     const release = () => database.close().catch(() => {}); // closing twice is fine

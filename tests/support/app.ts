@@ -1,11 +1,11 @@
 import type { Update } from 'telegraf/types';
+import { BotApiEmulator } from '../../dev/sandbox/bot-api-emulator.js';
 import type { Clock } from '../../lib/clock.js';
 import { type Config, loadConfig } from '../../lib/config.js';
 import { createDeps, type Deps } from '../../lib/deps.js';
 import { handleTelegramWebhook, type WebhookResponse } from '../../lib/http/telegram-webhook.js';
 import { createLogger } from '../../lib/log.js';
 import { createRuntime, type Runtime } from '../../lib/runtime.js';
-import { BotApiEmulator } from '../../lib/sandbox/bot-api-emulator.js';
 import { FakeQStash } from './fake-qstash.js';
 import { createTestDatabase, createTestRedis } from './stores.js';
 import { people } from './updates.js';

@@ -1,4 +1,4 @@
-import type { RecordedCall } from '../../lib/sandbox/bot-api-emulator.js';
+import type { RecordedCall } from '../../dev/sandbox/bot-api-emulator.js';
 import type { TestApp } from './app.js';
 import { callbackUpdate, type Person, textUpdate } from './updates.js';
 

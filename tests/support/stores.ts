@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { createPgliteDatabase } from '../../dev/embedded/pglite.js';
+import { createMemoryRedis } from '../../dev/embedded/stores.js';
 import { createDatabase, type Database } from '../../lib/infra/db.js';
 import { createRedis, type RedisConnection } from '../../lib/infra/redis.js';
 
@@ -14,7 +16,7 @@ export const storeLabel = `${realPostgresUrl ? 'postgres' : 'pglite'}+${realRedi
 /** A fresh, migrated database: a throwaway database on the real server, or an in-memory PGlite. */
 export async function createTestDatabase(): Promise<Database> {
   if (!realPostgresUrl) {
-    const database = await createDatabase({ kind: 'pglite' });
+    const database = await createPgliteDatabase();
     await database.migrate();
     return database;
   }
@@ -41,7 +43,7 @@ export async function createTestDatabase(): Promise<Database> {
 
 /** A Redis of its own: a numbered database per test worker on the real server (flushed), or in-process. */
 export async function createTestRedis(): Promise<RedisConnection> {
-  if (!realRedisUrl) return createRedis({ kind: 'memory' });
+  if (!realRedisUrl) return createMemoryRedis();
   const url = new URL(realRedisUrl);
   const worker = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? 1);
   url.pathname = `/${1 + (worker % 15)}`;

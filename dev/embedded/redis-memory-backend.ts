@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { CommandBackend, RedisCommand } from './redis.js';
+import type { CommandBackend, RedisCommand } from '../../lib/infra/redis.js';
 
 type MockClient = Record<string, (...args: string[]) => Promise<unknown>>;
 

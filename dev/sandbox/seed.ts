@@ -1,8 +1,8 @@
 import sharp from 'sharp';
-import type { Deps } from '../deps.js';
-import { registerBusiness, reviewBusiness } from '../marketplace/businesses.js';
-import { transitionOffer } from '../marketplace/offer-transitions.js';
-import { createOffer } from '../marketplace/offers.js';
+import type { Deps } from '../../lib/deps.js';
+import { registerBusiness, reviewBusiness } from '../../lib/marketplace/businesses.js';
+import { transitionOffer } from '../../lib/marketplace/offer-transitions.js';
+import { createOffer } from '../../lib/marketplace/offers.js';
 import type { BotApiEmulator } from './bot-api-emulator.js';
 import { adminPersona } from './personas.js';
 

@@ -1,5 +1,5 @@
-import { processUpdate } from '../http/telegram-webhook.js';
-import type { Runtime } from '../runtime.js';
+import { processUpdate } from '../lib/http/telegram-webhook.js';
+import type { Runtime } from '../lib/runtime.js';
 
 /**
  * Local long polling: fetches updates from TELEGRAM_API_ROOT and runs each through the same policy as the

@@ -2,15 +2,15 @@ import { readdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative, sep } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ApiHandler } from '../http/node.js';
 
 /**
  * A small `node:http` server that mounts every `api/**` handler at the path Vercel would give it
- * (`api/jobs/expire-offer.ts` → `/api/jobs/expire-offer`), with the few request/response helpers
- * Vercel's Node runtime adds. Local development only.
+ * (`api/jobs/expire-offer.ts` → `/api/jobs/expire-offer`) and calls its `fetch` with a web `Request`, as
+ * Vercel's Node runtime does. Local development only; tests/vercel-launcher.test.ts checks the real thing.
  */
-const apiRoot = fileURLToPath(new URL('../../api', import.meta.url));
+const apiRoot = fileURLToPath(new URL('../api', import.meta.url));
 
 export function discoverRoutes(root = apiRoot): Map<string, string> {
   const routes = new Map<string, string>();
@@ -31,30 +31,28 @@ export function discoverRoutes(root = apiRoot): Map<string, string> {
   return routes;
 }
 
-type VercelishResponse = ServerResponse & {
-  status(code: number): VercelishResponse;
-  json(body: unknown): VercelishResponse;
-  send(body: unknown): VercelishResponse;
-};
+type FetchHandler = { fetch(request: Request): Promise<Response> };
 
-function withHelpers(req: IncomingMessage, res: ServerResponse) {
-  const url = new URL(req.url ?? '/', 'http://localhost');
-  Object.assign(req, { query: Object.fromEntries(url.searchParams), cookies: {} });
-  const vres = res as VercelishResponse;
-  vres.status = (code) => {
-    res.statusCode = code;
-    return vres;
-  };
-  vres.json = (body) => {
-    res.setHeader('content-type', 'application/json; charset=utf-8');
-    res.end(JSON.stringify(body));
-    return vres;
-  };
-  vres.send = (body) => {
-    res.end(typeof body === 'string' || Buffer.isBuffer(body) ? body : JSON.stringify(body));
-    return vres;
-  };
-  return { pathname: url.pathname };
+/** The Node request as the web `Request` Vercel hands a `fetch` handler; the body streams through untouched. */
+function toRequest(req: IncomingMessage, url: URL): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+      headers.append(name, one);
+  }
+  const hasBody = req.method !== 'GET' && req.method !== 'HEAD';
+  return new Request(url, {
+    method: req.method,
+    headers,
+    body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined,
+    duplex: 'half',
+  } as RequestInit);
+}
+
+async function sendResponse(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) res.setHeader(name, value);
+  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 export type ExtraRoute = (req: IncomingMessage, res: ServerResponse) => Promise<boolean> | boolean;
@@ -72,18 +70,19 @@ export async function startDevServer(
   host = '127.0.0.1',
 ): Promise<DevServer> {
   const routes = discoverRoutes();
-  const handlers = new Map<string, Promise<ApiHandler>>();
+  const handlers = new Map<string, Promise<FetchHandler>>();
   const load = (file: string) => {
     let handler = handlers.get(file);
     if (!handler) {
-      handler = import(pathToFileURL(file).href).then((mod) => mod.default as ApiHandler);
+      handler = import(pathToFileURL(file).href).then((mod) => mod.default as FetchHandler);
       handlers.set(file, handler);
     }
     return handler;
   };
 
   const server = createServer(async (req, res) => {
-    const { pathname } = withHelpers(req, res);
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    const { pathname } = url;
     try {
       if (extra && (await extra(req, res))) return;
       const file = routes.get(pathname.replace(/\/+$/, ''));
@@ -93,7 +92,7 @@ export async function startDevServer(
         res.end(JSON.stringify({ error: 'not found', routes: [...routes.keys()] }));
         return;
       }
-      await (await load(file))(req, res);
+      await sendResponse(res, await (await load(file)).fetch(toRequest(req, url)));
     } catch (error) {
       console.error(
         JSON.stringify({ level: 'error', event: 'dev_server_error', path: pathname, error: String(error) }),

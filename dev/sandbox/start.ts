@@ -1,13 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { setCommandMenu } from '../bot/command-menus.js';
-import { customerCommands } from '../bot/texts/common.js';
-import { loadConfig } from '../config.js';
-import { createDeps } from '../deps.js';
-import { createDatabase } from '../infra/db.js';
-import { startDevServer } from '../infra/dev-server.js';
-import { runSweep } from '../jobs/expire-offer.js';
-import { notifyNoShows } from '../jobs/notify-offer-changes.js';
-import { createRuntime, setRuntime } from '../runtime.js';
+import { setCommandMenu } from '../../lib/bot/command-menus.js';
+import { customerCommands } from '../../lib/bot/texts/common.js';
+import { loadConfig } from '../../lib/config.js';
+import { createDeps } from '../../lib/deps.js';
+import { runSweep } from '../../lib/jobs/expire-offer.js';
+import { notifyNoShows } from '../../lib/jobs/notify-offer-changes.js';
+import { createRuntime, setRuntime } from '../../lib/runtime.js';
+import { startDevServer } from '../dev-server.js';
+import { createPgliteDatabase } from '../embedded/pglite.js';
+import { createMemoryRedis } from '../embedded/stores.js';
 import { BotApiEmulator } from './bot-api-emulator.js';
 import { adminPersona } from './personas.js';
 import { sandboxRoutes } from './routes.js';
@@ -45,9 +46,9 @@ export async function startSandbox(
     PUBLIC_URL: undefined,
   });
   // In memory, like the emulator's chats and files: every sandbox starts clean and consistent.
-  const database = await createDatabase({ kind: 'pglite' });
+  const database = await createPgliteDatabase();
   await database.migrate();
-  const deps = await createDeps(config, { database });
+  const deps = await createDeps(config, { database, redisConnection: await createMemoryRedis() });
   const runtime = createRuntime(deps);
   setRuntime(runtime);
   await runSweep(deps, runtime.bot.telegram, notifyNoShows).catch(() => {});
