@@ -26,54 +26,101 @@ const isValidTimeZone = (zone: string) => {
   }
 };
 
-const envSchema = z.object({
-  NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
-  VERCEL: optional(z.string()),
-  VERCEL_ENV: optional(z.string()),
-  VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
-  VERCEL_URL: optional(z.string()),
+/**
+ * The placeholders `.env.example` ships with (and earlier versions shipped with). Production refuses them by
+ * exact match: a copied template must never become a deployed secret.
+ */
+export const PLACEHOLDER_SECRETS: readonly string[] = [
+  'replace-with-a-long-random-string',
+  'REPLACE_ME-run-openssl-rand-hex-32',
+];
 
-  BOT_TOKEN: optional(
-    z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… from @BotFather'),
-  ),
-  BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{3,64}$/)),
-  TELEGRAM_API_ROOT: optional(httpUrl()).transform((v) =>
-    (v ?? 'https://api.telegram.org').replace(/\/+$/, ''),
-  ),
-  TELEGRAM_WEBHOOK_SECRET: optional(
-    z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -'),
-  ),
-  ADMIN_TELEGRAM_IDS: optional(
-    z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated numeric ids'),
-  ).transform((v) => (v ? v.split(',').map((id) => Number(id.trim())) : [])),
+/** Production secrets are at least this long (`openssl rand -hex 32` gives 64). */
+export const PRODUCTION_SECRET_MIN = 32;
 
-  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
-  PGLITE_DIR: optional(z.string()),
-  UPSTASH_REDIS_REST_URL: optional(httpUrl()),
-  UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
-  REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL')),
+/** A bearer or header secret; production asks for length and refuses the template's placeholders. */
+const secret = (production: boolean, base: z.ZodString, localMin: number) =>
+  production
+    ? base
+        .min(
+          PRODUCTION_SECRET_MIN,
+          `must be at least ${PRODUCTION_SECRET_MIN} characters in production (openssl rand -hex 32)`,
+        )
+        .refine(
+          (v) => !PLACEHOLDER_SECRETS.includes(v.trim()),
+          'is the placeholder from .env.example; set a random value (openssl rand -hex 32)',
+        )
+    : localMin > 0
+      ? base.min(localMin, `must be at least ${localMin} characters`)
+      : base;
 
-  QSTASH_TOKEN: optional(z.string()),
-  QSTASH_URL: optional(httpUrl()),
-  QSTASH_CURRENT_SIGNING_KEY: optional(z.string()),
-  QSTASH_NEXT_SIGNING_KEY: optional(z.string()),
+const flag = () =>
+  optional(z.enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' })).transform(
+    (v) => v === '1' || v === 'true',
+  );
 
-  PUBLIC_URL: optional(httpUrl()),
-  CRON_SECRET: optional(z.string().min(16, 'must be at least 16 characters')),
-  TIMEZONE: optional(
-    z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
-  ).transform((v) => v ?? 'UTC'),
-  CURRENCY: optional(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')).transform(
-    (v) => v ?? 'EUR',
-  ),
-  RATE_LIMIT_MAX_REQUESTS: intWithDefault(30, 1, 10_000),
-  RATE_LIMIT_WINDOW_SECONDS: intWithDefault(60, 1, 86_400),
-  LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).transform((v) => v ?? 'info'),
-  PORT: intWithDefault(3000, 0, 65_535),
-  BOT_MODE: optional(z.enum(['polling', 'webhook'])),
-});
+/** The environment's shape; a few rules are stricter in production. */
+const envSchema = (production: boolean) =>
+  z.object({
+    NODE_ENV: optional(z.enum(['development', 'production', 'test'])),
+    VERCEL: optional(z.string()),
+    VERCEL_ENV: optional(z.string()),
+    VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
+    VERCEL_URL: optional(z.string()),
 
-export type Env = z.infer<typeof envSchema>;
+    BOT_TOKEN: optional(
+      z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… from @BotFather'),
+    ),
+    BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{3,64}$/)),
+    TELEGRAM_API_ROOT: optional(httpUrl()).transform((v) =>
+      (v ?? 'https://api.telegram.org').replace(/\/+$/, ''),
+    ),
+    TELEGRAM_WEBHOOK_SECRET: optional(
+      secret(
+        production,
+        z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -'),
+        0,
+      ),
+    ),
+    ADMIN_TELEGRAM_IDS: optional(
+      z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated numeric ids'),
+    ).transform((v) => (v ? v.split(',').map((id) => Number(id.trim())) : [])),
+
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+    PGLITE_DIR: optional(z.string()),
+    UPSTASH_REDIS_REST_URL: optional(httpUrl()),
+    UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
+    // What Vercel's Upstash integration sets; the UPSTASH_* spelling wins when both are present.
+    KV_REST_API_URL: optional(httpUrl()),
+    KV_REST_API_TOKEN: optional(z.string()),
+    REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL')),
+
+    QSTASH_TOKEN: optional(z.string()),
+    QSTASH_URL: optional(httpUrl()),
+    QSTASH_CURRENT_SIGNING_KEY: optional(z.string()),
+    QSTASH_NEXT_SIGNING_KEY: optional(z.string()),
+
+    PUBLIC_URL: optional(httpUrl()),
+    CRON_SECRET: optional(secret(production, z.string(), 16)),
+    TIMEZONE: optional(
+      z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
+    ).transform((v) => v ?? 'UTC'),
+    CURRENCY: optional(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')).transform(
+      (v) => v ?? 'EUR',
+    ),
+    RATE_LIMIT_MAX_REQUESTS: intWithDefault(30, 1, 10_000),
+    RATE_LIMIT_WINDOW_SECONDS: intWithDefault(60, 1, 86_400),
+    LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).transform((v) => v ?? 'info'),
+    PORT: intWithDefault(3000, 0, 65_535),
+    BOT_MODE: optional(z.enum(['polling', 'webhook'])),
+    // `npm run dev` polls even when the token's webhook points at a public URL (which polling deletes).
+    BOT_FORCE_POLLING: flag(),
+  });
+
+export type Env = z.infer<ReturnType<typeof envSchema>>;
+
+/** Every variable this module reads. */
+const knownVariables = new Set(Object.keys(envSchema(false).shape));
 
 export interface Config {
   production: boolean;
@@ -96,15 +143,34 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   port: number;
   botMode?: 'polling' | 'webhook';
+  /** Dev server only: poll even when the token's webhook points at a public URL. */
+  forcePolling: boolean;
 }
 
+/**
+ * Everything wrong with the environment, in one error. `problems` are sentences for the operator;
+ * `variables` are just the names involved (safe for /api/health). Neither ever contains a value.
+ */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
+  readonly variables: string[];
+
+  constructor(
+    readonly problems: string[],
+    variables?: string[],
+  ) {
     super(
       `Configuration problem${problems.length > 1 ? 's' : ''}:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
     );
     this.name = 'ConfigError';
+    this.variables = [...new Set(variables ?? namedVariables(problems))];
   }
+}
+
+/** The known variable names a text mentions, in order of appearance. */
+function namedVariables(texts: string[]): string[] {
+  return texts
+    .flatMap((text) => text.match(/\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/g) ?? [])
+    .filter((name) => knownVariables.has(name));
 }
 
 /** Neon hosts get the Neon serverless driver; any other Postgres host gets `pg`. */
@@ -116,55 +182,84 @@ export const isNeonUrl = (url: string) => {
   }
 };
 
+interface Problem {
+  text: string;
+  variables: string[];
+}
+
 /** Pairs that only work together, and what production cannot run without; judged on presence alone. */
-function presenceProblems(has: (name: keyof Env) => boolean, production: boolean): string[] {
-  const problems: string[] = [];
-  if (has('UPSTASH_REDIS_REST_URL') !== has('UPSTASH_REDIS_REST_TOKEN')) {
-    problems.push('UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together');
+function presenceProblems(has: (name: keyof Env) => boolean, production: boolean): Problem[] {
+  const problems: Problem[] = [];
+  const upstashUrl = has('UPSTASH_REDIS_REST_URL') || has('KV_REST_API_URL');
+  const upstashToken = has('UPSTASH_REDIS_REST_TOKEN') || has('KV_REST_API_TOKEN');
+  if (upstashUrl !== upstashToken) {
+    problems.push({
+      text: 'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (or KV_REST_API_URL and KV_REST_API_TOKEN) must be set together',
+      variables: [upstashUrl ? 'UPSTASH_REDIS_REST_TOKEN' : 'UPSTASH_REDIS_REST_URL'],
+    });
   }
-  const qstash = (['QSTASH_TOKEN', 'QSTASH_CURRENT_SIGNING_KEY', 'QSTASH_NEXT_SIGNING_KEY'] as const).map(
-    has,
-  );
-  if (qstash.some(Boolean) && !qstash.every(Boolean)) {
-    problems.push(
-      'QSTASH_TOKEN, QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY must be set together',
-    );
+  const qstashNames = ['QSTASH_TOKEN', 'QSTASH_CURRENT_SIGNING_KEY', 'QSTASH_NEXT_SIGNING_KEY'] as const;
+  if (qstashNames.some(has) && !qstashNames.every(has)) {
+    problems.push({
+      text: 'QSTASH_TOKEN, QSTASH_CURRENT_SIGNING_KEY and QSTASH_NEXT_SIGNING_KEY must be set together',
+      variables: qstashNames.filter((name) => !has(name)),
+    });
   }
   if (production) {
-    const missing: string[] = [];
-    if (!has('BOT_TOKEN')) missing.push('BOT_TOKEN');
-    if (!has('TELEGRAM_WEBHOOK_SECRET')) missing.push('TELEGRAM_WEBHOOK_SECRET');
-    if (!has('DATABASE_URL')) missing.push('DATABASE_URL');
-    if (!has('UPSTASH_REDIS_REST_URL') && !has('REDIS_URL'))
-      missing.push('UPSTASH_REDIS_REST_URL (or REDIS_URL)');
-    if (!has('UPSTASH_REDIS_REST_TOKEN') && !has('REDIS_URL'))
-      missing.push('UPSTASH_REDIS_REST_TOKEN (or REDIS_URL)');
-    if (!has('QSTASH_TOKEN')) missing.push('QSTASH_TOKEN');
-    if (!has('QSTASH_CURRENT_SIGNING_KEY')) missing.push('QSTASH_CURRENT_SIGNING_KEY');
-    if (!has('QSTASH_NEXT_SIGNING_KEY')) missing.push('QSTASH_NEXT_SIGNING_KEY');
-    if (!has('PUBLIC_URL') && !has('VERCEL_PROJECT_PRODUCTION_URL') && !has('VERCEL_URL'))
-      missing.push('PUBLIC_URL');
+    // [name, how the message asks for it]
+    const missing: Array<[string, string]> = [];
+    const need = (ok: boolean, name: string, ask = name) => {
+      if (!ok) missing.push([name, ask]);
+    };
+    need(has('BOT_TOKEN'), 'BOT_TOKEN');
+    need(has('TELEGRAM_WEBHOOK_SECRET'), 'TELEGRAM_WEBHOOK_SECRET');
+    need(has('DATABASE_URL'), 'DATABASE_URL');
+    need(
+      upstashUrl || has('REDIS_URL'),
+      'UPSTASH_REDIS_REST_URL',
+      'UPSTASH_REDIS_REST_URL (or KV_REST_API_URL, or REDIS_URL)',
+    );
+    need(
+      upstashToken || has('REDIS_URL'),
+      'UPSTASH_REDIS_REST_TOKEN',
+      'UPSTASH_REDIS_REST_TOKEN (or KV_REST_API_TOKEN, or REDIS_URL)',
+    );
+    for (const name of qstashNames) need(has(name), name);
+    need(has('PUBLIC_URL') || has('VERCEL_PROJECT_PRODUCTION_URL') || has('VERCEL_URL'), 'PUBLIC_URL');
+    need(has('CRON_SECRET'), 'CRON_SECRET');
     if (missing.length > 0) {
-      problems.push(
-        `production refuses the embedded stand-ins; set ${missing.join(', ')} (see .env.example and README "Deploy")`,
-      );
+      problems.push({
+        text: `production refuses the embedded stand-ins; set ${missing.map(([, ask]) => ask).join(', ')} (see .env.example and README "Deploy")`,
+        variables: missing.map(([name]) => name),
+      });
     }
   }
   return problems;
 }
 
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
-  const parsed = envSchema.safeParse(source);
-  const problems = parsed.success
-    ? []
-    : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'environment'}: ${issue.message}`);
   // Presence is judged on the raw values, so one message names the malformed and the missing variables.
   const has = (name: keyof Env) => (source[name]?.trim() ?? '') !== '';
-  problems.push(...presenceProblems(has, source.NODE_ENV === 'production' || has('VERCEL')));
-  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const production = source.NODE_ENV === 'production' || has('VERCEL');
+  const parsed = envSchema(production).safeParse(source);
+  // Messages are ours (zod's defaults for these types don't quote the input): names and rules, never values.
+  const problems: Problem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        return { text: `${name}: ${issue.message}`, variables: issue.path.length > 0 ? [name] : [] };
+      });
+  problems.push(...presenceProblems(has, production));
+  if (!parsed.success || problems.length > 0) {
+    throw new ConfigError(
+      problems.map((p) => p.text),
+      problems.flatMap((p) => p.variables),
+    );
+  }
 
   const env = parsed.data;
-  const production = env.NODE_ENV === 'production' || Boolean(env.VERCEL);
+  const upstashUrl = env.UPSTASH_REDIS_REST_URL ?? env.KV_REST_API_URL;
+  const upstashToken = env.UPSTASH_REDIS_REST_TOKEN ?? env.KV_REST_API_TOKEN;
   const vercelHost = env.VERCEL_PROJECT_PRODUCTION_URL ?? env.VERCEL_URL;
   const publicUrl = (env.PUBLIC_URL ?? (vercelHost ? `https://${vercelHost}` : undefined))?.replace(
     /\/+$/,
@@ -182,8 +277,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       ? { kind: isNeonUrl(env.DATABASE_URL) ? 'neon' : 'pg', url: env.DATABASE_URL }
       : { kind: 'pglite', dir: env.PGLITE_DIR ?? '.data/pglite' },
     redis:
-      env.UPSTASH_REDIS_REST_URL && env.UPSTASH_REDIS_REST_TOKEN
-        ? { kind: 'upstash', url: env.UPSTASH_REDIS_REST_URL, token: env.UPSTASH_REDIS_REST_TOKEN }
+      upstashUrl && upstashToken
+        ? { kind: 'upstash', url: upstashUrl, token: upstashToken }
         : env.REDIS_URL
           ? { kind: 'redis', url: env.REDIS_URL }
           : { kind: 'memory' },
@@ -204,15 +299,19 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
     botMode: env.BOT_MODE,
+    forcePolling: env.BOT_FORCE_POLLING,
   };
 }
 
 /** The bot needs a token to run; this is the message that says how to get one. */
 export function requireBotToken(config: Config): string {
   if (!config.botToken) {
-    throw new ConfigError([
-      'BOT_TOKEN: missing. Talk to @BotFather in Telegram, send /newbot, and put the token it gives you in .env (see .env.example).',
-    ]);
+    throw new ConfigError(
+      [
+        'BOT_TOKEN: missing. Talk to @BotFather in Telegram, send /newbot, and put the token it gives you in .env (see .env.example).',
+      ],
+      ['BOT_TOKEN'],
+    );
   }
   return config.botToken;
 }

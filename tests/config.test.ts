@@ -1,5 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, requireBotToken } from '../lib/config.js';
+import { ConfigError, loadConfig, PLACEHOLDER_SECRETS, requireBotToken } from '../lib/config.js';
 
 type Env = Record<string, string | undefined>;
 
@@ -7,7 +8,7 @@ type Env = Record<string, string | undefined>;
 const completeProduction: Env = {
   NODE_ENV: 'production',
   BOT_TOKEN: '123456:ABCdefGhIJKlmNoPQRsTUVwxyZ012345',
-  TELEGRAM_WEBHOOK_SECRET: 'webhook_secret-1',
+  TELEGRAM_WEBHOOK_SECRET: 'webhook_secret-0123456789abcdef0123456789',
   DATABASE_URL: 'postgres://u:p@ep-test-123.us-east-2.aws.neon.tech/neondb',
   UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io',
   UPSTASH_REDIS_REST_TOKEN: 'upstash-token',
@@ -15,6 +16,7 @@ const completeProduction: Env = {
   QSTASH_CURRENT_SIGNING_KEY: 'sig_current',
   QSTASH_NEXT_SIGNING_KEY: 'sig_next',
   PUBLIC_URL: 'https://bot.example.com',
+  CRON_SECRET: 'cron_secret-0123456789abcdef0123456789abc',
 };
 
 const required = [
@@ -27,6 +29,7 @@ const required = [
   'QSTASH_CURRENT_SIGNING_KEY',
   'QSTASH_NEXT_SIGNING_KEY',
   'PUBLIC_URL',
+  'CRON_SECRET',
 ];
 
 function configError(env: Env): ConfigError {
@@ -44,7 +47,10 @@ function missingInProduction(error: ConfigError): string[] {
   const line = error.problems.find((p) => p.startsWith('production refuses'));
   if (!line) return [];
   const list = /set (.*) \(see /.exec(line)?.[1] ?? '';
-  return list.split(', ').map((name) => name.replace(/ \(or REDIS_URL\)$/, ''));
+  // Split on the commas between entries, not on those inside an entry's "(or …)".
+  return list
+    .split(/, (?![^(]*\))/)
+    .map((name) => name.replace(/ \(or KV_REST_API_(URL|TOKEN), or REDIS_URL\)$/, ''));
 }
 
 /** The required variables a message mentions, by whole word. */
@@ -159,10 +165,12 @@ describe('config', () => {
     it.each([
       ['only the URL', { UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io' }],
       ['only the token', { UPSTASH_REDIS_REST_TOKEN: 'token' }],
+      ['only the KV_ URL', { KV_REST_API_URL: 'https://eu1-example.upstash.io' }],
+      ['only the KV_ token', { KV_REST_API_TOKEN: 'token' }],
     ])('names both halves of the Upstash pair when %s is set', (_label, env) => {
       const error = configError(env);
       expect(error.message).toContain(
-        'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN must be set together',
+        'UPSTASH_REDIS_REST_URL and UPSTASH_REDIS_REST_TOKEN (or KV_REST_API_URL and KV_REST_API_TOKEN) must be set together',
       );
     });
 
@@ -181,6 +189,156 @@ describe('config', () => {
         'PORT',
         'TIMEZONE',
       ]);
+    });
+  });
+
+  describe('production secrets', () => {
+    const secrets = ['TELEGRAM_WEBHOOK_SECRET', 'CRON_SECRET'] as const;
+
+    /** The problems about one variable. */
+    const about = (error: ConfigError, name: string) =>
+      error.problems.filter((p) => p.startsWith(`${name}:`));
+
+    it.each(secrets)('refuses a %s shorter than 32 characters', (name) => {
+      const weak = 'Weak_secret-31-characters-long_';
+      expect(weak).toHaveLength(31);
+      const error = configError({ ...completeProduction, [name]: weak });
+      expect(about(error, name)).toEqual([expect.stringMatching(/at least 32 characters in production/)]);
+      expect(error.variables).toEqual([name]);
+      expect(error.message).not.toContain(weak);
+      expect(error.message).not.toContain('Weak_secret');
+    });
+
+    it.each(secrets.flatMap((name) => PLACEHOLDER_SECRETS.map((placeholder) => [name, placeholder])))(
+      'refuses %s set to the placeholder %j',
+      (name, placeholder) => {
+        expect(placeholder.length).toBeGreaterThanOrEqual(32);
+        const error = configError({ ...completeProduction, [name]: placeholder });
+        expect(about(error, name)).toEqual([expect.stringMatching(/placeholder from \.env\.example/)]);
+        expect(error.message).not.toContain(placeholder);
+      },
+    );
+
+    it('refuses every secret .env.example ships with', () => {
+      const example = readFileSync(new URL('../.env.example', import.meta.url), 'utf8');
+      const values = Object.fromEntries(
+        [...example.matchAll(/^([A-Z0-9_]+)=(.*)$/gm)].map((m) => [m[1]!, m[2]!.trim()]),
+      );
+      for (const name of secrets) {
+        expect(values[name], `${name} in .env.example`).toBeTruthy();
+        expect(PLACEHOLDER_SECRETS).toContain(values[name]);
+        expect(() => loadConfig({ ...completeProduction, [name]: values[name] })).toThrow(/placeholder/);
+      }
+    });
+
+    it('requires CRON_SECRET in production', () => {
+      const error = configError({ ...completeProduction, CRON_SECRET: undefined });
+      expect(missingInProduction(error)).toEqual(['CRON_SECRET']);
+      expect(error.variables).toEqual(['CRON_SECRET']);
+    });
+
+    it('names every weak and missing variable in one error, and no value', () => {
+      const env = {
+        ...completeProduction,
+        TELEGRAM_WEBHOOK_SECRET: 'short-webhook-value',
+        CRON_SECRET: undefined,
+        BOT_TOKEN: '99999:not-a-valid-token-value!',
+      };
+      const error = configError(env);
+      expect(error.variables.sort()).toEqual(['BOT_TOKEN', 'CRON_SECRET', 'TELEGRAM_WEBHOOK_SECRET']);
+      for (const value of [env.TELEGRAM_WEBHOOK_SECRET, env.BOT_TOKEN, 'short-webhook', 'not-a-valid'])
+        expect(error.message).not.toContain(value);
+    });
+
+    it('keeps the looser local rules outside production', () => {
+      const config = loadConfig({
+        TELEGRAM_WEBHOOK_SECRET: 'short',
+        CRON_SECRET: 'sixteen-chars-ok',
+      });
+      expect(config.webhookSecret).toBe('short');
+      expect(config.cronSecret).toBe('sixteen-chars-ok');
+      expect(loadConfig({ CRON_SECRET: PLACEHOLDER_SECRETS[0] }).cronSecret).toBe(PLACEHOLDER_SECRETS[0]);
+      expect(loadConfig({}).cronSecret).toBeUndefined();
+    });
+
+    it('applies the production rules on Vercel too', () => {
+      const error = configError({
+        ...completeProduction,
+        NODE_ENV: undefined,
+        VERCEL: '1',
+        CRON_SECRET: 'x'.repeat(20),
+      });
+      expect(error.variables).toEqual(['CRON_SECRET']);
+    });
+  });
+
+  describe("Upstash through Vercel's KV_* variables", () => {
+    const kv = {
+      UPSTASH_REDIS_REST_URL: undefined,
+      UPSTASH_REDIS_REST_TOKEN: undefined,
+      KV_REST_API_URL: 'https://kv-example.upstash.io',
+      KV_REST_API_TOKEN: 'kv-token',
+    };
+
+    it('accepts KV_REST_API_URL and KV_REST_API_TOKEN in production', () => {
+      expect(loadConfig({ ...completeProduction, ...kv }).redis).toEqual({
+        kind: 'upstash',
+        url: 'https://kv-example.upstash.io',
+        token: 'kv-token',
+      });
+    });
+
+    it('prefers the UPSTASH_* spelling when both are set', () => {
+      const config = loadConfig({
+        ...completeProduction,
+        ...kv,
+        UPSTASH_REDIS_REST_URL: 'https://eu1-example.upstash.io',
+        UPSTASH_REDIS_REST_TOKEN: 'upstash-token',
+      });
+      expect(config.redis).toEqual({
+        kind: 'upstash',
+        url: 'https://eu1-example.upstash.io',
+        token: 'upstash-token',
+      });
+    });
+
+    it('accepts them locally', () => {
+      expect(
+        loadConfig({ KV_REST_API_URL: kv.KV_REST_API_URL, KV_REST_API_TOKEN: 'kv-token' }).redis.kind,
+      ).toBe('upstash');
+    });
+
+    it.each([
+      ['KV_REST_API_URL', 'UPSTASH_REDIS_REST_URL'],
+      ['KV_REST_API_TOKEN', 'UPSTASH_REDIS_REST_TOKEN'],
+    ])('asks for the Upstash variables when %s is missing in production', (alias, name) => {
+      const error = configError({ ...completeProduction, ...kv, [alias]: undefined });
+      expect(missingInProduction(error)).toEqual([name]);
+      expect(error.message).toContain(`${name} (or ${alias}, or REDIS_URL)`);
+      expect(error.message).toContain('must be set together');
+    });
+
+    it('names a malformed KV_REST_API_URL without its value', () => {
+      const error = configError({ KV_REST_API_URL: 'kv.internal.example', KV_REST_API_TOKEN: 't' });
+      expect(error.variables).toEqual(['KV_REST_API_URL']);
+      expect(error.message).not.toContain('kv.internal.example');
+    });
+  });
+
+  describe('ConfigError.variables', () => {
+    it('lists the names involved, once each, and no value', () => {
+      const error = configError({ NODE_ENV: 'production', CURRENCY: 'euro', QSTASH_TOKEN: 'qstash-value' });
+      expect(error.variables).toContain('CURRENCY');
+      expect(error.variables).toContain('BOT_TOKEN');
+      expect(error.variables).toContain('QSTASH_CURRENT_SIGNING_KEY');
+      expect(new Set(error.variables).size).toBe(error.variables.length);
+      expect(error.variables.every((v) => /^[A-Z][A-Z0-9_]+$/.test(v))).toBe(true);
+    });
+
+    it('finds the names in a hand-written problem', () => {
+      expect(
+        new ConfigError(['DATABASE_URL: not set (the embedded database is only for tests)']).variables,
+      ).toEqual(['DATABASE_URL']);
     });
   });
 
