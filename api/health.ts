@@ -1,6 +1,6 @@
-import { checkHealth } from '../lib/http/health.js';
+import { runtimeHealth } from '../lib/http/health.js';
 import { route } from '../lib/http/web.js';
 import { getRuntime } from '../lib/runtime.js';
 
-/** For the operator and uptime checks: both stores reachable, the newest migration applied. */
-export default route(async () => checkHealth((await getRuntime()).deps));
+/** For the operator and uptime checks: the configuration valid, both stores reachable, the newest migration applied. */
+export default route(() => runtimeHealth(getRuntime()));
