@@ -1,6 +1,7 @@
 /**
  * `npm run setup`: registers the webhook, command menus and descriptions with Telegram, then prints the
- * webhook state. `npm run setup -- --check` only prints the webhook state and the pending update count.
+ * webhook state. `npm run setup -- --check` only prints the webhook state and the pending update count;
+ * `npm run setup -- --drop-pending` also has Telegram discard the updates waiting for the bot.
  */
 import { loadConfig, requireBotToken } from '../lib/config.js';
 import { createDatabase } from '../lib/infra/db.js';
@@ -8,7 +9,11 @@ import { createTelegram } from '../lib/infra/telegram.js';
 import { runSetup, webhookState } from '../lib/ops/setup.js';
 import { loadDotEnv } from './env-file.js';
 
+const FLAGS = ['--check', '--drop-pending'];
+
 async function main() {
+  const unknown = process.argv.slice(2).filter((arg) => !FLAGS.includes(arg));
+  if (unknown.length > 0) throw new Error(`Unknown option ${unknown.join(' ')}; known: ${FLAGS.join(', ')}.`);
   loadDotEnv();
   const config = loadConfig();
   const telegram = createTelegram(config, requireBotToken(config));
@@ -19,7 +24,9 @@ async function main() {
   // Per-chat menus for verified venues need the database; without DATABASE_URL only defaults are set.
   const database = config.database.kind === 'pglite' ? undefined : await createDatabase(config.database);
   try {
-    const result = await runSetup(config, telegram, database?.db);
+    const result = await runSetup(config, telegram, database?.db, {
+      dropPendingUpdates: process.argv.includes('--drop-pending'),
+    });
     console.log(JSON.stringify(result, null, 2));
   } finally {
     await database?.close();

@@ -126,6 +126,15 @@ export class BotApiEmulator {
         ...(retryAfter !== undefined ? { parameters: { retry_after: retryAfter } } : {}),
       });
     }
+    if (method === 'getUpdates' && this.webhookUrl) {
+      // As Telegram: a token delivers by webhook or by getUpdates, never both.
+      return reply(res, 409, {
+        ok: false,
+        error_code: 409,
+        description:
+          "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first",
+      });
+    }
     if (method === 'getUpdates') {
       const offset = Number(params.offset ?? 0);
       this.takeUpdates(offset);
@@ -189,18 +198,41 @@ export class BotApiEmulator {
         this.messages.delete(`${params.chat_id}:${params.message_id}`);
         return true;
       case 'getWebhookInfo':
-        return { url: this.webhookUrl ?? '', has_custom_certificate: false, pending_update_count: 0 };
-      case 'setWebhook':
-        this.webhookUrl = String(params.url ?? '');
+        return {
+          url: this.webhookUrl ?? '',
+          has_custom_certificate: false,
+          pending_update_count: this.pendingUpdates.length,
+          ...this.webhookOptions,
+        };
+      case 'setWebhook': {
+        const url = String(params.url ?? '');
+        if (url !== '' && !/^https:\/\//.test(url))
+          return new Error('bad webhook: HTTPS url must be provided for webhook');
+        if (isTrue(params.drop_pending_updates)) this.pendingUpdates.length = 0;
+        this.webhookUrl = url || undefined;
+        this.webhookOptions = {
+          ...(params.max_connections !== undefined
+            ? { max_connections: Number(params.max_connections) }
+            : {}),
+          ...(Array.isArray(params.allowed_updates) ? { allowed_updates: params.allowed_updates } : {}),
+        };
+        this.webhookSecret = typeof params.secret_token === 'string' ? params.secret_token : undefined;
         return true;
+      }
       case 'deleteWebhook':
+        if (isTrue(params.drop_pending_updates)) this.pendingUpdates.length = 0;
         this.webhookUrl = undefined;
+        this.webhookOptions = {};
+        this.webhookSecret = undefined;
         return true;
       case 'setMyCommands':
-        this.commandsByScope.set(JSON.stringify(params.scope ?? { type: 'default' }), params.commands ?? []);
+        this.commandsByScope.set(scopeKey(params.scope), params.commands ?? []);
+        return true;
+      case 'deleteMyCommands':
+        this.commandsByScope.delete(scopeKey(params.scope));
         return true;
       case 'getMyCommands':
-        return this.commandsByScope.get(JSON.stringify(params.scope ?? { type: 'default' })) ?? [];
+        return this.commandsByScope.get(scopeKey(params.scope)) ?? [];
       case 'getUpdates':
         return this.takeUpdates(Number(params.offset ?? 0));
       default:
@@ -209,8 +241,20 @@ export class BotApiEmulator {
     }
   }
 
+  /** The token's webhook, as setWebhook left it (undefined: none, so getUpdates works). */
   webhookUrl?: string;
+  /** The secret Telegram would send with each webhook update; never reported by getWebhookInfo. */
+  webhookSecret?: string;
+  private webhookOptions: { max_connections?: number; allowed_updates?: unknown[] } = {};
   private readonly commandsByScope = new Map<string, unknown>();
+
+  /**
+   * Sets the token's webhook as if someone had run setWebhook earlier (e.g. a production deployment), so a
+   * test can see what a client does when it finds one.
+   */
+  presetWebhook(url: string | undefined): void {
+    this.webhookUrl = url || undefined;
+  }
 
   /** Everything in one chat, oldest first: what the person sees (their own messages included). */
   history(chatId: number): StoredMessage[] {
@@ -236,11 +280,15 @@ export class BotApiEmulator {
     return this.messages.get(`${chatId}:${messageId}`);
   }
 
-  /** The command menu a chat sees: its own scope if one was set, else the default. */
+  /**
+   * The command menu a chat sees, as Telegram picks it: the chat's own scope, then (in a private chat)
+   * all_private_chats, then the default.
+   */
   commandsFor(chatId: number): unknown {
     return (
-      this.commandsByScope.get(JSON.stringify({ type: 'chat', chat_id: chatId })) ??
-      this.commandsByScope.get(JSON.stringify({ type: 'default' })) ??
+      this.commandsByScope.get(scopeKey({ type: 'chat', chat_id: chatId })) ??
+      (chatId > 0 ? this.commandsByScope.get(scopeKey({ type: 'all_private_chats' })) : undefined) ??
+      this.commandsByScope.get(scopeKey({ type: 'default' })) ??
       []
     );
   }
@@ -305,6 +353,16 @@ export class BotApiEmulator {
     return message;
   }
 }
+
+/** One key per BotCommandScope, whatever order its fields came in; no scope is the default scope. */
+function scopeKey(scope: unknown): string {
+  const value = (scope ?? { type: 'default' }) as Record<string, unknown>;
+  const { type, chat_id, user_id } = value;
+  return JSON.stringify({ type, chat_id: chat_id === undefined ? undefined : Number(chat_id), user_id });
+}
+
+/** Booleans arrive as JSON booleans, or as strings in multipart and query parameters. */
+const isTrue = (value: unknown) => value === true || value === 'true';
 
 function reply(res: ServerResponse, status: number, body: unknown) {
   res.statusCode = status;

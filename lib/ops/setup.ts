@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Telegram } from 'telegraf';
 import { businesses } from '../../db/schema.js';
-import { setCommandMenu } from '../bot/command-menus.js';
-import { customerCommands } from '../bot/texts/common.js';
+import { setCommandMenu, setCustomerMenu } from '../bot/command-menus.js';
 import type { Config } from '../config.js';
 import type { Db } from '../infra/db.js';
 
@@ -34,12 +33,22 @@ export async function webhookState(telegram: Telegram): Promise<WebhookState> {
   };
 }
 
+export interface SetupOptions {
+  /** Telegram discards the updates queued for the bot (e.g. a backlog from while the webhook was broken). */
+  dropPendingUpdates?: boolean;
+}
+
 /**
  * Points Telegram at this deployment and sets what people see: webhook (with the secret and only the
- * update kinds we handle), command menus per scope (customers by default; each verified venue owner and
- * each admin in their own chat), and the bot's descriptions. Safe to run again at any time.
+ * update kinds we handle), command menus per scope (customers in every private chat; each verified venue
+ * owner and each admin in their own chat), and the bot's descriptions. Safe to run again at any time.
  */
-export async function runSetup(config: Config, telegram: Telegram, db: Db | undefined) {
+export async function runSetup(
+  config: Config,
+  telegram: Telegram,
+  db: Db | undefined,
+  { dropPendingUpdates = false }: SetupOptions = {},
+) {
   if (!config.publicUrl)
     throw new Error('PUBLIC_URL is not set: the webhook needs the public https URL of this deployment.');
   if (!config.webhookSecret)
@@ -49,8 +58,9 @@ export async function runSetup(config: Config, telegram: Telegram, db: Db | unde
     allowed_updates: [...ALLOWED_UPDATES],
     // Each connection is a concurrent function invocation; 40 keeps Neon and Upstash well within limits.
     max_connections: 40,
+    ...(dropPendingUpdates ? { drop_pending_updates: true } : {}),
   });
-  await telegram.setMyCommands(customerCommands, { scope: { type: 'default' } });
+  await setCustomerMenu(telegram);
   let owners: number[] = [];
   if (db) {
     const rows = await db
