@@ -204,6 +204,18 @@ describe(`wizard input (${storeLabel})`, () => {
         text(`${tenDaysAhead()} 10-12`),
         /7 days/,
       ],
+      [
+        'a day February doesn’t have (31.02)',
+        ['Bag', 'Box, 12.50, 4.00, 5', 'done'],
+        text('31.02 10:00-12:00'),
+        /couldn’t read that time/,
+      ],
+      [
+        'a day April doesn’t have (31.04)',
+        ['Bag', 'Box, 12.50, 4.00, 5', 'done'],
+        text('31.04 10-12'),
+        /couldn’t read that time/,
+      ],
       ['a PDF instead of a photo', ['Bag', 'Box, 12.50, 4.00, 5', 'done', 'tomorrow 18-20'], pdf, /photo/],
     ] as Array<[string, string[], Input, RegExp]>)(
       're-asks after %s and saves nothing',

@@ -86,6 +86,10 @@ const addDays = (date: LocalDate, days: number): LocalDate => {
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 };
 
+/** A real calendar day: month 1–12 and a day that month has (Date.UTC would roll 31.02 over to March). */
+const exists = ({ year, month, day }: LocalDate) =>
+  month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+
 const time = String.raw`(\d{1,2})(?:[:.h](\d{2}))?`;
 const windowPattern = new RegExp(String.raw`^(?:(\S+)\s+)?${time}\s*(?:-|–|—|to)\s*${time}$`, 'i');
 
@@ -98,10 +102,10 @@ function resolveDay(word: string | undefined, today: LocalDate & { weekday: numb
   if (dm) {
     const day = Number(dm[1]);
     const month = Number(dm[2]);
-    if (month < 1 || month > 12 || day < 1 || day > 31) return null;
-    const thisYear = { year: today.year, month, day };
     const inPast = month < today.month || (month === today.month && day < today.day);
-    return inPast ? { ...thisYear, year: today.year + 1 } : thisYear;
+    const date = { year: inPast ? today.year + 1 : today.year, month, day };
+    // Checked in the year the date falls in: 29.02 exists only in a leap year; 31.02 is not 3 March.
+    return exists(date) ? date : null;
   }
   return null;
 }
