@@ -5,10 +5,11 @@ import type { CustomerOffer } from '../../marketplace/offer-details.js';
 import { MAX_UNITS_PER_RESERVATION, type PurchaseSummary } from '../../marketplace/purchases.js';
 import { encodeCallback } from '../callback-data.js';
 import { browseTexts, type Locale, ownerTexts, purchaseTexts, reserveTexts } from '../texts/customer.js';
+import { truncate } from '../truncate.js';
 
 const button = Markup.button.callback;
 /** Telegram cuts long button labels anyway; cutting them ourselves keeps the number visible. */
-const label = (text: string, max = 40) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const label = (text: string, max = 40) => truncate(text, max);
 
 /** One button per listed deal, then Prev / Next, which edit the same message. */
 export function browseKeyboard(listing: { offers: ListedOffer[]; page: number; pages: number }) {

@@ -3,6 +3,7 @@ import { discountPercent, formatMoney } from '../../marketplace/money.js';
 import type { OfferStatus, OfferWithItems } from '../../marketplace/offers.js';
 import { describePickupWindow } from '../../marketplace/pickup-window.js';
 import { escapeHtml } from '../html.js';
+import { truncate } from '../truncate.js';
 
 /** What venue owners read: registration, offers, their management. HTML parse mode. */
 
@@ -74,7 +75,7 @@ export const newOfferTexts = {
   itemAdded: (count: number, max: number) =>
     `Added ✓ — ${count} item${count === 1 ? '' : 's'} so far${count < max ? '. Send another, or tap “Done”.' : ' (the maximum). Tap “Done”.'}`,
   badItem: (line: string, problem: string) =>
-    `I couldn’t add “${escapeHtml(line.slice(0, 60))}”: ${escapeHtml(problem)}\nFormat: <code>name, original price, discounted price, quantity</code>, e.g. <code>Veggie box, 12.50, 4.00, 5</code>`,
+    `I couldn’t add “${escapeHtml(truncate(line, 60))}”: ${escapeHtml(problem)}\nFormat: <code>name, original price, discounted price, quantity</code>, e.g. <code>Veggie box, 12.50, 4.00, 5</code>`,
   tooManyItems: (max: number) => `An offer can have at most ${max} items. Tap “Done” to continue.`,
   needOneItem: 'Add at least one item first, e.g. <code>Veggie box, 12.50, 4.00, 5</code>.',
   askWindow:
@@ -159,5 +160,5 @@ export const buttons = {
   soldOut: '🔴 Sold out',
   edit: '✏️ Edit',
   withdraw: '✖️ Withdraw',
-  manage: (id: number, title: string) => `#${id} ${title.slice(0, 40)}`,
+  manage: (id: number, title: string) => `#${id} ${truncate(title, 40)}`,
 };
