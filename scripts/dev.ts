@@ -3,14 +3,16 @@
  * (default when BOT_TOKEN is set and PUBLIC_URL is not) it also long-polls TELEGRAM_API_ROOT.
  * Uses the embedded stand-ins (PGlite under .data/, in-process Redis, in-process scheduler) unless
  * DATABASE_URL / REDIS_URL / QSTASH_* are set.
+ * Polling deletes the token's webhook, so it refuses a token whose webhook points at a public URL (a
+ * deployed bot) unless forced with `npm run dev -- --force-polling` or BOT_FORCE_POLLING=1.
  */
 import { startDevServer } from '../dev/dev-server.js';
 import { embeddedStores } from '../dev/embedded/stores.js';
-import { startLongPolling } from '../dev/long-poll.js';
+import { preparePolling, startLongPolling } from '../dev/long-poll.js';
 import { loadConfig } from '../lib/config.js';
 import { createDeps } from '../lib/deps.js';
+import { createTelegram } from '../lib/infra/telegram.js';
 import { runSweep } from '../lib/jobs/expire-offer.js';
-import { notifyNoShows } from '../lib/jobs/notify-offer-changes.js';
 import { createRuntime, setRuntime } from '../lib/runtime.js';
 import { loadDotEnv } from './env-file.js';
 import { runSandbox } from './sandbox.js';
@@ -34,12 +36,18 @@ async function main() {
     );
     process.exit(1);
   }
+  if (mode === 'polling') {
+    // Before anything else talks to Telegram with this token (the startup sweep sends notices).
+    await preparePolling(createTelegram(config, config.botToken), {
+      force: config.forcePolling || process.argv.includes('--force-polling'),
+    });
+  }
   const deps = await createDeps(config, await embeddedStores(config));
   const runtime = createRuntime(deps);
   setRuntime(runtime);
 
   // Timers don't survive a restart: expire whatever ended while the server was down.
-  await runSweep(deps, runtime.bot.telegram, notifyNoShows).catch((error) =>
+  await runSweep(deps, runtime.bot.telegram).catch((error) =>
     deps.log.warn('startup_sweep_failed', { error: String(error) }),
   );
   const server = await startDevServer(config.port);

@@ -120,6 +120,9 @@ describe('npm run dev in polling mode', () => {
       while (telegram.callsTo('sendMessage').length === 0 && Date.now() < deadline) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
+      // The webhook is read first (a public one would be refused: tests/dev-polling-guard.test.ts), then deleted.
+      const methods = telegram.calls.map((c) => c.method);
+      expect(methods.slice(0, 2)).toEqual(['getWebhookInfo', 'deleteWebhook']);
       expect(telegram.callsTo('deleteWebhook')).toHaveLength(1);
       expect(telegram.callsTo('sendMessage')).toHaveLength(1);
       expect(telegram.callsTo('sendMessage')[0]!.params.chat_id).toBe(people.alice.id);
