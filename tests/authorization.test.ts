@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businesses, offers } from '../db/schema.js';
+import { businesses, offerItems, offers } from '../db/schema.js';
 import { registerBusiness } from '../lib/marketplace/businesses.js';
+import { createOffer } from '../lib/marketplace/offers.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { defaultItems, liveOffer, verifiedBusiness } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
 
@@ -76,6 +77,61 @@ describe(`authorization (${storeLabel})`, () => {
     await app.deliver(callbackUpdate(intruder, 'offer:pause:-1; drop table offers'));
     expect(app.telegram.callsTo('answerCallbackQuery')).toHaveLength(before + 1);
     expect(await statusOfOffer()).toBe('active');
+  });
+
+  describe('a suspended venue', () => {
+    /** A verified venue with a one-item draft, so /edit goes straight to the line with the new values. */
+    const venueWithOffer = async () => {
+      const venue = await verifiedBusiness(app.deps.db);
+      const offer = await createOffer(app.deps.db, {
+        ownerId: venue.ownerId,
+        title: 'Soup of the day',
+        pickupStart: new Date(Date.now() + 3_600_000),
+        pickupEnd: new Date(Date.now() + 3 * 3_600_000),
+        items: [defaultItems[0]!],
+      });
+      return { owner: { id: venue.ownerId, first_name: 'Sam' } as Person, offerId: offer.id };
+    };
+    const suspend = (owner: Person) =>
+      app.deps.db.execute(sql`update businesses set status = 'suspended' where owner_id = ${owner.id}`);
+    const itemOf = async (offerId: number) => {
+      const [item] = await app.deps.db.select().from(offerItems).where(eq(offerItems.offerId, offerId));
+      return { price: item!.price, originalPrice: item!.originalPrice, quantity: item!.quantityTotal };
+    };
+    const unchanged = { price: 350, originalPrice: 1000, quantity: 4 };
+
+    it('refuses /edit with a reason and does not start the edit', async () => {
+      const { owner, offerId } = await venueWithOffer();
+      await suspend(owner);
+      await app.deliver(textUpdate(owner, `/edit ${offerId}`));
+      expect(lastText(owner)).toContain('Your venue is suspended');
+      await app.deliver(textUpdate(owner, '3.00, 12.00, 9'));
+      expect(await itemOf(offerId)).toEqual(unchanged);
+    });
+
+    it('refuses the Edit button with a reason', async () => {
+      const { owner, offerId } = await venueWithOffer();
+      await suspend(owner);
+      await app.deliver(callbackUpdate(owner, `offer:edit:${offerId}`));
+      expect(lastToast()).toContain('Your venue is suspended');
+      expect(await itemOf(offerId)).toEqual(unchanged);
+    });
+
+    it('refuses the last edit step when the suspension came after the edit started', async () => {
+      const { owner, offerId } = await venueWithOffer();
+      await app.deliver(textUpdate(owner, `/edit ${offerId}`));
+      await suspend(owner);
+      await app.deliver(textUpdate(owner, '3.00, 12.00, 9'));
+      expect(lastText(owner)).toContain('Your venue is suspended');
+      expect(await itemOf(offerId)).toEqual(unchanged);
+    });
+
+    it('lets a verified venue edit the same way', async () => {
+      const { owner, offerId } = await venueWithOffer();
+      await app.deliver(textUpdate(owner, `/edit ${offerId}`));
+      await app.deliver(textUpdate(owner, '3.00, 12.00, 9'));
+      expect(await itemOf(offerId)).toEqual({ price: 300, originalPrice: 1200, quantity: 9 });
+    });
   });
 
   it('keeps an unverified business out of /newoffer', async () => {

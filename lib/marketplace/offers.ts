@@ -131,6 +131,34 @@ export async function getOwnOffer(db: Db, { offerId, ownerId }: { offerId: numbe
   return offer;
 }
 
+/** Why a venue that isn't verified (any more) can't edit its offers, in the owner's words. */
+const notEditable: Record<string, string> = {
+  suspended:
+    'Your venue is suspended, so its offers can’t be edited. Contact us if you think this is a mistake.',
+  pending: 'Your venue is still waiting for verification, so its offers can’t be edited yet.',
+  rejected: 'Your venue was not verified, so its offers can’t be edited.',
+};
+const venueNotVerified = (status: string) =>
+  new AppError('not_allowed', notEditable[status] ?? notEditable.rejected);
+
+/**
+ * The offer if it belongs to the caller's business and that business may change it (verified): the entry
+ * to editing. Someone else's offer is "not found"; the owner of a suspended venue is told why not.
+ */
+export async function getEditableOffer(db: Db, { offerId, ownerId }: { offerId: number; ownerId: number }) {
+  const [row] = await db
+    .select({ id: offers.id, venueStatus: businesses.status })
+    .from(offers)
+    .innerJoin(businesses, eq(businesses.id, offers.businessId))
+    .where(and(eq(offers.id, offerId), eq(businesses.ownerId, ownerId)))
+    .limit(1);
+  if (!row) throw new AppError('not_found', 'Offer not found.');
+  if (row.venueStatus !== 'verified') throw venueNotVerified(row.venueStatus);
+  const offer = await getOffer(db, row.id);
+  if (!offer) throw new AppError('not_found', 'Offer not found.');
+  return offer;
+}
+
 export async function listOwnOffers(db: Db, ownerId: number, limit = 20): Promise<OfferWithItems[]> {
   const rows = await db
     .select({ offer: offers })
@@ -165,7 +193,9 @@ export interface ItemEditResult {
 }
 
 /**
- * The owner changes an item's prices or quantity. The quantity can't drop below what is already reserved;
+ * The owner of a verified venue changes an item's prices or quantity (a suspended venue changes nothing;
+ * checked in the statement, so a suspension between the wizard's steps holds too). The quantity can't drop
+ * below what is already reserved;
  * restocking a sold-out offer makes it live again, emptying a live one makes it sold out. One statement:
  * the item row is locked first (FOR UPDATE returns its newest version), so the unit delta applied to the
  * offer row is exact even while customers are reserving.
@@ -190,7 +220,7 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
   const run = () =>
     db.execute(sql`
       with target as (
-        select o.id, o.status from offers o join businesses b on b.id = o.business_id
+        select o.id, o.status, b.status as venue_status from offers o join businesses b on b.id = o.business_id
         where o.id = ${edit.offerId} and b.owner_id = ${edit.ownerId}
       ),
       old_item as (
@@ -205,6 +235,7 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
           quantity_available = coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total) - (i.quantity_total - i.quantity_available)
         from old_item o
         where i.id = o.id and (select status from target) in ('draft', 'active', 'paused', 'sold_out')
+          and (select venue_status from target) = 'verified'
           and coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total) >= i.quantity_total - i.quantity_available
         returning i.id, i.quantity_total - o.quantity_total as delta
       ),
@@ -226,7 +257,8 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
             'delta', (select delta from item))
         from offer_row
       )
-      select (select status from target) as before, (select count(*) from old_item) as item_found,
+      select (select status from target) as before, (select venue_status from target) as venue_status,
+        (select count(*) from old_item) as item_found,
         (select quantity_total - quantity_available from old_item) as reserved,
         (select count(*) from item) as changed
     `);
@@ -243,6 +275,7 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
     throw error;
   }
   if (!row || row.before === null) throw new AppError('not_found', 'Offer not found.');
+  if (row.venue_status !== 'verified') throw venueNotVerified(String(row.venue_status));
   if (num(row.item_found) === 0) throw new AppError('not_found', 'That item is not part of this offer.');
   if (num(row.changed) === 0) {
     const before = row.before as OfferStatus;

@@ -4,7 +4,12 @@ import { notifyWithdrawnReservations } from '../../jobs/notify-offer-changes.js'
 import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
 import { getBusinessByOwner } from '../../marketplace/businesses.js';
 import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
-import { getOwnOffer, listOwnOffers, type OfferWithItems } from '../../marketplace/offers.js';
+import {
+  getEditableOffer,
+  getOwnOffer,
+  listOwnOffers,
+  type OfferWithItems,
+} from '../../marketplace/offers.js';
 import { type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { manageKeyboard } from '../keyboards/offers.js';
@@ -97,14 +102,15 @@ for (const { command, kind, action } of actions) {
 offersFeature.command('edit', async (ctx) => {
   const offerId = offerIdArgument(ctx.text);
   if (offerId === null) return void (await ctx.reply(manageTexts.usage('edit'), html));
-  const offer = await getOwnOffer(ctx.deps.db, { offerId, ownerId: ctx.from.id });
+  // Only a verified venue edits: a suspended owner is told why before the wizard asks anything.
+  const offer = await getEditableOffer(ctx.deps.db, { offerId, ownerId: ctx.from.id });
   await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });
 });
 
 offersFeature.action(callbackTrigger('offer:edit'), async (ctx) => {
   const data = callbackOf(ctx);
   if (data?.kind !== 'offer:edit') throw new AppError('not_found', 'Offer not found.');
-  const offer = await getOwnOffer(ctx.deps.db, { offerId: data.args[0], ownerId: ctx.from.id });
+  const offer = await getEditableOffer(ctx.deps.db, { offerId: data.args[0], ownerId: ctx.from.id });
   await ctx.answerCbQuery();
   await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });
 });

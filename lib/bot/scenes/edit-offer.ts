@@ -1,6 +1,6 @@
 import { Markup, Scenes } from 'telegraf';
 import { parseMoney } from '../../marketplace/money.js';
-import { editOfferItem, getOwnOffer } from '../../marketplace/offers.js';
+import { editOfferItem, getEditableOffer } from '../../marketplace/offers.js';
 import type { BotContext } from '../context.js';
 import { manageKeyboard } from '../keyboards/offers.js';
 import { offerSummary, manageTexts as t } from '../texts/business.js';
@@ -37,7 +37,10 @@ export function parseEditLine(text: string) {
 export const editOfferScene = new Scenes.WizardScene<BotContext>(
   EDIT_OFFER_SCENE,
   async (ctx) => {
-    const offer = await getOwnOffer(ctx.deps.db, { offerId: stateOf(ctx).offerId, ownerId: ctx.from!.id });
+    const offer = await getEditableOffer(ctx.deps.db, {
+      offerId: stateOf(ctx).offerId,
+      ownerId: ctx.from!.id,
+    });
     if (offer.items.length === 1) {
       stateOf(ctx).itemId = offer.items[0]!.id;
       await ctx.reply(t.editAsk(offer.items[0]!.name), html);
@@ -49,7 +52,10 @@ export const editOfferScene = new Scenes.WizardScene<BotContext>(
     return ctx.wizard.next();
   },
   async (ctx) => {
-    const offer = await getOwnOffer(ctx.deps.db, { offerId: stateOf(ctx).offerId, ownerId: ctx.from!.id });
+    const offer = await getEditableOffer(ctx.deps.db, {
+      offerId: stateOf(ctx).offerId,
+      ownerId: ctx.from!.id,
+    });
     const index = Number(textOf(ctx)?.match(/^(\d{1,2})\b/)?.[1]) - 1;
     const item = offer.items[index];
     if (!item) return void (await ctx.reply(t.editChooseItem));
