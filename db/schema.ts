@@ -9,6 +9,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -150,6 +151,12 @@ export const purchases = pgTable(
     unitPrice: integer('unit_price').notNull(),
     currency: text('currency').notNull(),
     pickupCode: text('pickup_code').notNull(),
+    /**
+     * Which of the customer's reservation slots (1…cap) this one holds while it is `reserved`. The partial
+     * unique index below makes the cap hold under concurrency: two reservations racing for the same free
+     * slot can't both commit, and the loser re-reads a fresh snapshot on its retry.
+     */
+    slot: smallint('slot').notNull().default(1),
     status: purchaseStatus('status').notNull().default('reserved'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -159,7 +166,9 @@ export const purchases = pgTable(
     index('purchases_offer_idx').on(t.offerId, t.status),
     // A code identifies one live reservation: the business types it at the counter.
     uniqueIndex('purchases_live_code_uq').on(t.pickupCode).where(sql`${t.status} = 'reserved'`),
+    uniqueIndex('purchases_live_slot_uq').on(t.customerId, t.slot).where(sql`${t.status} = 'reserved'`),
     check('purchases_quantity_positive', sql`${t.quantity} > 0`),
+    check('purchases_slot_range', sql`${t.slot} BETWEEN 1 AND 10`),
   ],
 );
 export type Purchase = typeof purchases.$inferSelect;
@@ -178,3 +187,52 @@ export const auditLog = pgTable(
   (t) => [index('audit_log_entity_idx').on(t.entity, t.entityId, t.createdAt)],
 );
 export type AuditEntry = typeof auditLog.$inferSelect;
+
+/**
+ * Idempotency records (Stripe's model): every write a person triggers carries a key derived from what was
+ * pressed or sent, stored with its outcome in the same statement as the write. A retry of the same press or
+ * message finds the record and gets the first outcome back instead of a second effect.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    key: text('key').primaryKey(),
+    userId: telegramId('user_id').notNull(),
+    outcome: jsonb('outcome').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('idempotency_keys_created_idx').on(t.createdAt)],
+);
+
+export const noticeStatus = pgEnum('notice_status', ['pending', 'sent', 'blocked', 'failed']);
+
+/**
+ * The outbox: messages that must reach someone because of a committed change (a pickup code, a new
+ * reservation for the venue, a withdrawal…), written in the same statement as the change. They are sent
+ * right after the reply, and whatever is still pending is retried by a job and by the sweep. One row per
+ * (reservation, kind): the unique index is the dedupe key, so no change is announced twice.
+ */
+export const notices = pgTable(
+  'notices',
+  {
+    id: id(),
+    recipientId: telegramId('recipient_id').notNull(),
+    kind: text('kind').notNull(),
+    purchaseId: bigint('purchase_id', { mode: 'number' })
+      .notNull()
+      .references(() => purchases.id),
+    status: noticeStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    /** Whoever wrote the notice owns its first delivery until then; retries only take it afterwards. */
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('notices_purchase_kind_uq').on(t.purchaseId, t.kind),
+    index('notices_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+  ],
+);
+export type Notice = typeof notices.$inferSelect;

@@ -32,6 +32,31 @@ export class OutageError extends Error {
   }
 }
 
+/**
+ * Telegram could not be reached, or did not answer in time. Not an outage of ours: after a commit it must
+ * never turn into a 503 (the change happened; the outbox delivers what must arrive).
+ */
+export class TelegramUnreachableError extends Error {
+  constructor(
+    readonly method: string,
+    cause: unknown,
+  ) {
+    super(`Telegram ${method} unreachable`, { cause });
+    this.name = 'TelegramUnreachableError';
+  }
+}
+
+/**
+ * The handler ran out of time: the write may or may not have committed. The webhook answers 503 so Telegram
+ * redelivers, and the idempotency record turns the retry into the first outcome (or the first attempt).
+ */
+export class OutcomeUnknownError extends Error {
+  constructor(cause: unknown) {
+    super('outcome unknown', { cause });
+    this.name = 'OutcomeUnknownError';
+  }
+}
+
 const networkCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -54,7 +79,8 @@ const networkCodes = new Set([
 /** True when an error means "a store is unreachable" rather than "our code is wrong". */
 export function isOutage(error: unknown): boolean {
   for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
-    if (e instanceof OutageError) return true;
+    if (e instanceof OutageError) return e.service !== 'telegram';
+    if (e instanceof TelegramUnreachableError) return false;
     const record = e as { code?: unknown; message?: unknown; cause?: unknown };
     if (typeof record.code === 'string' && networkCodes.has(record.code)) return true;
     if (

@@ -2,8 +2,7 @@ import { type BotHandle, createBot } from './bot/index.js';
 import { loadConfig, requireBotToken } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 import { createRateLimiter, type RateLimiter } from './infra/ratelimit.js';
-import { expireOfferPayload, runExpireOffer } from './jobs/expire-offer.js';
-import { notifyNoShows } from './jobs/notify-offer-changes.js';
+import { runJobByName } from './jobs/registry.js';
 
 /** What the HTTP handlers need, built once per cold start (or once per test). */
 export interface Runtime extends BotHandle {
@@ -21,8 +20,7 @@ export function createRuntime(deps: Deps): Runtime {
   });
   // Local runs: the in-process scheduler delivers jobs here, as QStash would POST them to /api/jobs/*.
   deps.jobRunner = async (name, payload) => {
-    if (name === 'expire-offer')
-      await runExpireOffer(deps, handle.bot.telegram, expireOfferPayload.parse(payload), notifyNoShows);
+    await runJobByName(deps, handle.bot.telegram, name, payload);
   };
   return { ...handle, deps, limiter };
 }

@@ -4,9 +4,10 @@ import { offerItems, offers, purchases } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import type { RedisConnection } from '../lib/infra/redis.js';
+import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
 import { placeReservation } from '../lib/marketplace/place-reservation.js';
-import { cancelReservation } from '../lib/marketplace/purchases.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { newKey } from './support/keys.js';
 import { createTestDatabase, createTestRedis, realPostgresUrl, realRedisUrl } from './support/stores.js';
 
 /**
@@ -59,6 +60,7 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
         attempts.map(async (a) => {
           await jitter();
           return placeReservation(redis.redis, db, {
+            idempotencyKey: newKey(),
             ...a,
             offerId: offer.id,
             currency: 'EUR',
@@ -93,6 +95,7 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
     });
     const itemId = offer.items[0]!.id;
     const first = await placeReservation(redis.redis, db, {
+      idempotencyKey: newKey(),
       customer: { id: 200_001, firstName: 'First' },
       offerId: offer.id,
       itemId,
@@ -103,6 +106,7 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
     const racers = Array.from({ length: 30 }, (_, i) => async () => {
       await jitter();
       return placeReservation(redis.redis, db, {
+        idempotencyKey: newKey(),
         customer: { id: 200_100 + i, firstName: 'R' },
         offerId: offer.id,
         itemId,
@@ -113,7 +117,12 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
     });
     const cancel = async () => {
       await jitter();
-      return cancelReservation(db, { purchaseId: first.purchaseId, customerId: 200_001, now: new Date() });
+      return cancelReservation(db, {
+        idempotencyKey: newKey(),
+        purchaseId: first.purchaseId,
+        customerId: 200_001,
+        now: new Date(),
+      });
     };
     await Promise.allSettled(shuffle([...racers, cancel]).map((run) => run()));
     const [item] = await db.select().from(offerItems).where(eq(offerItems.id, itemId));

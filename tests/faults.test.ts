@@ -13,6 +13,7 @@ import { placeReservation } from '../lib/marketplace/place-reservation.js';
 import { createRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, TEST_SECRET, type TestApp } from './support/app.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { newKey } from './support/keys.js';
 import { createTestDatabase, createTestRedis, storeLabel } from './support/stores.js';
 import { people, textUpdate } from './support/updates.js';
 
@@ -123,6 +124,7 @@ describe(`fault injection (${storeLabel})`, () => {
     });
     const attempt = (customer: number) =>
       placeReservation(redis.redis, app.deps.db, {
+        idempotencyKey: newKey(),
         customer: { id: customer, firstName: 'C' },
         offerId: offer.id,
         itemId: offer.items[0]!.id,

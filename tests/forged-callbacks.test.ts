@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerItems, purchases } from '../db/schema.js';
-import { reserve } from '../lib/marketplace/purchases.js';
+import { reserve } from '../lib/marketplace/reserve.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { answerTo, buttonFor, shown, trackMessages } from './support/chat.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { newKey } from './support/keys.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, people, textUpdate } from './support/updates.js';
 
@@ -30,6 +31,7 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
     otherItemId = other.items[0]!.id;
     bobsPurchase = (
       await reserve(app.deps.db, {
+        idempotencyKey: newKey(),
         customer: { id: people.bob.id, firstName: 'Bob' },
         offerId,
         itemId,

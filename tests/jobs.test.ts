@@ -3,10 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers, purchases } from '../db/schema.js';
 import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { checkCronAuth } from '../lib/http/jobs.js';
-import { reserve } from '../lib/marketplace/purchases.js';
+import { reserve } from '../lib/marketplace/reserve.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, PUBLIC_URL, QSTASH_KEYS, type TestApp } from './support/app.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { newKey } from './support/keys.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
 
@@ -44,6 +45,7 @@ describe(`signed job endpoints (${storeLabel})`, () => {
     const past = new Date(Date.now() - 2 * 3_600_000);
     const offer = await liveOffer(app.deps.db, ownerId, { now: past, hours: 2 - 1 / 60 });
     await reserve(app.deps.db, {
+      idempotencyKey: newKey(),
       customer: { id: 3131, firstName: 'Late' },
       offerId: offer.id,
       itemId: offer.items[0]!.id,

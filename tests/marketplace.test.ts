@@ -5,15 +5,15 @@ import { AppError } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import { browseOffers } from '../lib/marketplace/browse.js';
 import { registerBusiness, reviewBusiness } from '../lib/marketplace/businesses.js';
+import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
+import { confirmPickup } from '../lib/marketplace/confirm-pickup.js';
 import { expireOffers, transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { createOffer, editOfferItem, getOffer } from '../lib/marketplace/offers.js';
-import {
-  cancelReservation,
-  confirmPickup,
-  listCustomerPurchases,
-  reserve,
-} from '../lib/marketplace/purchases.js';
+import { listCustomerPurchases } from '../lib/marketplace/purchases.js';
+import { reserve } from '../lib/marketplace/reserve.js';
+import { settleEndedOffers } from '../lib/marketplace/settle-ended-offers.js';
 import { defaultItems, liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
 import { people } from './support/updates.js';
 
@@ -167,7 +167,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect(offer.status).toBe('draft');
       expect(offer.unitsAvailable).toBe(7);
       const act = (action: Parameters<typeof transitionOffer>[1]['action']) =>
-        transitionOffer(db(), { offerId: offer.id, ownerId, action, now });
+        transitionOffer(db(), { idempotencyKey: newKey(), offerId: offer.id, ownerId, action, now });
       expect((await act('publish')).after).toBe('active');
       await expectAppError(act('publish'), 'invalid_transition', /already live/);
       expect((await act('pause')).after).toBe('paused');
@@ -184,7 +184,13 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const b = await verifiedBusiness(db());
       const offer = await liveOffer(db(), a.ownerId);
       await expectAppError(
-        transitionOffer(db(), { offerId: offer.id, ownerId: b.ownerId, action: 'pause', now: new Date() }),
+        transitionOffer(db(), {
+          idempotencyKey: newKey(),
+          offerId: offer.id,
+          ownerId: b.ownerId,
+          action: 'pause',
+          now: new Date(),
+        }),
         'not_found',
       );
       expect((await getOffer(db(), offer.id))!.status).toBe('active');
@@ -201,7 +207,13 @@ describe(`marketplace rules (${storeLabel})`, () => {
         items: defaultItems,
       });
       await expectAppError(
-        transitionOffer(db(), { offerId: offer.id, ownerId, action: 'publish', now: new Date() }),
+        transitionOffer(db(), {
+          idempotencyKey: newKey(),
+          offerId: offer.id,
+          ownerId,
+          action: 'publish',
+          now: new Date(),
+        }),
         'invalid_transition',
         /window .* over/,
       );
@@ -215,6 +227,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       });
       const itemId = offer.items[0]!.id;
       await reserve(db(), {
+        idempotencyKey: newKey(),
         customer: customer(8001),
         offerId: offer.id,
         itemId,
@@ -244,6 +257,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const now = new Date();
       const offer = await liveOffer(db(), ownerId, { now, hours: 1 });
       const reservation = await reserve(db(), {
+        idempotencyKey: newKey(),
         customer: customer(8002),
         offerId: offer.id,
         itemId: offer.items[0]!.id,
@@ -253,12 +267,14 @@ describe(`marketplace rules (${storeLabel})`, () => {
       });
       expect(await expireOffers(db(), { now, offerId: offer.id })).toEqual([]);
       const later = new Date(now.getTime() + 2 * 3_600_000);
-      const expired = await expireOffers(db(), { now: later, offerId: offer.id });
-      expect(expired).toHaveLength(1);
-      expect(expired[0]!.noShows).toEqual([
-        { purchaseId: reservation.purchaseId, customerId: 8002, pickupCode: reservation.pickupCode },
+      expect(await expireOffers(db(), { now: later, offerId: offer.id })).toEqual([offer.id]);
+      const settled = await settleEndedOffers(db(), { now: later, offerIds: [offer.id] });
+      expect(settled).toMatchObject({ noShows: 1, withdrawn: 0 });
+      expect(settled.notices).toEqual([
+        { id: expect.any(Number), kind: 'reservation.no_show', recipientId: 8002 },
       ]);
       expect(await expireOffers(db(), { now: later, offerId: offer.id })).toEqual([]);
+      expect((await settleEndedOffers(db(), { now: later, offerIds: [offer.id] })).notices).toEqual([]);
       const [purchase] = await db().select().from(purchases).where(eq(purchases.id, reservation.purchaseId));
       expect(purchase!.status).toBe('no_show');
     });
@@ -273,6 +289,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       });
       const itemId = offer.items[0]!.id;
       const first = await reserve(db(), {
+        idempotencyKey: newKey(),
         customer: customer(8101),
         offerId: offer.id,
         itemId,
@@ -284,6 +301,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect(first).toMatchObject({ offerStatus: 'active', unitsLeft: 1, itemName: 'Box', unitPrice: 300 });
       await expectAppError(
         reserve(db(), {
+          idempotencyKey: newKey(),
           customer: customer(8102),
           offerId: offer.id,
           itemId,
@@ -295,6 +313,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
         /only 1 left/,
       );
       const last = await reserve(db(), {
+        idempotencyKey: newKey(),
         customer: customer(8102),
         offerId: offer.id,
         itemId,
@@ -305,12 +324,18 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect(last.offerStatus).toBe('sold_out');
 
       const cancelled = await cancelReservation(db(), {
+        idempotencyKey: newKey(),
         purchaseId: first.purchaseId,
         customerId: 8101,
         now,
       });
       expect(cancelled).toMatchObject({ changed: true, quantity: 2, offerReactivated: true });
-      const again = await cancelReservation(db(), { purchaseId: first.purchaseId, customerId: 8101, now });
+      const again = await cancelReservation(db(), {
+        idempotencyKey: newKey(),
+        purchaseId: first.purchaseId,
+        customerId: 8101,
+        now,
+      });
       expect(again.changed).toBe(false);
       const after = await getOffer(db(), offer.id);
       expect(after).toMatchObject({ status: 'active', unitsAvailable: 2 });
@@ -322,6 +347,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const offer = await liveOffer(db(), ownerId);
       const now = new Date();
       const mine = await reserve(db(), {
+        idempotencyKey: newKey(),
         customer: customer(8201),
         offerId: offer.id,
         itemId: offer.items[0]!.id,
@@ -330,7 +356,12 @@ describe(`marketplace rules (${storeLabel})`, () => {
         now,
       });
       await expectAppError(
-        cancelReservation(db(), { purchaseId: mine.purchaseId, customerId: 8202, now }),
+        cancelReservation(db(), {
+          idempotencyKey: newKey(),
+          purchaseId: mine.purchaseId,
+          customerId: 8202,
+          now,
+        }),
         'not_found',
       );
       const [row] = await db().select().from(purchases).where(eq(purchases.id, mine.purchaseId));
@@ -343,6 +374,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const now = new Date();
       const book = () =>
         reserve(db(), {
+          idempotencyKey: newKey(),
           customer: customer(8301),
           offerId: offer.id,
           itemId: offer.items[0]!.id,
@@ -369,7 +401,15 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const offerId = which === 'missing-offer' ? 987_654 : offer.id;
       const itemId = which === 'other-item' ? other.items[0]!.id : offer.items[0]!.id;
       await expectAppError(
-        reserve(db(), { customer: customer(8401), offerId, itemId, quantity, currency: 'EUR', now }),
+        reserve(db(), {
+          idempotencyKey: newKey(),
+          customer: customer(8401),
+          offerId,
+          itemId,
+          quantity,
+          currency: 'EUR',
+          now,
+        }),
         code,
       );
       const items = await db().select().from(offerItems).where(eq(offerItems.offerId, offer.id));
@@ -380,9 +420,16 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const { ownerId } = await verifiedBusiness(db());
       const now = new Date();
       const offer = await liveOffer(db(), ownerId);
-      await transitionOffer(db(), { offerId: offer.id, ownerId, action: 'pause', now });
+      await transitionOffer(db(), {
+        idempotencyKey: newKey(),
+        offerId: offer.id,
+        ownerId,
+        action: 'pause',
+        now,
+      });
       await expectAppError(
         reserve(db(), {
+          idempotencyKey: newKey(),
           customer: customer(8501),
           offerId: offer.id,
           itemId: offer.items[0]!.id,
@@ -401,6 +448,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const offer = await liveOffer(db(), a.ownerId);
       const now = new Date();
       const r = await reserve(db(), {
+        idempotencyKey: newKey(),
         customer: customer(8601),
         offerId: offer.id,
         itemId: offer.items[1]!.id,
@@ -408,11 +456,40 @@ describe(`marketplace rules (${storeLabel})`, () => {
         currency: 'EUR',
         now,
       });
-      await expectAppError(confirmPickup(db(), { ownerId: b.ownerId, code: r.pickupCode }), 'not_found');
-      await expectAppError(confirmPickup(db(), { ownerId: a.ownerId, code: 'ZZZZZZ' }), 'not_found');
-      const picked = await confirmPickup(db(), { ownerId: a.ownerId, code: r.pickupCode.toLowerCase() });
+      await expectAppError(
+        confirmPickup(db(), {
+          idempotencyKey: newKey(),
+          now: new Date(),
+          ownerId: b.ownerId,
+          code: r.pickupCode,
+        }),
+        'not_found',
+      );
+      await expectAppError(
+        confirmPickup(db(), {
+          idempotencyKey: newKey(),
+          now: new Date(),
+          ownerId: a.ownerId,
+          code: 'ZZZZZZ',
+        }),
+        'not_found',
+      );
+      const picked = await confirmPickup(db(), {
+        idempotencyKey: newKey(),
+        now: new Date(),
+        ownerId: a.ownerId,
+        code: r.pickupCode.toLowerCase(),
+      });
       expect(picked).toMatchObject({ customerId: 8601, quantity: 1, itemName: 'Pastry box' });
-      await expectAppError(confirmPickup(db(), { ownerId: a.ownerId, code: r.pickupCode }), 'not_found');
+      await expectAppError(
+        confirmPickup(db(), {
+          idempotencyKey: newKey(),
+          now: new Date(),
+          ownerId: a.ownerId,
+          code: r.pickupCode,
+        }),
+        'not_found',
+      );
       const list = await listCustomerPurchases(db(), 8601);
       expect(list[0]).toMatchObject({ status: 'picked_up', pickupCode: r.pickupCode });
     });
@@ -422,6 +499,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const offer = await liveOffer(db(), ownerId);
       const now = new Date();
       const r = await reserve(db(), {
+        idempotencyKey: newKey(),
         customer: customer(8701),
         offerId: offer.id,
         itemId: offer.items[0]!.id,
@@ -429,10 +507,21 @@ describe(`marketplace rules (${storeLabel})`, () => {
         currency: 'EUR',
         now,
       });
-      const result = await transitionOffer(db(), { offerId: offer.id, ownerId, action: 'cancel', now });
-      expect(result.cancelledReservations).toEqual([
-        { purchaseId: r.purchaseId, customerId: 8701, quantity: 1, pickupCode: r.pickupCode },
+      const result = await transitionOffer(db(), {
+        idempotencyKey: newKey(),
+        offerId: offer.id,
+        ownerId,
+        action: 'cancel',
+        now,
+      });
+      expect(result).toMatchObject({ before: 'active', after: 'cancelled', replayed: false });
+      const settled = await settleEndedOffers(db(), { now, offerIds: [offer.id] });
+      expect(settled).toMatchObject({ withdrawn: 1, noShows: 0 });
+      expect(settled.notices).toEqual([
+        { id: expect.any(Number), kind: 'reservation.withdrawn', recipientId: 8701 },
       ]);
+      const [purchase] = await db().select().from(purchases).where(eq(purchases.id, r.purchaseId));
+      expect(purchase!.status).toBe('cancelled');
     });
   });
 
@@ -447,9 +536,21 @@ describe(`marketplace rules (${storeLabel})`, () => {
         const nearOffer = await liveOffer(d, near.ownerId, { now, title: 'Near bag' });
         const farOffer = await liveOffer(d, far.ownerId, { now, title: 'Far bag' });
         const paused = await liveOffer(d, near.ownerId, { now, title: 'Paused bag' });
-        await transitionOffer(d, { offerId: paused.id, ownerId: near.ownerId, action: 'pause', now });
+        await transitionOffer(d, {
+          idempotencyKey: newKey(),
+          offerId: paused.id,
+          ownerId: near.ownerId,
+          action: 'pause',
+          now,
+        });
         const sold = await liveOffer(d, far.ownerId, { now, title: 'Sold bag' });
-        await transitionOffer(d, { offerId: sold.id, ownerId: far.ownerId, action: 'sold_out', now });
+        await transitionOffer(d, {
+          idempotencyKey: newKey(),
+          offerId: sold.id,
+          ownerId: far.ownerId,
+          action: 'sold_out',
+          now,
+        });
         await createOffer(d, {
           ownerId: near.ownerId,
           title: 'Draft bag',

@@ -4,10 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerItems, offers, purchases } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
+import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
+import { confirmPickup } from '../lib/marketplace/confirm-pickup.js';
 import { expireOffers, transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { editOfferItem, getOffer } from '../lib/marketplace/offers.js';
-import { cancelReservation, confirmPickup, reserve } from '../lib/marketplace/purchases.js';
+import { reserve } from '../lib/marketplace/reserve.js';
+import { settleEndedOffers } from '../lib/marketplace/settle-ended-offers.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
 
 /**
@@ -93,6 +97,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
           try {
             if (c.kind === 'reserve') {
               const r = await reserve(db, {
+                idempotencyKey: newKey(),
                 customer: { id: customers[c.customer]!, firstName: 'P' },
                 offerId: offer.id,
                 itemId: itemIds[c.item]!,
@@ -106,12 +111,18 @@ describe(`offer and reservation invariants under random operations (${storeLabel
               expect(r.quantity).toBe(c.quantity);
             } else if (c.kind === 'cancel' && mine[c.nth]) {
               await cancelReservation(db, {
+                idempotencyKey: newKey(),
                 purchaseId: mine[c.nth]!.id,
                 customerId: mine[c.nth]!.customerId,
                 now,
               });
             } else if (c.kind === 'pickup' && mine[c.nth]) {
-              await confirmPickup(db, { ownerId, code: mine[c.nth]!.pickupCode });
+              await confirmPickup(db, {
+                idempotencyKey: newKey(),
+                now,
+                ownerId,
+                code: mine[c.nth]!.pickupCode,
+              });
             } else if (c.kind === 'edit') {
               await editOfferItem(db, {
                 ownerId,
@@ -121,12 +132,27 @@ describe(`offer and reservation invariants under random operations (${storeLabel
                 now,
               });
             } else if (c.kind === 'pause' || c.kind === 'resume' || c.kind === 'sold_out') {
-              await transitionOffer(db, { offerId: offer.id, ownerId, action: c.kind, now });
+              await transitionOffer(db, {
+                idempotencyKey: newKey(),
+                offerId: offer.id,
+                ownerId,
+                action: c.kind,
+                now,
+              });
             } else if (c.kind === 'cancel_offer') {
-              await transitionOffer(db, { offerId: offer.id, ownerId, action: 'cancel', now });
+              await transitionOffer(db, {
+                idempotencyKey: newKey(),
+                offerId: offer.id,
+                ownerId,
+                action: 'cancel',
+                now,
+              });
+              // As the bot does: the withdrawal, then the settlement of the reservations it ended.
+              await settleEndedOffers(db, { now, offerIds: [offer.id] });
             } else if (c.kind === 'expire') {
               now = new Date(start.getTime() + 3 * 3_600_000);
               await expireOffers(db, { now, offerId: offer.id });
+              await settleEndedOffers(db, { now, offerIds: [offer.id] });
             }
           } catch (error) {
             // Refusals are fine (and expected); anything else is a bug.

@@ -1,15 +1,14 @@
 import { checkCronAuth, runJob } from '../../lib/http/jobs.js';
 import { header, route } from '../../lib/http/web.js';
 import { runSweep } from '../../lib/jobs/expire-offer.js';
-import { notifyNoShows } from '../../lib/jobs/notify-offer-changes.js';
 import { getRuntime } from '../../lib/runtime.js';
 
-/** Vercel Cron (daily): expires what a lost callback missed. */
+/** Vercel Cron (daily): expires what a lost callback missed, settles leftovers, retries due notices. */
 export default route(async (request) => {
   const { deps, bot } = await getRuntime();
   if (!checkCronAuth(header(request, 'authorization'), deps.config.cronSecret)) {
     deps.log.warn('cron_unauthorized');
     return { status: 401, body: { error: 'unauthorized' } };
   }
-  return runJob(() => runSweep(deps, bot.telegram, notifyNoShows), deps.log, 'sweep');
+  return runJob(() => runSweep(deps, bot.telegram), deps.log, 'sweep');
 });

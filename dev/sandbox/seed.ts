@@ -77,7 +77,13 @@ export async function seedDemo(deps: Deps, telegram: BotApiEmulator): Promise<vo
       pickupEnd: new Date(now.getTime() + 3 * 3_600_000),
       items: venue.offer.items,
     });
-    await transitionOffer(deps.db, { offerId: offer.id, ownerId: venue.ownerId, action: 'publish', now });
+    await transitionOffer(deps.db, {
+      idempotencyKey: `seed:publish:${offer.id}`,
+      offerId: offer.id,
+      ownerId: venue.ownerId,
+      action: 'publish',
+      now,
+    });
   }
   deps.log.info('sandbox_seeded', { venues: venues.length });
 }

@@ -4,7 +4,6 @@ import { customerCommands } from '../../lib/bot/texts/common.js';
 import { loadConfig } from '../../lib/config.js';
 import { createDeps } from '../../lib/deps.js';
 import { runSweep } from '../../lib/jobs/expire-offer.js';
-import { notifyNoShows } from '../../lib/jobs/notify-offer-changes.js';
 import { createRuntime, setRuntime } from '../../lib/runtime.js';
 import { startDevServer } from '../dev-server.js';
 import { createPgliteDatabase } from '../embedded/pglite.js';
@@ -51,7 +50,7 @@ export async function startSandbox(
   const deps = await createDeps(config, { database, redisConnection: await createMemoryRedis() });
   const runtime = createRuntime(deps);
   setRuntime(runtime);
-  await runSweep(deps, runtime.bot.telegram, notifyNoShows).catch(() => {});
+  await runSweep(deps, runtime.bot.telegram).catch(() => {});
   if (options.seed) await seedDemo(deps, telegram);
   // The menus `npm run setup` would set in production, so each persona sees their commands.
   await runtime.bot.telegram.setMyCommands(customerCommands);

@@ -1,9 +1,9 @@
 import { session, Telegraf, TelegramError } from 'telegraf';
 import type { UserFromGetMe } from 'telegraf/types';
 import type { Deps } from '../deps.js';
-import { AppError, isOutage, OutageError } from '../errors.js';
+import { AppError, isOutage, OutageError, OutcomeUnknownError } from '../errors.js';
 import { RedisSessionStore } from '../infra/session-store.js';
-import { telegramOptions } from '../infra/telegram.js';
+import { markUnreachable, telegramOptions } from '../infra/telegram.js';
 import { markUserBlocked } from '../marketplace/users.js';
 import type { BotContext, SessionData } from './context.js';
 import { adminFeature } from './features/admin.js';
@@ -50,7 +50,9 @@ export function createBot(deps: Deps, token: string): BotHandle {
   bot.botInfo = presetBotInfo(token, deps.config.botUsername);
   const sessions = new RedisSessionStore<SessionData>(deps.redis);
 
+  markUnreachable(bot.telegram);
   bot.use((ctx, next) => {
+    markUnreachable(ctx.telegram);
     ctx.deps = deps;
     ctx.log = deps.log.child({ update_id: ctx.update.update_id });
     return next();
@@ -72,6 +74,9 @@ export function createBot(deps: Deps, token: string): BotHandle {
   bot.use(unhandledFeature);
 
   bot.catch(async (error, ctx) => {
+    // Out of time: the write may have committed. Nobody is told "failed"; the webhook has Telegram retry,
+    // and the idempotency record answers the retry with the first outcome.
+    if (error instanceof Error && error.name === 'TimeoutError') throw new OutcomeUnknownError(error);
     // Redis down: the conversation state can't be read or kept. Retrying the update would only add load,
     // so the user is asked to try again and the update is done (200).
     if (error instanceof OutageError && error.service === 'redis') {

@@ -2,7 +2,10 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { z } from 'zod';
 import type { Config } from '../config.js';
 import { isOutage } from '../errors.js';
+import { type JobName, jobs } from '../jobs/registry.js';
 import type { Logger } from '../log.js';
+import { getRuntime } from '../runtime.js';
+import { header, postBody, route } from './web.js';
 
 /**
  * Signed job callbacks (QStash) and cron calls, verified before anything runs, so each route is a few lines:
@@ -93,4 +96,26 @@ export function checkCronAuth(authorization: string | undefined, cronSecret: str
   if (!cronSecret || !authorization) return false;
   const digest = (value: string) => createHash('sha256').update(value).digest();
   return timingSafeEqual(digest(authorization), digest(`Bearer ${cronSecret}`));
+}
+
+/** The whole `api/jobs/<name>` function: verify the QStash signature on the raw body, parse, run. */
+export function jobRoute(name: JobName) {
+  return route(async (request) => {
+    const { deps, bot } = await getRuntime();
+    const job = jobs[name];
+    return handleJob(
+      {
+        method: request.method,
+        signature: header(request, 'upstash-signature'),
+        rawBody: await postBody(request),
+        url: `${deps.config.publicUrl}/api/jobs/${name}`,
+      },
+      {
+        keys: deps.config.qstash,
+        log: deps.log,
+        schema: job.schema as z.ZodType<unknown>,
+        run: (payload) => job.run(deps, bot.telegram, payload as never),
+      },
+    );
+  });
 }

@@ -3,7 +3,7 @@ import type { Update } from 'telegraf/types';
 import { z } from 'zod';
 import { texts } from '../bot/texts/common.js';
 import { sessionKeyOf, updateParties } from '../bot/update-parties.js';
-import { isOutage } from '../errors.js';
+import { isOutage, OutcomeUnknownError } from '../errors.js';
 import { firstNoticeInWindow } from '../infra/ratelimit.js';
 import type { Runtime } from '../runtime.js';
 
@@ -18,7 +18,11 @@ export interface WebhookResponse {
   body: Record<string, unknown>;
 }
 
-const CLAIM_WHILE_PROCESSING_S = 60;
+/**
+ * A claim outlives the function that holds it by a little (maxDuration is 10 s in vercel.json), so a
+ * crashed invocation's update is processed again on Telegram's next retry instead of being dropped.
+ */
+const CLAIM_WHILE_PROCESSING_S = 15;
 const CLAIM_WHEN_DONE_S = 60 * 60 * 24;
 
 const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });
@@ -63,20 +67,26 @@ export async function processUpdate(runtime: Runtime, update: Update): Promise<W
   const claimKey = `update:${update.update_id}`;
 
   // Issued in one tick, so the auto-pipeline sends claim, rate limit and session read in one round trip.
+  // `SET … NX GET` returns the holder's value: 'processing' (still running, or crashed) or 'done'.
   const claimed = deps.redis
-    .set(claimKey, 'processing', { nx: true, ex: CLAIM_WHILE_PROCESSING_S })
-    .then((reply) => reply === 'OK')
-    .catch((error) => {
-      // Without Redis we cannot deduplicate; answering 200 means Telegram will not redeliver anyway.
+    .set(claimKey, 'processing', { nx: true, ex: CLAIM_WHILE_PROCESSING_S, get: true })
+    .then((previous): 'mine' | 'done' | 'running' =>
+      previous === null ? 'mine' : previous === 'done' ? 'done' : 'running',
+    )
+    .catch((error): 'mine' => {
+      // Without Redis we cannot deduplicate; the idempotency records in Postgres still make writes safe.
       log.warn('claim_unavailable', { error });
-      return true;
+      return 'mine';
     });
   const verdict = parties.userId !== undefined ? limiter.check(String(parties.userId)) : undefined;
   if (sessionKey) sessions.prime(sessionKey);
 
-  if (!(await claimed)) {
+  const claim = await claimed;
+  if (claim !== 'mine') {
     if (sessionKey) sessions.forget(sessionKey);
-    log.info('update_duplicate');
+    log.info('update_duplicate', { state: claim });
+    // Still running elsewhere (or crashed there): ask Telegram to come back rather than drop the update.
+    if (claim === 'running') return { status: 503, body: { error: 'in progress', retry: true } };
     return { status: 200, body: { ok: true, duplicate: true } };
   }
 
@@ -99,8 +109,9 @@ export async function processUpdate(runtime: Runtime, update: Update): Promise<W
     await bot.handleUpdate(update);
   } catch (error) {
     if (sessionKey) sessions.forget(sessionKey);
-    if (isOutage(error)) {
-      log.error('update_outage', { error, ms: Math.round(performance.now() - started) });
+    if (isOutage(error) || error instanceof OutcomeUnknownError) {
+      const event = error instanceof OutcomeUnknownError ? 'update_timeout' : 'update_outage';
+      log.error(event, { error, ms: Math.round(performance.now() - started) });
       await deps.redis.del(claimKey).catch(() => {});
       return { status: 503, body: { error: 'temporarily unavailable' } };
     }

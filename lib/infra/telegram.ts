@@ -1,5 +1,6 @@
-import { Telegram } from 'telegraf';
+import { Telegram, TelegramError } from 'telegraf';
 import type { Config } from '../config.js';
+import { TelegramUnreachableError } from '../errors.js';
 
 /** `webhookReply: false`: Vercel ends work when the response ends, so every call must finish before it. */
 export const telegramOptions = (config: Config) => ({
@@ -8,4 +9,21 @@ export const telegramOptions = (config: Config) => ({
 });
 
 /** A Bot API client for work outside an update (jobs, notifications, setup). */
-export const createTelegram = (config: Config, token: string) => new Telegram(token, telegramOptions(config));
+export const createTelegram = (config: Config, token: string) =>
+  markUnreachable(new Telegram(token, telegramOptions(config)));
+
+/**
+ * Telegram's own refusals arrive as TelegramError (a code and a description). Everything else — a reset
+ * connection, DNS, a timeout — becomes TelegramUnreachableError, so it can't be mistaken for our database
+ * being down (both surface as ECONNRESET and friends).
+ */
+export function markUnreachable<T extends Telegram>(telegram: T): T {
+  const call = telegram.callApi.bind(telegram);
+  telegram.callApi = ((method: string, payload: unknown, options?: unknown) =>
+    (call as (m: string, p: unknown, o?: unknown) => Promise<unknown>)(method, payload, options).catch(
+      (error: unknown) => {
+        throw error instanceof TelegramError ? error : new TelegramUnreachableError(method, error);
+      },
+    )) as T['callApi'];
+  return telegram;
+}

@@ -1,32 +1,64 @@
 import type { Telegram } from 'telegraf';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
-import { type ExpiredOffer, expireOffers } from '../marketplace/offer-transitions.js';
+import { expireOffers } from '../marketplace/offer-transitions.js';
+import { settleEndedOffers } from '../marketplace/settle-ended-offers.js';
+import { deliverById, runDeliverNotices } from './deliver-notices.js';
+import { forgetOldIdempotencyKeys } from './forget-idempotency-keys.js';
 
 export const expireOfferPayload = z.object({ offerId: z.number().int().positive() });
 
-export type ExpiryNotifier = (deps: Deps, telegram: Telegram, expired: ExpiredOffer[]) => Promise<void>;
-
 /**
- * The scheduled callback at the end of an offer's pickup window. Idempotent: a second delivery, or a stale
- * one for an offer whose window moved, expires nothing and tells nobody.
+ * The scheduled callback at the end of an offer's pickup window: expire it, then settle its reservations
+ * (no-shows, told through the outbox). Idempotent: a second delivery, or a stale one for an offer whose
+ * window moved, expires nothing and tells nobody twice.
  */
 export async function runExpireOffer(
   deps: Deps,
   telegram: Telegram,
   payload: z.infer<typeof expireOfferPayload>,
-  notify?: ExpiryNotifier,
 ) {
-  const expired = await expireOffers(deps.db, { now: deps.clock.now(), offerId: payload.offerId });
-  deps.log.info('offer_expiry_job', { offer_id: payload.offerId, expired: expired.length });
-  if (notify && expired.length > 0) await notify(deps, telegram, expired);
-  return { expired: expired.length, noShows: expired.reduce((n, e) => n + e.noShows.length, 0) };
+  const now = deps.clock.now();
+  const expired = await expireOffers(deps.db, { now, offerId: payload.offerId });
+  const settled = await settleEndedOffers(deps.db, { now, offerIds: [payload.offerId] });
+  deps.log.info('offer_expiry_job', {
+    offer_id: payload.offerId,
+    expired: expired.length,
+    no_shows: settled.noShows,
+  });
+  await deliverById(
+    deps,
+    telegram,
+    settled.notices.map((n) => n.id),
+  );
+  return { expired: expired.length, noShows: settled.noShows };
 }
 
-/** The safety net: expires whatever a lost or failed callback missed. Run by cron and on dev-server start. */
-export async function runSweep(deps: Deps, telegram: Telegram, notify?: ExpiryNotifier) {
-  const expired = await expireOffers(deps.db, { now: deps.clock.now() });
-  deps.log.info('sweep', { expired: expired.length });
-  if (notify && expired.length > 0) await notify(deps, telegram, expired);
-  return { expired: expired.length, noShows: expired.reduce((n, e) => n + e.noShows.length, 0) };
+/**
+ * The safety net (cron, and on dev-server start): expires whatever a lost callback missed, settles every
+ * ended offer's leftover reservations (repairing a crash between a withdrawal and its settlement), delivers
+ * every notice still due, and forgets idempotency records too old to be retried.
+ */
+export async function runSweep(deps: Deps, telegram: Telegram) {
+  const now = deps.clock.now();
+  const expired = await expireOffers(deps.db, { now });
+  const settled = await settleEndedOffers(deps.db, { now });
+  await deliverById(
+    deps,
+    telegram,
+    settled.notices.map((n) => n.id),
+  );
+  const notices = await runDeliverNotices(deps, telegram);
+  const forgotten = await forgetOldIdempotencyKeys(deps.db, now);
+  deps.log.info('sweep', {
+    expired: expired.length,
+    settled: settled.withdrawn + settled.noShows,
+    forgotten,
+  });
+  return {
+    expired: expired.length,
+    noShows: settled.noShows,
+    withdrawn: settled.withdrawn,
+    noticesSent: notices.sent,
+  };
 }

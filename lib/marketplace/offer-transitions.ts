@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import type { OfferStatus } from './offers.js';
 import { allRows, date, firstRow, num } from './rows.js';
+import { retryConflicts } from './statement-retry.js';
 
 /**
  * The offer state machine (docs/data-model.md):
@@ -67,36 +68,44 @@ function refusal(action: OwnerAction, status: OfferStatus, windowOver: boolean):
   return `${hints[action]} This one is ${status.replace('_', ' ')}.`;
 }
 
-export interface CancelledReservation {
-  purchaseId: number;
-  customerId: number;
-  quantity: number;
-  pickupCode: string;
-}
-
 export interface TransitionResult {
   offerId: number;
   before: OfferStatus;
   after: OfferStatus;
   pickupEnd: Date;
-  /** Reservations cancelled because the business withdrew the offer; their holders are told. */
-  cancelledReservations: CancelledReservation[];
+  /** True when this key had already made the change: the first outcome, reported again. */
+  replayed: boolean;
 }
+
+/** Publishing and resuming put an offer in front of customers: only a verified venue may. */
+const needsVerifiedVenue: OwnerAction[] = ['publish', 'resume'];
 
 const statusList = (statuses: OfferStatus[]) => sql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`);
 
-/** The owning business changes its offer's state. Another business's offer is "not found". */
+/**
+ * The owning business changes its offer's state, in one statement that locks the offer row first (the lock
+ * order in docs/reliability.md). Another business's offer is "not found". Reservations of a withdrawn offer
+ * are settled by `settleEndedOffers` right after, on a fresh snapshot that sees every reservation committed
+ * before this one took the lock. A retry of the same press (same idempotency key) reports the first outcome.
+ */
 export async function transitionOffer(
   db: Db,
-  input: { offerId: number; ownerId: number; action: OwnerAction; now: Date },
+  input: { idempotencyKey: string; offerId: number; ownerId: number; action: OwnerAction; now: Date },
 ): Promise<TransitionResult> {
   const rule = rules[input.action];
   const now = input.now.toISOString();
   const windowGuard = rule.needsOpenWindow ? sql`and pickup_end > ${now}::timestamptz` : sql``;
   const publishGuard = input.action === 'publish' ? sql`and units_available > 0` : sql``;
-  const result = await db.execute(sql`
-    with target as (
-      select o.id, o.status, o.pickup_end from offers o join businesses b on b.id = o.business_id
+  const venueGuard = needsVerifiedVenue.includes(input.action)
+    ? sql`and (select venue_status from target) = 'verified'`
+    : sql``;
+  const result = await retryConflicts(() =>
+    db.execute(sql`
+    with prior as (
+      select outcome from idempotency_keys where key = ${input.idempotencyKey}
+    ),
+    target as (
+      select o.id, o.status, o.pickup_end, b.status as venue_status from offers o join businesses b on b.id = o.business_id
       where o.id = ${input.offerId} and b.owner_id = ${input.ownerId}
     ),
     changed as (
@@ -106,6 +115,7 @@ export async function transitionOffer(
         published_at = case when ${input.action === 'publish'} then coalesce(published_at, now()) else published_at end,
         units_available = case when ${input.action === 'sold_out'} then 0 else units_available end
       where id = (select id from target) and status in ${statusList(rule.from)} ${windowGuard} ${publishGuard}
+        ${venueGuard} and not exists (select 1 from prior)
       returning id, status
     ),
     emptied as (
@@ -114,98 +124,59 @@ export async function transitionOffer(
       where ${input.action === 'sold_out'} and offer_id in (select id from changed)
       returning id
     ),
-    withdrawn as (
-      update purchases set status = 'cancelled', updated_at = now()
-      where ${input.action === 'cancel'} and offer_id in (select id from changed) and status = 'reserved'
-      returning id, customer_id, quantity, pickup_code
+    remember as (
+      insert into idempotency_keys (key, user_id, outcome)
+      select ${input.idempotencyKey}, ${input.ownerId},
+        jsonb_build_object('before', (select status from target), 'after', status) from changed
     ),
     audit as (
       insert into audit_log (actor_id, action, entity, entity_id, data)
       select ${input.ownerId}, ${`offer.${input.action}`}, 'offer', id,
-        jsonb_build_object('from', (select status from target), 'to', status,
-          'reservations_cancelled', (select count(*) from withdrawn))
+        jsonb_build_object('from', (select status from target), 'to', status)
       from changed
     )
-    select t.status as before, t.pickup_end, c.status as after,
-      (select coalesce(json_agg(json_build_object('id', id, 'customer_id', customer_id, 'quantity', quantity,
-        'pickup_code', pickup_code)), '[]'::json) from withdrawn) as withdrawn,
-      (select count(*) from emptied) as emptied
+    select t.status as before, t.pickup_end, t.venue_status, c.status as after,
+      (select outcome from prior) as prior, (select count(*) from emptied) as emptied
     from target t left join changed c on true
-  `);
+  `),
+  );
   const row = firstRow(result);
   if (!row) throw new AppError('not_found', 'Offer not found.');
-  const before = row.before as OfferStatus;
   const pickupEnd = date(row.pickup_end);
-  if (row.after === null || row.after === undefined) {
+  const prior = (typeof row.prior === 'string' ? JSON.parse(row.prior) : row.prior) as {
+    before: OfferStatus;
+    after: OfferStatus;
+  } | null;
+  if (prior) return { offerId: input.offerId, ...prior, pickupEnd, replayed: true };
+  const before = row.before as OfferStatus;
+  if (row.after == null) {
+    if (needsVerifiedVenue.includes(input.action) && row.venue_status !== 'verified') {
+      throw new AppError('not_allowed', 'Your venue is not verified right now, so its offers can’t go live.');
+    }
     throw new AppError('invalid_transition', refusal(input.action, before, pickupEnd <= input.now));
   }
-  const withdrawn = (typeof row.withdrawn === 'string' ? JSON.parse(row.withdrawn) : row.withdrawn) as Array<
-    Record<string, unknown>
-  >;
-  return {
-    offerId: input.offerId,
-    before,
-    after: row.after as OfferStatus,
-    pickupEnd,
-    cancelledReservations: withdrawn.map((w) => ({
-      purchaseId: num(w.id),
-      customerId: num(w.customer_id),
-      quantity: num(w.quantity),
-      pickupCode: String(w.pickup_code),
-    })),
-  };
-}
-
-export interface ExpiredOffer {
-  offerId: number;
-  title: string;
-  ownerId: number;
-  noShows: Array<{ purchaseId: number; customerId: number; pickupCode: string }>;
+  return { offerId: input.offerId, before, after: row.after as OfferStatus, pickupEnd, replayed: false };
 }
 
 /**
  * Expires offers whose pickup window is over (one, for the scheduled callback, or all overdue ones, for the
- * sweep), and marks their reservations never picked up as no-shows. Idempotent: an offer already expired,
- * or whose window was moved into the future since the callback was scheduled, is left alone.
+ * sweep). Idempotent: an offer already expired, or whose window was moved into the future since the callback
+ * was scheduled, is left alone. Their reservations are settled by `settleEndedOffers` right after.
  */
-export async function expireOffers(db: Db, input: { now: Date; offerId?: number }): Promise<ExpiredOffer[]> {
+export async function expireOffers(db: Db, input: { now: Date; offerId?: number }): Promise<number[]> {
   const now = input.now.toISOString();
   const only = input.offerId === undefined ? sql`` : sql`and id = ${input.offerId}`;
   const result = await db.execute(sql`
     with expired as (
       update offers set status = 'expired', updated_at = now()
       where status in ('active', 'paused', 'sold_out') and pickup_end <= ${now}::timestamptz ${only}
-      returning id, title, business_id, status
-    ),
-    no_shows as (
-      update purchases set status = 'no_show', updated_at = now()
-      where offer_id in (select id from expired) and status = 'reserved'
-      returning id, offer_id, customer_id, pickup_code
+      returning id
     ),
     audit as (
       insert into audit_log (actor_id, action, entity, entity_id, data)
-      select null, 'offer.expire', 'offer', id,
-        jsonb_build_object('to', 'expired', 'no_shows', (select count(*) from no_shows n where n.offer_id = expired.id))
-      from expired
+      select null, 'offer.expire', 'offer', id, jsonb_build_object('to', 'expired') from expired
     )
-    select e.id, e.title, b.owner_id,
-      coalesce((select json_agg(json_build_object('id', n.id, 'customer_id', n.customer_id, 'pickup_code', n.pickup_code))
-        from no_shows n where n.offer_id = e.id), '[]'::json) as no_shows
-    from expired e join businesses b on b.id = e.business_id
+    select id from expired
   `);
-  return allRows(result).map((row) => {
-    const noShows = (typeof row.no_shows === 'string' ? JSON.parse(row.no_shows) : row.no_shows) as Array<
-      Record<string, unknown>
-    >;
-    return {
-      offerId: num(row.id),
-      title: String(row.title),
-      ownerId: num(row.owner_id),
-      noShows: noShows.map((n) => ({
-        purchaseId: num(n.id),
-        customerId: num(n.customer_id),
-        pickupCode: String(n.pickup_code),
-      })),
-    };
-  });
+  return allRows(result).map((row) => num(row.id));
 }

@@ -1,23 +1,29 @@
 import type { Redis } from '@upstash/redis';
+import { AppError } from '../errors.js';
 import { acquireLock, offerLockKey } from '../infra/lock.js';
-import { type Reservation, reserve } from './purchases.js';
+import { type Reservation, type ReserveInput, reserve } from './reserve.js';
 
 /**
  * A reservation as the bot makes it: a short Redis lock per offer queues buyers of a hot offer instead of
  * letting them all hit the same rows at once; the single SQL statement in `reserve` is the real guarantee,
  * so when the lock can't be had (contention past the wait, or Redis down) we go ahead without it.
+ * `admit` (the per-customer rate limit) is asked in the same tick as the first lock attempt, so Redis
+ * answers both in one round trip; a refusal releases the lock and reserves nothing.
  */
 export async function placeReservation(
   redis: Redis,
   db: Parameters<typeof reserve>[0],
-  input: Parameters<typeof reserve>[1],
+  input: ReserveInput,
+  admit: () => Promise<boolean> = async () => true,
 ): Promise<Reservation> {
-  const lock = await acquireLock(redis, offerLockKey(input.offerId), {
-    ttlMs: 3_000,
-    attempts: 40,
-    delayMs: 15,
-  }).catch(() => null);
+  const [lock, admitted] = await Promise.all([
+    acquireLock(redis, offerLockKey(input.offerId), { ttlMs: 3_000, attempts: 40, delayMs: 15 }).catch(
+      () => null,
+    ),
+    admit(),
+  ]);
   try {
+    if (!admitted) throw new AppError('rate_limited');
     return await reserve(db, input);
   } finally {
     await lock?.release().catch(() => {});

@@ -61,7 +61,13 @@ export async function seedMarketplace(
           { name: 'Sandwich', originalPrice: 650, price: 300, quantity: 999 },
         ],
       });
-      await transitionOffer(db, { offerId: offer.id, ownerId, action: 'publish', now });
+      await transitionOffer(db, {
+        idempotencyKey: `bench:publish:${offer.id}`,
+        offerId: offer.id,
+        ownerId,
+        action: 'publish',
+        now,
+      });
       offers.push({ id: offer.id, ownerId, itemIds: offer.items.map((item) => item.id) });
     }
   }

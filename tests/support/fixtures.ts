@@ -2,6 +2,7 @@ import type { Db } from '../../lib/infra/db.js';
 import { registerBusiness, reviewBusiness } from '../../lib/marketplace/businesses.js';
 import { transitionOffer } from '../../lib/marketplace/offer-transitions.js';
 import { createOffer, type ItemDraft, type OfferWithItems } from '../../lib/marketplace/offers.js';
+import { newKey } from './keys.js';
 import { people } from './updates.js';
 
 let nextOwner = 50_000;
@@ -45,6 +46,6 @@ export async function liveOffer(
     pickupEnd: new Date(now.getTime() + (options.hours ?? 3) * 3_600_000),
     items: options.items ?? defaultItems,
   });
-  await transitionOffer(db, { offerId: offer.id, ownerId, action: 'publish', now });
+  await transitionOffer(db, { idempotencyKey: newKey(), offerId: offer.id, ownerId, action: 'publish', now });
   return { ...offer, status: 'active' };
 }

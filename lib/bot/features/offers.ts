@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
-import { notifyWithdrawnReservations } from '../../jobs/notify-offer-changes.js';
+import { deliverById } from '../../jobs/deliver-notices.js';
 import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
 import { getBusinessByOwner } from '../../marketplace/businesses.js';
 import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
@@ -10,8 +10,11 @@ import {
   listOwnOffers,
   type OfferWithItems,
 } from '../../marketplace/offers.js';
+import { settleEndedOffers } from '../../marketplace/settle-ended-offers.js';
+import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import { pressKey } from '../idempotency-keys.js';
 import { manageKeyboard } from '../keyboards/offers.js';
 import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
 import { NEW_OFFER_SCENE } from '../scenes/new-offer.js';
@@ -41,26 +44,50 @@ offersFeature.command('myoffers', async (ctx) => {
   }
 });
 
-/** Runs an owner action and its after-effects (expiry scheduling, telling reservation holders). */
+/**
+ * Runs an owner action and its after-effects: expiry scheduling on publish; on withdrawal, settling the
+ * reservations it ended and telling their holders (through the outbox, so a Telegram failure can't lose
+ * them). A redelivered press finds its idempotency record and re-runs only the after-effects, which are
+ * idempotent themselves.
+ */
 export async function runOfferAction(
   ctx: BotContext,
   offerId: number,
   action: OwnerAction,
 ): Promise<OfferWithItems> {
-  const result = await transitionOffer(ctx.deps.db, {
+  const { deps } = ctx;
+  const result = await transitionOffer(deps.db, {
+    idempotencyKey: pressKey(ctx, `offer.${action}`),
     offerId,
     ownerId: ctx.from!.id,
     action,
-    now: ctx.deps.clock.now(),
+    now: deps.clock.now(),
   });
-  ctx.log.info(action === 'publish' ? 'offers_published' : 'offer_transition', {
-    offer_id: offerId,
-    from: result.before,
-    to: result.after,
-  });
-  if (action === 'publish') await scheduleExpiry(ctx.deps, { id: offerId, pickupEnd: result.pickupEnd });
-  await notifyWithdrawnReservations(ctx.deps, ctx.telegram, result);
-  return getOwnOffer(ctx.deps.db, { offerId, ownerId: ctx.from!.id });
+  if (!result.replayed) {
+    ctx.log.info(action === 'publish' ? 'offers_published' : 'offer_transition', {
+      offer_id: offerId,
+      from: result.before,
+      to: result.after,
+    });
+  }
+  if (action === 'publish') await scheduleExpiry(deps, { id: offerId, pickupEnd: result.pickupEnd });
+  if (action === 'cancel') await settleWithdrawal(ctx, offerId);
+  return getOwnOffer(deps.db, { offerId, ownerId: ctx.from!.id });
+}
+
+/** Ends the withdrawn offer's reservations and tells the holders; a failure here is retried by the sweep. */
+async function settleWithdrawal(ctx: BotContext, offerId: number) {
+  const { deps } = ctx;
+  try {
+    const settled = await settleEndedOffers(deps.db, { now: deps.clock.now(), offerIds: [offerId] });
+    await deliverById(
+      deps,
+      ctx.telegram,
+      settled.notices.map((n) => n.id),
+    );
+  } catch (error) {
+    ctx.log.warn('settle_deferred', { offer_id: offerId, error });
+  }
 }
 
 const actions: Array<{ command: string; kind: CallbackKind; action: OwnerAction }> = [
@@ -81,7 +108,7 @@ for (const { command, kind, action } of actions) {
     const offerId = offerIdArgument(ctx.text);
     if (offerId === null) return void (await ctx.reply(manageTexts.usage(command), html));
     const offer = await runOfferAction(ctx, offerId, action);
-    await ctx.reply(`${manageTexts.done[action]}\n\n${summaryOf(ctx, offer)}`, {
+    await replyAfterCommit(ctx, `${manageTexts.done[action]}\n\n${summaryOf(ctx, offer)}`, {
       ...html,
       ...manageKeyboard(offer.id, offer.status),
     });
@@ -91,11 +118,9 @@ for (const { command, kind, action } of actions) {
     const data = callbackOf(ctx);
     if (data?.kind !== kind) throw new AppError('not_found', 'Offer not found.');
     const offer = await runOfferAction(ctx, data.args[0] as number, action);
-    await ctx.answerCbQuery(manageTexts.done[action].slice(0, 190));
+    await acknowledge(ctx, manageTexts.done[action]);
     // The card the button was on now shows the new state and the buttons that fit it.
-    await ctx
-      .editMessageText(summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) })
-      .catch(() => ctx.reply(summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) }));
+    await showInPlace(ctx, summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) });
   });
 }
 

@@ -1,9 +1,11 @@
 import { Composer } from 'telegraf';
-import { cancelReservation, confirmPickup } from '../../marketplace/purchases.js';
+import { deliverWritten } from '../../jobs/deliver-notices.js';
+import { cancelReservation } from '../../marketplace/cancel-reservation.js';
+import { confirmPickup } from '../../marketplace/confirm-pickup.js';
+import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
-import { editOrReply } from '../edit-or-reply.js';
-import { notifyUser } from '../notify.js';
+import { pressKey } from '../idempotency-keys.js';
 import { ownerTexts, purchaseTexts } from '../texts/customer.js';
 import { purchasesView } from './my-purchases.js';
 import { argsOf, reserveFeature } from './reserve.js';
@@ -14,22 +16,16 @@ const html = { parse_mode: 'HTML' as const };
 
 purchaseFeature.use(reserveFeature);
 
-/** Cancels the caller's reservation (another customer's is "not found") and tells the venue, once. */
+/** Cancels the caller's reservation (another customer's is "not found"); the venue is told through the outbox. */
 async function cancelFor(ctx: BotContext, purchaseId: number) {
   const result = await cancelReservation(ctx.deps.db, {
+    idempotencyKey: pressKey(ctx, 'cancel'),
     purchaseId,
     customerId: ctx.from!.id,
     now: ctx.deps.clock.now(),
   });
-  if (result.changed) {
+  if (result.notices.length > 0) {
     ctx.log.info('purchases_cancelled', { purchase_id: purchaseId, restocked: result.quantity });
-    const text = ownerTexts.cancelled(
-      ctx.from!.first_name,
-      result.quantity,
-      result.itemName,
-      result.pickupCode,
-    );
-    await notifyUser(ctx.deps, ctx.telegram, result.ownerId, text);
   }
   return result;
 }
@@ -43,24 +39,32 @@ purchaseFeature.command('cancel', async (ctx, next) => {
   const text = result.changed
     ? purchaseTexts.cancelled(result.purchaseId)
     : purchaseTexts.alreadyCancelled(result.purchaseId);
-  await ctx.reply(text, html);
+  await replyAfterCommit(ctx, text, html);
+  await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
 purchaseFeature.action(callbackTrigger('purchase:cancel'), async (ctx) => {
   const [purchaseId] = argsOf(ctx, 'purchase:cancel');
   const result = await cancelFor(ctx, purchaseId);
-  await ctx.answerCbQuery(
+  await acknowledge(
+    ctx,
     result.changed ? purchaseTexts.cancelled(purchaseId) : purchaseTexts.alreadyCancelled(purchaseId),
   );
+  await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
   // The message the button sat on now shows the reservations as they are.
-  const view = await purchasesView(ctx);
-  await editOrReply(ctx, view.text, view.extra);
+  const view = await purchasesView(ctx).catch(() => null);
+  if (view) await showInPlace(ctx, view.text, view.extra);
 });
 
-/** The venue confirms a pickup; the customer is thanked. A code of another venue is "not found". */
+/** The venue confirms a pickup; the customer is thanked through the outbox. Another venue's code is "not found". */
 async function pickedUp(ctx: BotContext, target: { code: string } | { purchaseId: number }) {
-  const result = await confirmPickup(ctx.deps.db, { ownerId: ctx.from!.id, ...target });
-  ctx.log.info('purchases_completed', { purchase_id: result.purchaseId });
+  const result = await confirmPickup(ctx.deps.db, {
+    idempotencyKey: pressKey(ctx, 'pickup'),
+    ownerId: ctx.from!.id,
+    now: ctx.deps.clock.now(),
+    ...target,
+  });
+  if (!result.replayed) ctx.log.info('purchases_completed', { purchase_id: result.purchaseId });
   return result;
 }
 
@@ -68,14 +72,14 @@ purchaseFeature.command('pickup', async (ctx) => {
   const code = ctx.payload.trim();
   if (!code) return void (await ctx.reply(ownerTexts.pickupUsage, html));
   const result = await pickedUp(ctx, { code });
-  await ctx.reply(ownerTexts.pickupDone(result), html);
-  await notifyUser(ctx.deps, ctx.telegram, result.customerId, purchaseTexts.thanks(result));
+  await replyAfterCommit(ctx, ownerTexts.pickupDone(result), html);
+  await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
 purchaseFeature.action(callbackTrigger('purchase:pickup'), async (ctx) => {
   const [purchaseId] = argsOf(ctx, 'purchase:pickup');
   const result = await pickedUp(ctx, { purchaseId });
-  await ctx.answerCbQuery(ownerTexts.pickedUpButton);
-  await editOrReply(ctx, ownerTexts.pickupDone(result), html);
-  await notifyUser(ctx.deps, ctx.telegram, result.customerId, purchaseTexts.thanks(result));
+  await acknowledge(ctx, ownerTexts.pickedUpButton);
+  await showInPlace(ctx, ownerTexts.pickupDone(result), html);
+  await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });

@@ -2,21 +2,23 @@ import type { Redis } from '@upstash/redis';
 import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
 import { createRateLimiter, type RateLimiter } from '../../infra/ratelimit.js';
+import { deliverWritten } from '../../jobs/deliver-notices.js';
 import { getOfferForCustomer, itemOf } from '../../marketplace/offer-details.js';
 import { placeReservation } from '../../marketplace/place-reservation.js';
 import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/purchases.js';
+import type { Reservation } from '../../marketplace/reserve.js';
+import { acknowledge, showInPlace } from '../after-commit.js';
 import { type CallbackArgs, type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
+import { cardKey } from '../idempotency-keys.js';
 import {
   backToOfferKeyboard,
   confirmKeyboard,
-  ownerOrderKeyboard,
   quantityKeyboard,
   reservedKeyboard,
 } from '../keyboards/customer.js';
-import { notifyUser } from '../notify.js';
-import { localeOf, ownerTexts, reserveTexts } from '../texts/customer.js';
+import { localeOf, reserveTexts } from '../texts/customer.js';
 
 /** Reserving: item → quantity (1 … min(units left, 5)) → confirm → pickup code; the venue is told. */
 export const reserveFeature = new Composer<BotContext>();
@@ -30,8 +32,6 @@ const reserveLimiter = (redis: Redis) => {
   limiters.set(redis, limiter);
   return limiter;
 };
-/** One confirmation message makes at most one reservation, however often its button is tapped. */
-const CONFIRM_ONCE_S = 24 * 3600;
 
 /** The button's arguments; anything that isn't exactly our button is refused kindly (and answered). */
 export function argsOf<K extends CallbackKind>(ctx: BotContext, kind: K): CallbackArgs<K> {
@@ -80,48 +80,43 @@ reserveFeature.action(callbackTrigger('buy:abort'), async (ctx) => {
 reserveFeature.action(callbackTrigger('buy:confirm'), async (ctx) => {
   const [offerId, itemId, quantity] = argsOf(ctx, 'buy:confirm');
   const { deps, from } = ctx;
-  const onceKey = `once:reserve:${from.id}:${ctx.callbackQuery.message?.message_id ?? ctx.callbackQuery.id}`;
-  // Issued in one tick, so the auto-pipeline asks Redis both questions in one round trip.
-  const [verdict, first] = await Promise.all([
-    reserveLimiter(deps.redis).check(String(from.id)),
-    deps.redis
-      .set(onceKey, 1, { nx: true, ex: CONFIRM_ONCE_S })
-      .then((reply) => reply === 'OK')
-      .catch(() => true), // without Redis, Postgres still guarantees the stock; a double tap is the risk
-  ]);
-  if (!first) return void (await ctx.answerCbQuery(reserveTexts.alreadyDone, { show_alert: true }));
-  const release = () => deps.redis.del(onceKey).catch(() => {});
-  if (!verdict.allowed) {
-    await release();
-    return void (await ctx.answerCbQuery(reserveTexts.tooFast, { show_alert: true }));
-  }
   const l = localeOf(deps);
-  const reservation = await placeReservation(deps.redis, deps.db, {
-    customer: { id: from.id, firstName: from.first_name },
-    offerId,
-    itemId,
-    quantity,
-    currency: l.currency,
-    now: l.now,
-  }).catch(async (error: unknown) => {
-    await release(); // nothing was reserved: the same button may be tried again
+  let reservation: Reservation;
+  try {
+    reservation = await placeReservation(
+      deps.redis,
+      deps.db,
+      {
+        // Every press on this confirmation card, and every redelivery of one, is the same reservation.
+        idempotencyKey: cardKey(ctx, 'reserve'),
+        customer: { id: from.id, firstName: from.first_name },
+        offerId,
+        itemId,
+        quantity,
+        currency: l.currency,
+        now: l.now,
+      },
+      async () => (await reserveLimiter(deps.redis).check(String(from.id))).allowed,
+    );
+  } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    await ctx.answerCbQuery(error.reason?.slice(0, 200), { show_alert: true });
-    await editOrReply(ctx, error.reason ?? reserveTexts.stale, backToOfferKeyboard(offerId));
-    return null;
-  });
-  if (!reservation) return;
-  ctx.log.info('purchases_reserved', { purchase_id: reservation.purchaseId, offer_id: offerId, quantity });
-  await ctx.answerCbQuery(reserveTexts.reservedToast);
-  await editOrReply(ctx, reserveTexts.done(reservation, l), {
+    const reason =
+      error.code === 'rate_limited' ? reserveTexts.tooFast : (error.reason ?? reserveTexts.stale);
+    await acknowledge(ctx, reason, true);
+    if (error.code !== 'rate_limited') await showInPlace(ctx, reason, backToOfferKeyboard(offerId));
+    return;
+  }
+  // Committed. From here on nothing may fail the update or hide the outcome from either party.
+  if (!reservation.replayed) {
+    ctx.log.info('purchases_reserved', { purchase_id: reservation.purchaseId, offer_id: offerId, quantity });
+  }
+  await acknowledge(ctx, reserveTexts.reservedToast);
+  const shown = await showInPlace(ctx, reserveTexts.done(reservation, l), {
     ...html,
     ...reservedKeyboard(reservation.purchaseId),
   });
-  await notifyUser(
-    deps,
-    ctx.telegram,
-    reservation.business.ownerId,
-    ownerTexts.newReservation(from.first_name, reservation, l),
-    ownerOrderKeyboard(reservation.purchaseId),
-  );
+  const code = reservation.notices.find((n) => n.kind === 'reservation.code');
+  await deliverWritten(deps, ctx.telegram, reservation.notices, reservation, {
+    shown: shown && code ? [code.id] : [],
+  });
 });

@@ -3,7 +3,8 @@ import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
 import { discountPercent, formatMoney } from '../../marketplace/money.js';
 import type { CustomerOffer, CustomerOfferItem } from '../../marketplace/offer-details.js';
 import { describePickupWindow } from '../../marketplace/pickup-window.js';
-import type { PickupResult, PurchaseSummary, Reservation } from '../../marketplace/purchases.js';
+import type { PurchaseSummary } from '../../marketplace/purchases.js';
+import type { ReservationFacts } from '../../marketplace/reservation-facts.js';
 import { escapeHtml } from '../html.js';
 
 /** What customers read, on a phone, probably hungry: short lines, the price and the time first. HTML. */
@@ -81,7 +82,7 @@ export const reserveTexts = {
   confirm: (offer: CustomerOffer, item: CustomerOfferItem, quantity: number, l: Locale) =>
     `Reserve <b>${quantity} × ${e(item.name)}</b> at <b>${e(offer.business.name)}</b> for <b>${money(item.price * quantity, l)}</b>?\n` +
     `You pay at pickup, ${when(offer.pickupStart, offer.pickupEnd, l)}.`,
-  done: (r: Reservation, l: Locale) =>
+  done: (r: ReservationFacts, l: Locale) =>
     `✅ <b>Reserved!</b> Your pickup code: <code>${r.pickupCode}</code>\n\n` +
     `${r.quantity} × ${e(r.itemName)} — ${money(r.unitPrice * r.quantity, l)}, pay at pickup\n` +
     `🏪 <b>${e(r.business.name)}</b>, ${e(r.business.address)}\n` +
@@ -101,21 +102,21 @@ export const reserveTexts = {
 };
 
 export const ownerTexts = {
-  newReservation: (customerName: string, r: Reservation, l: Locale) =>
-    `🛎 <b>New reservation</b>\n${e(customerName)}: ${r.quantity} × ${e(r.itemName)} (${e(r.offerTitle)})\n` +
+  newReservation: (r: ReservationFacts, l: Locale) =>
+    `🛎 <b>New reservation</b>\n${e(r.customerName)}: ${r.quantity} × ${e(r.itemName)} (${e(r.offerTitle)})\n` +
     `Code <code>${r.pickupCode}</code> · ${money(r.unitPrice * r.quantity, l)} to pay\n` +
     `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\nTap “Picked up” when they collect it, or send /pickup ${r.pickupCode}.`,
   pickedUpButton: '✅ Picked up',
-  cancelled: (customerName: string, quantity: number, itemName: string, code: string) =>
-    `❌ ${e(customerName)} cancelled ${quantity} × ${e(itemName)} (code <code>${code}</code>). The units are back on sale.`,
-  pickupDone: (p: PickupResult) =>
+  cancelled: (r: ReservationFacts) =>
+    `❌ ${e(r.customerName)} cancelled ${r.quantity} × ${e(r.itemName)} (code <code>${r.pickupCode}</code>). The units are back on sale.`,
+  pickupDone: (p: ReservationFacts) =>
     `✅ Picked up: ${p.quantity} × ${e(p.itemName)} (code <code>${p.pickupCode}</code>). Thanks for saving food!`,
   pickupUsage: 'Send the customer’s code after the command, e.g. <code>/pickup K7M2QX</code>.',
 };
 
 export const purchaseTexts = {
-  thanks: (p: PickupResult) =>
-    `🎉 Enjoy your ${e(p.itemName)} from <b>${e(p.businessName)}</b>! Thanks for rescuing food from the bin.`,
+  thanks: (p: ReservationFacts) =>
+    `🎉 Enjoy your ${e(p.itemName)} from <b>${e(p.business.name)}</b>! Thanks for rescuing food from the bin.`,
   cancelled: (id: number) => `Reservation #${id} cancelled. Nothing to pay.`,
   alreadyCancelled: (id: number) => `Reservation #${id} was already cancelled.`,
   cancelUsage:

@@ -1,0 +1,29 @@
+import type { DueNotice, NoticeKind } from '../marketplace/notices.js';
+import type { ReservationFacts } from '../marketplace/reservation-facts.js';
+import { ownerOrderKeyboard, reservedKeyboard } from './keyboards/customer.js';
+import { customerNotices, type Locale, ownerTexts, purchaseTexts, reserveTexts } from './texts/customer.js';
+
+type Extra = { parse_mode: 'HTML'; reply_markup?: ReturnType<typeof reservedKeyboard>['reply_markup'] };
+
+/** What each outbox notice says, and its buttons; the same words whether sent at once or on a retry. */
+const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: string; extra?: object }> = {
+  'reservation.code': (f, l) => ({ text: reserveTexts.done(f, l), extra: reservedKeyboard(f.purchaseId) }),
+  'reservation.new': (f, l) => ({
+    text: ownerTexts.newReservation(f, l),
+    extra: ownerOrderKeyboard(f.purchaseId),
+  }),
+  'reservation.cancelled': (f) => ({ text: ownerTexts.cancelled(f) }),
+  'reservation.picked_up': (f) => ({ text: purchaseTexts.thanks(f) }),
+  'reservation.withdrawn': (f) => ({
+    text: customerNotices.withdrawn(f.offerTitle, f.business.name, f.pickupCode),
+  }),
+  'reservation.no_show': (f) => ({ text: customerNotices.noShow(f.offerTitle, f.pickupCode) }),
+};
+
+export function noticeMessage(
+  notice: Pick<DueNotice, 'kind' | 'facts'>,
+  l: Locale,
+): { text: string; extra: Extra } {
+  const { text, extra } = messages[notice.kind](notice.facts, l);
+  return { text, extra: { parse_mode: 'HTML', ...(extra as object) } };
+}

@@ -1,0 +1,29 @@
+import type { Telegram } from 'telegraf';
+import { z } from 'zod';
+import type { Deps } from '../deps.js';
+import { runDeliverNotices } from './deliver-notices.js';
+import { expireOfferPayload, runExpireOffer } from './expire-offer.js';
+
+/**
+ * Every scheduled job by name: its payload schema and what it runs. QStash POSTs to `/api/jobs/<name>`
+ * (verified, then `runJobByName`); locally the in-process scheduler calls the same `run`.
+ */
+export const jobs = {
+  'expire-offer': {
+    schema: expireOfferPayload,
+    run: (deps: Deps, telegram: Telegram, payload: z.infer<typeof expireOfferPayload>) =>
+      runExpireOffer(deps, telegram, payload),
+  },
+  'deliver-notices': {
+    schema: z.object({}),
+    run: (deps: Deps, telegram: Telegram) => runDeliverNotices(deps, telegram),
+  },
+} as const;
+
+export type JobName = keyof typeof jobs;
+
+/** Parses the payload with the job's schema (throws on a malformed one) and runs it. */
+export function runJobByName(deps: Deps, telegram: Telegram, name: JobName, payload: unknown) {
+  const job = jobs[name];
+  return job.run(deps, telegram, job.schema.parse(payload) as never);
+}

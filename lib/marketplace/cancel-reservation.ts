@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import { AppError } from '../errors.js';
+import type { Db } from '../infra/db.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
+import { firstRow, num } from './rows.js';
+import { retryConflicts } from './statement-retry.js';
+
+export interface CancelResult extends ReservationFacts {
+  /** False when it had been cancelled before, by another press (cancelling twice is a no-op). */
+  changed: boolean;
+  offerReactivated: boolean;
+  /** The venue's "X cancelled" notice, written with the cancellation. */
+  notices: ClaimedNotice[];
+}
+
+/**
+ * The customer cancels their reservation while it is reserved and the pickup window is not over. One
+ * statement, in the lock order offer → purchase → item: the offer row is locked first (so a reservation or a
+ * withdrawal of the same offer waits, never deadlocks), then the purchase flips, the units go back, a
+ * sold-out offer comes back to life, the venue's notice and the audit row are written. A retry of the same
+ * press (same idempotency key) reports the first outcome.
+ */
+export async function cancelReservation(
+  db: Db,
+  input: { idempotencyKey: string; purchaseId: number; customerId: number; now: Date },
+): Promise<CancelResult> {
+  const now = input.now.toISOString();
+  const claim = noticeClaimUntil(input.now).toISOString();
+  const row = firstRow(
+    await retryConflicts(() =>
+      db.execute(sql`
+        with prior as (
+          select outcome from idempotency_keys where key = ${input.idempotencyKey}
+        ),
+        target as (
+          select p.id, p.offer_id from purchases p where p.id = ${input.purchaseId} and p.customer_id = ${input.customerId}
+        ),
+        locked_offer as (
+          select o.id, o.pickup_end from offers o where o.id = (select offer_id from target) for update
+        ),
+        cancelled as (
+          update purchases set status = 'cancelled', updated_at = now()
+          where id = (select id from target) and status = 'reserved'
+            and (select pickup_end from locked_offer) > ${now}::timestamptz
+            and not exists (select 1 from prior)
+          returning id, quantity, item_id, offer_id
+        ),
+        restocked as (
+          update offer_items i set quantity_available = i.quantity_available + c.quantity
+          from cancelled c where i.id = c.item_id
+          returning i.id
+        ),
+        offer_row as (
+          update offers o set
+            units_available = o.units_available + c.quantity,
+            status = case when o.status = 'sold_out' then 'active'::offer_status else o.status end,
+            updated_at = now()
+          from cancelled c where o.id = c.offer_id
+          returning o.id, o.status
+        ),
+        notice as (
+          insert into notices (recipient_id, kind, purchase_id, claimed_until, next_attempt_at)
+          select b.owner_id, 'reservation.cancelled', c.id, ${claim}::timestamptz, ${now}::timestamptz
+          from cancelled c join offers o on o.id = c.offer_id join businesses b on b.id = o.business_id
+          returning id, kind, recipient_id
+        ),
+        remember as (
+          insert into idempotency_keys (key, user_id, outcome)
+          select ${input.idempotencyKey}, ${input.customerId}, jsonb_build_object('changed', true) from cancelled
+        ),
+        audit as (
+          insert into audit_log (actor_id, action, entity, entity_id, data)
+          select ${input.customerId}, 'purchase.cancel', 'purchase', id, jsonb_build_object('to', 'cancelled') from cancelled
+        )
+        select p.status as before, o.pickup_end as window_end, ${factColumns},
+          (select count(*) from cancelled) as changed,
+          (select outcome from prior) is not null as replayed,
+          (select status from offer_row) as offer_status_after,
+          o.status as offer_status_before,
+          (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
+            from notice) as notices
+        from purchases p
+          join offer_items i on i.id = p.item_id
+          join offers o on o.id = p.offer_id
+          join businesses b on b.id = o.business_id
+          left join users u on u.id = p.customer_id
+        where p.id = (select id from target)
+      `),
+    ),
+  );
+  if (!row) throw new AppError('not_found', 'Reservation not found.');
+  const changed = num(row.changed) > 0 || row.replayed === true;
+  if (!changed && row.before !== 'cancelled') {
+    if (row.before === 'reserved') {
+      throw new AppError(
+        'invalid_transition',
+        'The pickup window is over, so this reservation can no longer be cancelled.',
+      );
+    }
+    const words: Record<string, string> = {
+      picked_up: 'already picked up',
+      no_show: 'marked as not picked up',
+    };
+    throw new AppError(
+      'invalid_transition',
+      `This reservation was ${words[String(row.before)] ?? row.before}.`,
+    );
+  }
+  return {
+    ...factsOf(row),
+    changed,
+    offerReactivated: row.offer_status_before === 'sold_out' && row.offer_status_after === 'active',
+    notices: noticesOf(row.notices),
+  };
+}

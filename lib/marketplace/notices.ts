@@ -1,0 +1,123 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../infra/db.js';
+import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
+import { allRows, date, num } from './rows.js';
+
+/**
+ * The outbox (db/schema.ts `notices`): what must reach someone because of a committed change. The write
+ * that causes a notice inserts it, claimed by the writer for NOTICE_CLAIM_MS so its own after-reply
+ * delivery can't race a retry; after that the delivery job and the sweep take whatever is still pending.
+ */
+export type NoticeKind =
+  | 'reservation.code' // to the customer: the pickup code (normally shown in place of the confirm card)
+  | 'reservation.new' // to the venue: who is coming, with a "Picked up" button
+  | 'reservation.cancelled' // to the venue: a customer cancelled
+  | 'reservation.picked_up' // to the customer: thanks
+  | 'reservation.withdrawn' // to the holder: the venue withdrew the offer
+  | 'reservation.no_show'; // to the holder: the window ended uncollected
+
+export interface ClaimedNotice {
+  id: number;
+  kind: NoticeKind;
+  recipientId: number;
+}
+
+export interface DueNotice extends ClaimedNotice {
+  attempts: number;
+  facts: ReservationFacts;
+}
+
+export const NOTICE_CLAIM_MS = 60_000;
+/** After this many failed tries a notice is given up (and stays visible as `failed` for the operator). */
+export const NOTICE_MAX_ATTEMPTS = 12;
+
+export const noticeClaimUntil = (now: Date) => new Date(now.getTime() + NOTICE_CLAIM_MS);
+
+/** The `[{ id, kind, recipient_id }]` JSON a write statement returns for the notices it inserted. */
+export function noticesOf(value: unknown): ClaimedNotice[] {
+  const list = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Array<
+    Record<string, unknown>
+  >;
+  return list.map((n) => ({ id: num(n.id), kind: n.kind as NoticeKind, recipientId: num(n.recipient_id) }));
+}
+
+/**
+ * Takes the notices that are due (pending, not claimed, next attempt reached), or the given ones if still
+ * pending, and claims them in the same statement, so two deliverers never send the same notice.
+ */
+export async function claimNotices(
+  db: Db,
+  input: { now: Date; ids?: number[]; limit?: number },
+): Promise<DueNotice[]> {
+  const now = input.now.toISOString();
+  const which = input.ids
+    ? sql`n.id = any(${`{${input.ids.join(',')}}`}::bigint[])`
+    : sql`n.next_attempt_at <= ${now}::timestamptz and n.claimed_until <= ${now}::timestamptz`;
+  const result = await db.execute(sql`
+    with claimed as (
+      update notices n set claimed_until = ${noticeClaimUntil(input.now).toISOString()}::timestamptz
+      where n.id in (
+        select n.id from notices n where n.status = 'pending' and ${which}
+        order by n.id limit ${input.limit ?? 200} for update skip locked
+      )
+      returning n.id, n.kind, n.recipient_id, n.attempts, n.purchase_id
+    )
+    select n.id as notice_id, n.kind, n.recipient_id, n.attempts, ${factColumns}
+    from claimed n
+      join purchases p on p.id = n.purchase_id
+      join offer_items i on i.id = p.item_id
+      join offers o on o.id = p.offer_id
+      join businesses b on b.id = o.business_id
+      left join users u on u.id = p.customer_id
+    order by n.id
+  `);
+  return allRows(result).map((row) => ({
+    id: num(row.notice_id),
+    kind: row.kind as NoticeKind,
+    recipientId: num(row.recipient_id),
+    attempts: num(row.attempts),
+    facts: factsOf(row),
+  }));
+}
+
+export type DeliveryResult =
+  | { id: number; outcome: 'sent' }
+  | { id: number; outcome: 'blocked' }
+  | { id: number; outcome: 'failed'; error: string }
+  | { id: number; outcome: 'retry'; error: string; at: Date };
+
+/** Records what happened to each delivery attempt, in one statement; the claim is released for retries. */
+export async function recordDeliveries(db: Db, results: DeliveryResult[], now: Date): Promise<void> {
+  if (results.length === 0) return;
+  const rows = results.map((r) => ({
+    id: r.id,
+    status: r.outcome === 'retry' ? 'pending' : r.outcome,
+    error: 'error' in r ? r.error.slice(0, 200) : null,
+    at: (r.outcome === 'retry' ? r.at : now).toISOString(),
+  }));
+  await db.execute(sql`
+    update notices n set
+      status = v.status::notice_status,
+      attempts = n.attempts + 1,
+      last_error = v.error,
+      sent_at = case when v.status = 'sent' then ${now.toISOString()}::timestamptz else n.sent_at end,
+      next_attempt_at = v.at::timestamptz,
+      claimed_until = ${now.toISOString()}::timestamptz
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id bigint, status text, error text, at text)
+    where n.id = v.id and n.status = 'pending'
+  `);
+}
+
+/** Backoff for a transient failure: 30 s, 1 min, 2 min … capped at an hour. */
+export const nextAttemptAfter = (now: Date, attempts: number, retryAfterSeconds?: number) =>
+  new Date(now.getTime() + 1000 * (retryAfterSeconds ?? Math.min(3600, 30 * 2 ** attempts)));
+
+/** When the next pending notice falls due, for scheduling the delivery job; null when none is pending. */
+export async function nextPendingNoticeAt(db: Db): Promise<Date | null> {
+  const [row] = allRows(
+    await db.execute(
+      sql`select min(greatest(next_attempt_at, claimed_until)) as at from notices where status = 'pending'`,
+    ),
+  );
+  return row?.at == null ? null : date(row.at);
+}

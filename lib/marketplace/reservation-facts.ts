@@ -1,0 +1,73 @@
+import { sql } from 'drizzle-orm';
+import { date, num, numOrNull, type RawRow } from './rows.js';
+
+/**
+ * Everything a message about one reservation can say: the code, what and where, when. Every write that
+ * changes a reservation returns these, and the outbox re-reads them by the same columns, so a notice reads
+ * the same whether it goes out right after the reply or on a retry an hour later.
+ */
+export interface ReservationFacts {
+  purchaseId: number;
+  customerId: number;
+  customerName: string;
+  quantity: number;
+  unitPrice: number;
+  currency: string;
+  pickupCode: string;
+  itemName: string;
+  offerId: number;
+  offerTitle: string;
+  pickupStart: Date;
+  pickupEnd: Date;
+  business: {
+    name: string;
+    address: string;
+    ownerId: number;
+    latitude: number | null;
+    longitude: number | null;
+  };
+}
+
+/**
+ * The columns behind `ReservationFacts`, for a query that joins `purchases p`, `offer_items i`,
+ * `offers o`, `businesses b` and `users u` (the customer).
+ */
+export const factColumns =
+  sql.raw(`p.id as purchase_id, p.customer_id, coalesce(u.first_name, '') as customer_name,
+  p.quantity, p.unit_price, p.currency, p.pickup_code, i.name as item_name, o.id as offer_id, o.title as offer_title,
+  o.pickup_start, o.pickup_end, b.name as business_name, b.address as business_address, b.owner_id,
+  b.latitude, b.longitude`);
+
+export function factsOf(row: RawRow): ReservationFacts {
+  return {
+    purchaseId: num(row.purchase_id),
+    customerId: num(row.customer_id),
+    customerName: String(row.customer_name ?? ''),
+    quantity: num(row.quantity),
+    unitPrice: num(row.unit_price),
+    currency: String(row.currency),
+    pickupCode: String(row.pickup_code),
+    itemName: String(row.item_name),
+    offerId: num(row.offer_id),
+    offerTitle: String(row.offer_title),
+    pickupStart: date(row.pickup_start),
+    pickupEnd: date(row.pickup_end),
+    business: {
+      name: String(row.business_name),
+      address: String(row.business_address),
+      ownerId: num(row.owner_id),
+      latitude: numOrNull(row.latitude),
+      longitude: numOrNull(row.longitude),
+    },
+  };
+}
+
+/** One reservation's facts by id (a replayed write shows its first outcome again from these). */
+export const factsQuery = (purchaseId: number) => sql`
+  select ${factColumns}
+  from purchases p
+    join offer_items i on i.id = p.item_id
+    join offers o on o.id = p.offer_id
+    join businesses b on b.id = o.business_id
+    left join users u on u.id = p.customer_id
+  where p.id = ${purchaseId}`;

@@ -1,0 +1,175 @@
+import { sql } from 'drizzle-orm';
+import { AppError } from '../errors.js';
+import type { Db } from '../infra/db.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { MAX_ACTIVE_RESERVATIONS, MAX_UNITS_PER_RESERVATION, newPickupCode } from './purchases.js';
+import { factsOf, factsQuery, type ReservationFacts } from './reservation-facts.js';
+import { firstRow, num, type RawRow } from './rows.js';
+import { retryConflicts } from './statement-retry.js';
+
+export interface Reservation extends ReservationFacts {
+  offerStatus: 'active' | 'sold_out' | 'paused' | 'cancelled' | 'expired';
+  unitsLeft: number;
+  /** True when this key had already reserved: the first reservation, shown again, and nothing new. */
+  replayed: boolean;
+  /** The pickup code for the customer and the heads-up for the venue, written with the reservation. */
+  notices: ClaimedNotice[];
+}
+
+export interface ReserveInput {
+  /** Derived from what was pressed (the confirmation message): a retry or a double tap finds it. */
+  idempotencyKey: string;
+  customer: { id: number; firstName: string };
+  offerId: number;
+  itemId: number;
+  quantity: number;
+  currency: string;
+  now: Date;
+}
+
+/**
+ * Reserves `quantity` units of one item in ONE statement, in the documented lock order (docs/reliability.md):
+ * 1. the offer row, locked and re-checked live under the lock, so a withdrawal, expiry or manual sell-out
+ *    that committed first is seen and no reservation lands on an ended offer;
+ * 2. the item, decremented only if enough is left; the offer's unit counter, flipped to sold_out with the
+ *    last unit;
+ * 3. the purchase in a free slot under the cap (a unique index arbitrates two racing for the same slot),
+ *    its outbox notices, its idempotency record and the audit rows.
+ * A key that already reserved returns that reservation again. CHECK constraints back every rule.
+ */
+export async function reserve(db: Db, input: ReserveInput): Promise<Reservation> {
+  if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_UNITS_PER_RESERVATION) {
+    throw new AppError('invalid_input', `You can reserve 1 to ${MAX_UNITS_PER_RESERVATION} at a time.`);
+  }
+  const row = await retryConflicts(() => reserveOnce(db, input, newPickupCode()));
+  if (row?.replayed_purchase_id != null) {
+    const facts = firstRow(await db.execute(factsQuery(num(row.replayed_purchase_id))));
+    if (!facts) throw new AppError('not_found', 'Reservation not found.');
+    return {
+      ...factsOf(facts),
+      offerStatus: String(row.prior_offer_status) as Reservation['offerStatus'],
+      unitsLeft: num(row.prior_units),
+      replayed: true,
+      notices: [],
+    };
+  }
+  if (!row || row.purchase_id == null) throw reservationRefusal(row, input.quantity);
+  return {
+    ...factsOf({ ...row, customer_name: input.customer.firstName }),
+    offerStatus: row.offer_status as Reservation['offerStatus'],
+    unitsLeft: num(row.units_available),
+    replayed: false,
+    notices: noticesOf(row.notices),
+  };
+}
+
+async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<RawRow | undefined> {
+  const now = input.now.toISOString();
+  const claim = noticeClaimUntil(input.now).toISOString();
+  const q = input.quantity;
+  const c = input.customer.id;
+  return firstRow(
+    await db.execute(sql`
+      with prior as (
+        select (outcome->>'purchase_id')::bigint as purchase_id from idempotency_keys where key = ${input.idempotencyKey}
+      ),
+      live_offer as (
+        select o.id, o.business_id from offers o
+        where o.id = ${input.offerId} and o.status = 'active' and o.pickup_end > ${now}::timestamptz
+          and exists (select 1 from businesses b where b.id = o.business_id and b.status = 'verified')
+          and not exists (select 1 from prior)
+        for update
+      ),
+      held as (
+        select slot from purchases where customer_id = ${c} and status = 'reserved'
+      ),
+      free_slot as (
+        select s::smallint as slot from generate_series(1, ${MAX_ACTIVE_RESERVATIONS}) s
+        where s not in (select slot from held) order by s limit 1
+      ),
+      customer as (
+        insert into users (id, first_name) values (${c}, ${input.customer.firstName})
+        on conflict (id) do update set last_seen_at = now()
+      ),
+      item as (
+        update offer_items set quantity_available = quantity_available - ${q}
+        where id = ${input.itemId} and offer_id = (select id from live_offer)
+          and quantity_available >= ${q} and exists (select 1 from free_slot)
+        returning id, offer_id, price, name
+      ),
+      offer_row as (
+        update offers set
+          units_available = units_available - ${q},
+          status = case when units_available - ${q} = 0 then 'sold_out'::offer_status else status end,
+          updated_at = now()
+        where id = (select offer_id from item)
+        returning id, status, units_available, title, pickup_start, pickup_end, business_id
+      ),
+      purchase as (
+        insert into purchases (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code, slot)
+        select ${c}, offer_id, id, ${q}, price, ${input.currency}, ${code}, (select slot from free_slot) from item
+        returning id
+      ),
+      business as (
+        select b.* from businesses b where b.id = (select business_id from live_offer)
+      ),
+      notice as (
+        insert into notices (recipient_id, kind, purchase_id, claimed_until, next_attempt_at)
+        select ${c}, 'reservation.code', id, ${claim}::timestamptz, ${now}::timestamptz from purchase
+        union all
+        select (select owner_id from business), 'reservation.new', id, ${claim}::timestamptz, ${now}::timestamptz from purchase
+        returning id, kind, recipient_id
+      ),
+      remember as (
+        insert into idempotency_keys (key, user_id, outcome)
+        select ${input.idempotencyKey}, ${c}, jsonb_build_object('purchase_id', id) from purchase
+      ),
+      audit as (
+        insert into audit_log (actor_id, action, entity, entity_id, data)
+        select ${c}::bigint, 'purchase.reserve', 'purchase', id,
+          jsonb_build_object('offer_id', ${input.offerId}::bigint, 'item_id', ${input.itemId}::bigint, 'quantity', ${q}::int)
+        from purchase
+        union all
+        select null::bigint, 'offer.sold_out', 'offer', id, jsonb_build_object('from', 'active', 'to', 'sold_out')
+        from offer_row where status = 'sold_out'
+      )
+      select
+        (select purchase_id from prior) as replayed_purchase_id,
+        (select status from offers where id = ${input.offerId}) as prior_offer_status,
+        (select units_available from offers where id = ${input.offerId}) as prior_units,
+        (select id from live_offer) as live_offer_id,
+        (select count(*) from held) as active_reservations,
+        (select quantity_available from offer_items where id = ${input.itemId} and offer_id = ${input.offerId}) as item_left,
+        p.id as purchase_id, ${c}::bigint as customer_id, ${q}::int as quantity, i.price as unit_price,
+        ${input.currency}::text as currency, ${code}::text as pickup_code, i.name as item_name,
+        o.id as offer_id, o.title as offer_title, o.status as offer_status, o.units_available,
+        o.pickup_start, o.pickup_end,
+        b.name as business_name, b.address as business_address, b.owner_id, b.latitude, b.longitude,
+        (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
+          from notice) as notices
+      from (select 1) as one
+        left join purchase p on true
+        left join item i on true
+        left join offer_row o on true
+        left join business b on true
+    `),
+  );
+}
+
+function reservationRefusal(row: RawRow | undefined, quantity: number): AppError {
+  if (!row || row.live_offer_id == null) {
+    return new AppError('conflict', 'Sorry, this offer is no longer available.');
+  }
+  if (num(row.active_reservations) >= MAX_ACTIVE_RESERVATIONS) {
+    return new AppError(
+      'limit_reached',
+      `You already have ${MAX_ACTIVE_RESERVATIONS} active reservations. Pick them up or cancel one in /mypurchases first.`,
+    );
+  }
+  if (row.item_left == null) return new AppError('not_found', 'That item is not part of this offer.');
+  const left = num(row.item_left);
+  return new AppError(
+    'conflict',
+    left === 0 ? 'Sorry, that item just sold out.' : `Sorry, only ${left} left — you asked for ${quantity}.`,
+  );
+}
