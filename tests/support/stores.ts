@@ -13,8 +13,11 @@ export const realPostgresUrl = process.env.TEST_DATABASE_URL || undefined;
 export const realRedisUrl = process.env.TEST_REDIS_URL || undefined;
 export const storeLabel = `${realPostgresUrl ? 'postgres' : 'pglite'}+${realRedisUrl ? 'redis' : 'memory'}`;
 
+/** A test database; `url` (real server only) lets another process, e.g. a launched function, open it too. */
+export type TestDatabase = Database & { url?: string };
+
 /** A fresh, migrated database: a throwaway database on the real server, or an in-memory PGlite. */
-export async function createTestDatabase(): Promise<Database> {
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (!realPostgresUrl) {
     const database = await createPgliteDatabase();
     await database.migrate();
@@ -31,6 +34,7 @@ export async function createTestDatabase(): Promise<Database> {
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     async close() {
       await database.close();
       const cleanup = new pg.Client({ connectionString: realPostgresUrl });
