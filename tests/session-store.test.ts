@@ -1,7 +1,12 @@
+import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handleTelegramWebhook } from '../lib/http/telegram-webhook.js';
 import type { RedisConnection } from '../lib/infra/redis.js';
-import { RedisSessionStore } from '../lib/infra/session-store.js';
+import { PRIMED_READ_MS, RedisSessionStore } from '../lib/infra/session-store.js';
+import { createRuntime, type Runtime } from '../lib/runtime.js';
+import { createTestApp, TEST_SECRET, type TestApp } from './support/app.js';
 import { createTestRedis, storeLabel } from './support/stores.js';
+import { type Person, textUpdate } from './support/updates.js';
 
 describe(`redis session store (${storeLabel})`, () => {
   let connection: RedisConnection;
@@ -32,6 +37,26 @@ describe(`redis session store (${storeLabel})`, () => {
     expect(await store.get('raced')).toEqual({ step: 2 });
   });
 
+  it('replaces a primed read nobody consumed when the next update primes again', async () => {
+    // The first update never reached the session middleware; meanwhile another instance wrote the session.
+    const store = new RedisSessionStore<{ step: number }>(connection.redis);
+    await store.set('unread', { step: 1 });
+    store.prime('unread');
+    await connection.redis.set('session:unread', { step: 2 });
+    store.prime('unread');
+    expect(await store.get('unread')).toEqual({ step: 2 });
+  });
+
+  it(`never serves a primed read older than ${PRIMED_READ_MS} ms`, async () => {
+    let now = 0;
+    const store = new RedisSessionStore<{ step: number }>(connection.redis, 60, () => now);
+    await store.set('old', { step: 1 });
+    store.prime('old');
+    await connection.redis.set('session:old', { step: 2 });
+    now += PRIMED_READ_MS + 1;
+    expect(await store.get('old')).toEqual({ step: 2 });
+  });
+
   it('slides the expiry when it reads a session', async () => {
     const store = new RedisSessionStore<{ step: number }>(connection.redis, 60);
     await store.set('ttl', { step: 1 });
@@ -50,5 +75,51 @@ describe(`redis session store (${storeLabel})`, () => {
     session.step = 2;
     await store.set('same', session);
     expect(await connection.redis.get('session:same')).toEqual({ step: 2 });
+  });
+});
+
+describe(`session after a membership update (${storeLabel})`, () => {
+  let app: TestApp;
+  /** A second function instance on the same Redis and database, as on Vercel under load. */
+  let elsewhere: Runtime;
+  const person: Person = { id: 88_001, first_name: 'Mo' };
+  const lastReply = () => String(app.telegram.sentTo(person.id).at(-1)?.params.text ?? '');
+  const deliverElsewhere = (update: Update) =>
+    handleTelegramWebhook(elsewhere, {
+      method: 'POST',
+      secretHeader: TEST_SECRET,
+      rawBody: JSON.stringify(update),
+    });
+  const unblocked = (): Update =>
+    ({
+      update_id: 990_001,
+      my_chat_member: {
+        chat: { id: person.id, type: 'private', first_name: person.first_name },
+        from: { ...person, is_bot: false },
+        date: Math.floor(Date.now() / 1000),
+        old_chat_member: {
+          status: 'kicked',
+          user: { id: 123456, is_bot: true, first_name: 'Bot' },
+          until_date: 0,
+        },
+        new_chat_member: { status: 'member', user: { id: 123456, is_bot: true, first_name: 'Bot' } },
+      },
+    }) as Update;
+
+  beforeAll(async () => {
+    app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
+    elsewhere = createRuntime(app.deps);
+  });
+  afterAll(() => app.close());
+
+  it('the next update reads the wizard step another instance saved, not the one before the membership update', async () => {
+    await app.deliver(textUpdate(person, '/register'));
+    expect(lastReply()).toContain('<b>name</b>');
+    await app.deliver(unblocked());
+    // The name step is answered on another instance: the session moves on to the address.
+    await deliverElsewhere(textUpdate(person, 'Corner Café'));
+    expect(lastReply()).toContain('<b>address</b>');
+    await app.deliver(textUpdate(person, 'Main Street 5, Berlin'));
+    expect(lastReply()).toContain('<b>location</b>');
   });
 });

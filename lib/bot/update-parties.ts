@@ -5,6 +5,8 @@ export interface UpdateParties {
   userId?: number;
   chatId?: number;
   chatType?: string;
+  /** my_chat_member / chat_member: news about a membership, handled before any conversation state. */
+  membership?: boolean;
 }
 
 export function updateParties(update: Update): UpdateParties {
@@ -27,11 +29,16 @@ export function updateParties(update: Update): UpdateParties {
     u.inline_query?.from ??
     u.chosen_inline_result?.from ??
     u.pre_checkout_query?.from;
-  return { userId: from?.id, chatId: chat?.id, chatType: chat?.type };
+  const membership = Boolean(u.my_chat_member ?? u.chat_member);
+  return { userId: from?.id, chatId: chat?.id, chatType: chat?.type, ...(membership ? { membership } : {}) };
 }
 
-/** The session belongs to a person in their private chat with the bot; groups get no session. */
+/**
+ * The session belongs to a person in their private chat with the bot; groups get no session, and neither
+ * do membership updates: they are handled before the session middleware, so a read primed for them would
+ * never be consumed.
+ */
 export function sessionKeyOf(parties: UpdateParties): string | undefined {
-  if (parties.userId === undefined || parties.chatType !== 'private') return undefined;
+  if (parties.userId === undefined || parties.chatType !== 'private' || parties.membership) return undefined;
   return String(parties.userId);
 }

@@ -11,18 +11,31 @@ export interface SessionStore<T> {
 }
 
 /**
+ * How long a primed read waits for its update's session middleware, which asks one Redis round trip after
+ * the prime. An older one was left by an update that never read the session (a handler that answered
+ * before the session middleware); it is dropped rather than served to a later update as stale state.
+ */
+export const PRIMED_READ_MS = 2_000;
+
+/**
  * A Redis session store that can be primed: the webhook starts the session read in the same tick as the
  * update claim and the rate limit, so the auto-pipeline sends all three in one round trip; the bot's
  * session middleware then picks up the primed read instead of asking again.
+ *
+ * A primed read belongs to the update it was started for. A new prime replaces an unconsumed one (the
+ * newer read is never staler), a write drops it, and one older than PRIMED_READ_MS is never served, so an
+ * update that doesn't read the session can't hand its read to the person's next update.
  */
 export class RedisSessionStore<T> implements SessionStore<T> {
-  private readonly primed = new Map<string, Promise<T | undefined>>();
+  /** In priming order (a re-prime moves to the end), so expired reads are pruned from the front. */
+  private readonly primed = new Map<string, { read: Promise<T | undefined>; at: number }>();
   /** Each session object as it was read, so one that comes back unchanged is not written again. */
   private readonly asRead = new WeakMap<object, string>();
 
   constructor(
     private readonly redis: Redis,
     private readonly ttlSeconds = SESSION_TTL_SECONDS,
+    private readonly now: () => number = () => performance.now(),
   ) {}
 
   private redisKey(key: string) {
@@ -30,10 +43,15 @@ export class RedisSessionStore<T> implements SessionStore<T> {
   }
 
   prime(key: string): void {
-    if (this.primed.has(key)) return;
+    const at = this.now();
+    for (const [stale, { at: primedAt }] of this.primed) {
+      if (at - primedAt <= PRIMED_READ_MS) break;
+      this.primed.delete(stale);
+    }
+    this.primed.delete(key);
     const read = this.read(key);
     read.catch(() => {}); // a failure is reported to whoever consumes it
-    this.primed.set(key, read);
+    this.primed.set(key, { read, at });
   }
 
   /** Drops a primed read that no handler consumed (e.g. the update was a duplicate). */
@@ -43,10 +61,8 @@ export class RedisSessionStore<T> implements SessionStore<T> {
 
   get(key: string): Promise<T | undefined> {
     const primed = this.primed.get(key);
-    if (primed) {
-      this.primed.delete(key);
-      return primed;
-    }
+    this.primed.delete(key);
+    if (primed && this.now() - primed.at <= PRIMED_READ_MS) return primed.read;
     return this.read(key);
   }
 
