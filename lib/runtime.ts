@@ -1,4 +1,4 @@
-import { type BotHandle, createBot } from './bot/index.js';
+import { type BotHandle, type BotOptions, createBot } from './bot/index.js';
 import { loadConfig, requireBotToken } from './config.js';
 import { createDeps, type Deps } from './deps.js';
 import { createRateLimiter, type RateLimiter } from './infra/ratelimit.js';
@@ -10,9 +10,9 @@ export interface Runtime extends BotHandle {
   limiter: RateLimiter;
 }
 
-export function createRuntime(deps: Deps): Runtime {
+export function createRuntime(deps: Deps, options: BotOptions = {}): Runtime {
   const token = requireBotToken(deps.config);
-  const handle = createBot(deps, token);
+  const handle = createBot(deps, token, options);
   const limiter = createRateLimiter(deps.redis, {
     prefix: 'rl:update',
     maxRequests: deps.config.rateLimit.maxRequests,

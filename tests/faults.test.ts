@@ -1,61 +1,19 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers, users } from '../db/schema.js';
-import { createMemoryBackend } from '../dev/embedded/redis-memory-backend.js';
 import { notifyUser } from '../lib/bot/notify.js';
 import { createDeps } from '../lib/deps.js';
 import { handleTelegramWebhook } from '../lib/http/telegram-webhook.js';
-import type { Database, Db } from '../lib/infra/db.js';
-import { type CommandBackend, type RedisConnection, redisOverBackend } from '../lib/infra/redis.js';
 import { runSweep } from '../lib/jobs/expire-offer.js';
 import { createLogger } from '../lib/log.js';
 import { placeReservation } from '../lib/marketplace/place-reservation.js';
 import { createRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, TEST_SECRET, type TestApp } from './support/app.js';
+import { switchableDatabase, switchableRedis } from './support/faulty-stores.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, createTestRedis, storeLabel } from './support/stores.js';
 import { people, textUpdate } from './support/updates.js';
-
-const refused = () =>
-  Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:6379'), { code: 'ECONNREFUSED' });
-
-/** A Redis whose connection can be cut and restored. */
-async function switchableRedis(): Promise<RedisConnection & { down: boolean }> {
-  const inner: CommandBackend = await createMemoryBackend();
-  const state = { down: false };
-  const backend: CommandBackend = {
-    run: (commands, atomic) => (state.down ? Promise.reject(refused()) : inner.run(commands, atomic)),
-    close: () => inner.close(),
-  };
-  return Object.assign(state, {
-    redis: redisOverBackend(backend),
-    kind: 'memory' as const,
-    close: () => backend.close(),
-  });
-}
-
-/** A database whose connection can be cut: every query fails as node-postgres does when the server is gone. */
-function switchableDatabase(database: Database): Database & { down: boolean } {
-  const state = { down: false };
-  const db = new Proxy(database.db, {
-    get(target, property, receiver) {
-      const value = Reflect.get(target, property, receiver);
-      if (
-        typeof value !== 'function' ||
-        !['execute', 'select', 'insert', 'update', 'delete'].includes(String(property))
-      ) {
-        return value;
-      }
-      return (...args: unknown[]) => {
-        if (state.down)
-          throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-        return value.apply(target, args);
-      };
-    },
-  }) as Db;
-  return Object.assign(state, { ...database, db });
-}
 
 describe(`fault injection (${storeLabel})`, () => {
   let app: TestApp;

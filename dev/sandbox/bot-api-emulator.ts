@@ -17,11 +17,10 @@ export interface RecordedCall {
   at: number;
 }
 
-export interface InjectedError {
-  code: number;
-  description: string;
-  retryAfter?: number;
-}
+export type InjectedError =
+  | { code: number; description: string; retryAfter?: number }
+  /** The connection drops before any answer: the client sees a reset (or a timeout), not a Bot API error. */
+  | { reset: true };
 
 export interface StoredMessage {
   message_id: number;
@@ -82,6 +81,11 @@ export class BotApiEmulator {
     this.injected.length = 0;
   }
 
+  /** Faults clear: no call fails any more (what was recorded stays). */
+  clearInjected(): void {
+    this.injected.length = 0;
+  }
+
   /** The next `times` calls of `method` fail with this error. */
   inject(method: string, error: InjectedError, times = 1): void {
     this.injected.push({ method, error, times });
@@ -118,6 +122,10 @@ export class BotApiEmulator {
     const injected = this.injected.find((i) => i.method === method && i.times > 0);
     if (injected) {
       injected.times--;
+      if ('reset' in injected.error) {
+        req.socket.destroy();
+        return;
+      }
       const { code, description, retryAfter } = injected.error;
       return reply(res, code, {
         ok: false,

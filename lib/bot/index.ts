@@ -41,11 +41,18 @@ export function presetBotInfo(token: string, username: string | undefined): User
   } as UserFromGetMe;
 }
 
-export function createBot(deps: Deps, token: string): BotHandle {
+export interface BotOptions {
+  /**
+   * Below the function's maxDuration (10 s in vercel.json), so a slow update ends as "outcome unknown"
+   * (503, retried through its idempotency record) instead of being killed mid-write.
+   */
+  handlerTimeoutMs?: number;
+}
+
+export function createBot(deps: Deps, token: string, options: BotOptions = {}): BotHandle {
   const bot = new Telegraf<BotContext>(token, {
     telegram: telegramOptions(deps.config),
-    // Below the function's maxDuration (vercel.json), so a slow handler is reported, not killed mid-write.
-    handlerTimeout: 8_000,
+    handlerTimeout: options.handlerTimeoutMs ?? 8_000,
   });
   bot.botInfo = presetBotInfo(token, deps.config.botUsername);
   const sessions = new RedisSessionStore<SessionData>(deps.redis);

@@ -4,6 +4,8 @@ import type { Clock } from '../../lib/clock.js';
 import { type Config, loadConfig } from '../../lib/config.js';
 import { createDeps, type Deps } from '../../lib/deps.js';
 import { handleTelegramWebhook, type WebhookResponse } from '../../lib/http/telegram-webhook.js';
+import type { Database } from '../../lib/infra/db.js';
+import type { RedisConnection } from '../../lib/infra/redis.js';
 import { createLogger } from '../../lib/log.js';
 import { createRuntime, type Runtime } from '../../lib/runtime.js';
 import { FakeQStash } from './fake-qstash.js';
@@ -30,7 +32,14 @@ export const PUBLIC_URL = 'https://bot.example.test';
 
 export async function createTestApp(
   env: Record<string, string> = {},
-  options: { qstash?: boolean; clock?: Clock } = {},
+  options: {
+    qstash?: boolean;
+    clock?: Clock;
+    handlerTimeoutMs?: number;
+    /** Stores of the test's own making (e.g. ones whose connection it can cut). */
+    database?: Database;
+    redisConnection?: RedisConnection;
+  } = {},
 ): Promise<TestApp> {
   const telegram = new BotApiEmulator(Number(TEST_TOKEN.split(':')[0]));
   const apiRoot = await telegram.start();
@@ -55,9 +64,12 @@ export async function createTestApp(
   });
   const logs: Array<Record<string, unknown>> = [];
   const log = createLogger('debug', {}, (line) => logs.push(JSON.parse(line)));
-  const [database, redisConnection] = await Promise.all([createTestDatabase(), createTestRedis()]);
+  const [database, redisConnection] = await Promise.all([
+    options.database ?? createTestDatabase(),
+    options.redisConnection ?? createTestRedis(),
+  ]);
   const deps = await createDeps(config, { database, redisConnection, log, clock: options.clock });
-  const runtime = createRuntime(deps);
+  const runtime = createRuntime(deps, { handlerTimeoutMs: options.handlerTimeoutMs });
   return {
     telegram,
     qstash,
