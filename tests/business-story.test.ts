@@ -5,6 +5,7 @@ import { auditLog, businesses, offers } from '../db/schema.js';
 import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, QSTASH_KEYS, type TestApp } from './support/app.js';
+import { verifiedBusiness } from './support/fixtures.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, messageUpdate, type Person, people, textUpdate } from './support/updates.js';
@@ -173,5 +174,23 @@ describe(`business story (${storeLabel})`, () => {
     expect(after).toMatchObject({ status: 'rejected', rejectionReason: 'The address is incomplete' });
     await say(applicant, '/newoffer');
     expect(lastText(app, applicant.id)).toContain('not verified');
+  });
+
+  it('creates one offer when Publish is tapped twice at once', async () => {
+    const venue = await verifiedBusiness(app.deps.db);
+    const quick: Person = { id: venue.ownerId, first_name: 'Quick' };
+    await say(quick, '/newoffer');
+    await say(quick, 'Double tap bag');
+    await say(quick, 'Bread bag, 10.00, 3.50, 4');
+    await tap(quick, 'wiz:done');
+    await say(quick, 'tomorrow 18:00-20:00');
+    await tap(quick, 'wiz:skip');
+    // Two taps on the same summary card, delivered together: both read the wizard at its last step.
+    await Promise.all([
+      app.deliver(callbackUpdate(quick, 'wiz:publish', 4242)),
+      app.deliver(callbackUpdate(quick, 'wiz:publish', 4242)),
+    ]);
+    const created = await app.deps.db.select().from(offers).where(eq(offers.businessId, venue.id));
+    expect(created.map((o) => [o.title, o.status])).toEqual([['Double tap bag', 'active']]);
   });
 });

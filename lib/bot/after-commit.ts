@@ -1,5 +1,6 @@
 import { TelegramError } from 'telegraf';
 import type { BotContext } from './context.js';
+import { truncate } from './truncate.js';
 
 /**
  * Telegram calls made after a write has committed. None of them may fail the update: the change happened,
@@ -13,7 +14,7 @@ type Extra = Parameters<BotContext['reply']>[1];
 export async function acknowledge(ctx: BotContext, text?: string, alert = false): Promise<void> {
   if (!ctx.callbackQuery) return;
   try {
-    await ctx.answerCbQuery(text?.slice(0, 200), alert ? { show_alert: true } : undefined);
+    await ctx.answerCbQuery(text && truncate(text, 200), alert ? { show_alert: true } : undefined);
   } catch (error) {
     ctx.log.info('ack_failed', { reason: reasonOf(error) });
   }

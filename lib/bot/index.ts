@@ -4,6 +4,7 @@ import type { Deps } from '../deps.js';
 import { AppError, isOutage, OutageError, OutcomeUnknownError } from '../errors.js';
 import { RedisSessionStore } from '../infra/session-store.js';
 import { markUnreachable, telegramOptions } from '../infra/telegram.js';
+import { HANDLER_TIMEOUT_MS } from '../limits.js';
 import { markUserBlocked } from '../marketplace/users.js';
 import type { BotContext, SessionData } from './context.js';
 import { adminFeature } from './features/admin.js';
@@ -19,6 +20,7 @@ import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { createStage } from './scenes/index.js';
 import { texts } from './texts/common.js';
+import { truncate } from './truncate.js';
 import { sessionKeyOf, updateParties } from './update-parties.js';
 
 export interface BotHandle {
@@ -42,17 +44,14 @@ export function presetBotInfo(token: string, username: string | undefined): User
 }
 
 export interface BotOptions {
-  /**
-   * Below the function's maxDuration (10 s in vercel.json), so a slow update ends as "outcome unknown"
-   * (503, retried through its idempotency record) instead of being killed mid-write.
-   */
+  /** How long one update may take (default HANDLER_TIMEOUT_MS, below the function's maxDuration). */
   handlerTimeoutMs?: number;
 }
 
 export function createBot(deps: Deps, token: string, options: BotOptions = {}): BotHandle {
   const bot = new Telegraf<BotContext>(token, {
     telegram: telegramOptions(deps.config),
-    handlerTimeout: options.handlerTimeoutMs ?? 8_000,
+    handlerTimeout: options.handlerTimeoutMs ?? HANDLER_TIMEOUT_MS,
   });
   bot.botInfo = presetBotInfo(token, deps.config.botUsername);
   const sessions = new RedisSessionStore<SessionData>(deps.redis);
@@ -109,7 +108,7 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
 /** Tells the user one kind line; never throws (the user may have blocked us meanwhile). */
 async function replyQuietly(ctx: BotContext, text: string) {
   try {
-    if (ctx.callbackQuery) await ctx.answerCbQuery(text.slice(0, 200));
+    if (ctx.callbackQuery) await ctx.answerCbQuery(truncate(text, 200));
     else if (ctx.chat?.type === 'private') await ctx.reply(text);
   } catch {
     // nothing more to do: the error is already logged

@@ -5,6 +5,7 @@ import { texts } from '../bot/texts/common.js';
 import { sessionKeyOf, updateParties } from '../bot/update-parties.js';
 import { isOutage, OutcomeUnknownError } from '../errors.js';
 import { firstNoticeInWindow } from '../infra/ratelimit.js';
+import { CLAIM_WHILE_PROCESSING_S } from '../limits.js';
 import type { Runtime } from '../runtime.js';
 
 export interface WebhookRequest {
@@ -18,11 +19,6 @@ export interface WebhookResponse {
   body: Record<string, unknown>;
 }
 
-/**
- * A claim outlives the function that holds it by a little (maxDuration is 10 s in vercel.json), so a
- * crashed invocation's update is processed again on Telegram's next retry instead of being dropped.
- */
-const CLAIM_WHILE_PROCESSING_S = 15;
 const CLAIM_WHEN_DONE_S = 60 * 60 * 24;
 
 const updateSchema = z.looseObject({ update_id: z.number().int().nonnegative() });

@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import journal from '../../db/migrations/meta/_journal.json' with { type: 'json' };
 import * as schema from '../../db/schema.js';
 import type { Config } from '../config.js';
+import { STATEMENT_TIMEOUT_MS } from '../limits.js';
 
 /** One handle type for every driver: Neon HTTP, node-postgres and PGlite all fit it. */
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -48,7 +49,13 @@ export async function createDatabase(options: ServerDatabase): Promise<Database>
       const { drizzle } = await import('drizzle-orm/node-postgres');
       const { migrate } = await import('drizzle-orm/node-postgres/migrator');
       // Serverless functions keep few connections; a local server can use more.
-      const pool = new pg.Pool({ connectionString: options.url, max: 5, connectionTimeoutMillis: 5_000 });
+      const pool = new pg.Pool({
+        connectionString: options.url,
+        max: 5,
+        connectionTimeoutMillis: 5_000,
+        // Server-side, so a statement stuck on a lock is cancelled (and rolled back) inside the handler's budget.
+        statement_timeout: STATEMENT_TIMEOUT_MS,
+      });
       pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing the process
       const db = drizzle({ client: pool, schema });
       return {

@@ -3,6 +3,7 @@ import { businesses, type Offer, type OfferItem, offerItems, offers } from '../.
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { firstRow, num, type RawRow } from './rows.js';
+import { retryConflicts } from './statement-retry.js';
 
 export type OfferStatus = Offer['status'];
 export type OfferWithItems = Offer & { items: OfferItem[] };
@@ -24,6 +25,8 @@ export interface ItemDraft {
 }
 
 export interface OfferDraft {
+  /** The press that creates it (the wizard's summary card): a double tap or a retry creates one offer. */
+  idempotencyKey?: string;
   ownerId: number;
   title: string;
   description?: string;
@@ -79,15 +82,24 @@ export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithI
     })),
   );
   const units = draft.items.reduce((sum, item) => sum + item.quantity, 0);
+  const key = draft.idempotencyKey ?? null;
   const row = firstRow(
-    await db.execute(sql`
-      with biz as (select id from businesses where owner_id = ${draft.ownerId} and status = 'verified'),
+    await retryConflicts(() =>
+      db.execute(sql`
+      with prior as (
+        select (outcome->>'offer_id')::bigint as id from idempotency_keys where key = ${key}
+      ),
+      biz as (select id from businesses where owner_id = ${draft.ownerId} and status = 'verified'),
       created as (
         insert into offers (business_id, title, description, photo_file_id, pickup_start, pickup_end, units_available)
         select id, ${title}, ${draft.description?.trim() ?? ''}, ${draft.photoFileId ?? null},
           ${draft.pickupStart.toISOString()}::timestamptz, ${draft.pickupEnd.toISOString()}::timestamptz, ${units}
-        from biz
+        from biz where not exists (select 1 from prior)
         returning id
+      ),
+      remember as (
+        insert into idempotency_keys (key, user_id, outcome)
+        select ${key}, ${draft.ownerId}, jsonb_build_object('offer_id', id) from created where ${key}::text is not null
       ),
       created_items as (
         insert into offer_items (offer_id, name, original_price, price, quantity_total, quantity_available, position)
@@ -100,10 +112,11 @@ export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithI
         insert into audit_log (actor_id, action, entity, entity_id, data)
         select ${draft.ownerId}, 'offer.created', 'offer', id, jsonb_build_object('to', 'draft') from created
       )
-      select id from created
+      select coalesce((select id from created), (select id from prior)) as id
     `),
+    ),
   );
-  if (!row) throw new AppError('not_allowed', 'Only verified businesses can post offers.');
+  if (row?.id == null) throw new AppError('not_allowed', 'Only verified businesses can post offers.');
   return (await getOffer(db, num(row.id)))!;
 }
 
@@ -218,10 +231,13 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
   }
   const now = edit.now.toISOString();
   const run = () =>
-    db.execute(sql`
+    retryConflicts(() =>
+      db.execute(sql`
       with target as (
+        -- Lock order (docs/reliability.md): the offer row first, then its items.
         select o.id, o.status, b.status as venue_status from offers o join businesses b on b.id = o.business_id
         where o.id = ${edit.offerId} and b.owner_id = ${edit.ownerId}
+        for update of o
       ),
       old_item as (
         select id, quantity_total, quantity_available, price, original_price from offer_items
@@ -261,7 +277,8 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
         (select count(*) from old_item) as item_found,
         (select quantity_total - quantity_available from old_item) as reserved,
         (select count(*) from item) as changed
-    `);
+    `),
+    );
   let row: RawRow | undefined;
   try {
     row = firstRow(await run());

@@ -7,6 +7,7 @@ import { pagerKeyboard, reviewKeyboard } from '../keyboards/admin.js';
 import { reject, verify } from '../review-actions.js';
 import { REJECT_SCENE } from '../scenes/reject-reason.js';
 import { adminTexts, businessCard } from '../texts/admin.js';
+import { truncate } from '../truncate.js';
 
 /** Admins vet venues: /pending, /verify <id>, /reject <id> <reason>, and the buttons under each card. */
 export const adminFeature = new Composer<BotContext>();
@@ -59,7 +60,7 @@ adminFeature.command(
   adminOnly(async (ctx) => {
     const args = idArgument(ctx.text ?? '');
     if (!args?.rest || args.rest.length < 3) return void (await ctx.reply(adminTexts.rejectUsage, html));
-    await reject(ctx, args.id, args.rest.slice(0, 300));
+    await reject(ctx, args.id, truncate(args.rest, 300));
   }),
 );
 

@@ -5,6 +5,7 @@ import { parsePickupWindow } from '../../marketplace/pickup-window.js';
 import { callbackTrigger, encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { runOfferAction } from '../features/offers.js';
+import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { offerSummary, newOfferTexts as t } from '../texts/business.js';
 import { guardWizard, isSkip, textOf } from './common.js';
@@ -141,6 +142,8 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
     // Leave first: whatever happens next, a second tap can't create the offer twice.
     await ctx.scene.leave();
     const offer = await createOffer(ctx.deps.db, {
+      // Both taps of a double tap on Publish carry the summary card: one offer.
+      idempotencyKey: cardKey(ctx, 'offer.create'),
       ownerId: ctx.from!.id,
       title: draft.title!,
       photoFileId: draft.photoFileId ?? null,
