@@ -53,7 +53,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
     redis = await switchableRedis();
     app = await createTestApp(
       { RATE_LIMIT_MAX_REQUESTS: '10000' },
-      { qstash: true, clock, handlerTimeoutMs: 1_000, database, redisConnection: redis },
+      { qstash: true, clock, handlerTimeoutMs: 2_000, database, redisConnection: redis },
     );
     app.telegram.onCall((call) =>
       delivered.push({
@@ -194,7 +194,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
       redis.down = true;
     }),
     'the handler times out after the commit': afterWrite(
-      () => new Promise((resolve) => setTimeout(resolve, 1_500)),
+      () => new Promise((resolve) => setTimeout(resolve, 2_500)),
     ),
     'Telegram answers 400 to the acknowledgement': telegramFault('answerCallbackQuery', tooOld),
     'Telegram answers 429 to the acknowledgement': telegramFault('answerCallbackQuery', flood),
@@ -219,7 +219,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
           expect([200, 503]).toContain(first.status);
 
           // The faults clear: Telegram redelivers what it got no 200 for, then once more for good measure.
-          await new Promise((resolve) => setTimeout(resolve, first.status === 503 ? 600 : 0));
+          await new Promise((resolve) => setTimeout(resolve, first.status === 503 ? 1_000 : 0));
           app.telegram.clearInjected();
           redis.down = false;
           database.afterCommit = undefined;
