@@ -39,13 +39,18 @@ describe(`customer story (${storeLabel})`, () => {
       (i) => i.quantityAvailable,
     );
 
-  it('browses, reserves, cancels, reserves again and picks up', async () => {
-    // The business publishes (through the domain; the business story test covers the wizard).
-    const offer = await liveOffer(app.deps.db, owner.id, { title: 'Evening bread bag' });
+  // One evening, told in order: each step is one behaviour and builds on the one before.
+  let offer: Awaited<ReturnType<typeof liveOffer>>;
+  let code: string | undefined;
 
+  it('lists a venue’s published offer in /offers', async () => {
+    // The business publishes (through the domain; the business story test covers the wizard).
+    offer = await liveOffer(app.deps.db, owner.id, { title: 'Evening bread bag' });
     await app.deliver(textUpdate(alice, '/offers'));
     expect(screens(app, alice.id).some((c) => shown(c).includes('Evening bread bag'))).toBe(true);
+  });
 
+  it('shows every item of the offer and the venue on a map', async () => {
     await tap(alice, `offer:view:${offer.id}`);
     const details = screens(app, alice.id).find(
       (c) => shown(c).includes('Bread bag') && shown(c).includes('Pastry box'),
@@ -55,41 +60,53 @@ describe(`customer story (${storeLabel})`, () => {
       chat_id: alice.id,
       latitude: 52.52,
     });
+  });
 
+  it('reserves two units through item, quantity and confirm, and gives a pickup code', async () => {
     await tap(alice, `buy:item:${offer.id}:${offer.items[0]!.id}`);
     await tap(alice, `buy:qty:${offer.id}:${offer.items[0]!.id}:2`);
     await tap(alice, 'buy:confirm');
-    const code = shown(lastScreen(app, alice.id)).match(/\b([A-HJ-NP-Z2-9]{6})\b/)?.[1];
+    code = shown(lastScreen(app, alice.id)).match(/\b([A-HJ-NP-Z2-9]{6})\b/)?.[1];
     expect(code).toBeDefined();
     expect(await stock(offer.id)).toEqual([2, 3]);
+  });
 
-    // The venue hears who, what, how many and the code, with a Picked up button.
+  it('tells the venue who reserved what, with the code and a Picked up button', async () => {
     const order = lastScreen(app, owner.id)!;
     expect(shown(order)).toContain('Alice');
     expect(shown(order)).toContain(code!);
     expect(buttonFor(app, owner.id, 'purchase:pickup')).toBeDefined();
+  });
 
+  it('puts the units back on sale when the customer cancels, and tells the venue', async () => {
     await tap(alice, 'purchase:cancel');
     expect(await stock(offer.id)).toEqual([4, 3]);
     expect(shown(lastScreen(app, owner.id))).toMatch(/cancel/i);
+  });
 
+  it('reserves again from a shared offer link', async () => {
     await app.deliver(textUpdate(alice, `/start offer_${offer.id}`));
     await tap(alice, `buy:item:${offer.id}:${offer.items[1]!.id}`);
     await tap(alice, `buy:qty:${offer.id}:${offer.items[1]!.id}:1`);
     await tap(alice, 'buy:confirm');
     expect(await stock(offer.id)).toEqual([4, 2]);
+  });
 
+  it('thanks the customer when the venue confirms the pickup', async () => {
     await tap(owner, 'purchase:pickup');
     const rows = await app.deps.db.select().from(purchases).where(eq(purchases.customerId, alice.id));
     expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'picked_up']);
     expect(shown(lastScreen(app, alice.id))).toMatch(/thank/i);
+  });
 
-    // The business counters an operator charts from the logs.
+  it('logs the business counters an operator charts', async () => {
     const events = app.logs.map((l) => l.event);
     expect(events.filter((e) => e === 'purchases_reserved')).toHaveLength(2);
     expect(events).toContain('purchases_cancelled');
     expect(events).toContain('purchases_completed');
+  });
 
+  it('lists the customer’s reservations with their outcome in /mypurchases', async () => {
     await app.deliver(textUpdate(alice, '/mypurchases'));
     expect(shown(lastScreen(app, alice.id))).toMatch(/Pastry box.*picked up/);
   });
