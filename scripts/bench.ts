@@ -3,7 +3,10 @@
  * (BENCH_DATABASE_URL / BENCH_REDIS_URL: a throwaway database is created and dropped, Redis keys of the run
  * are deleted) or the embedded stand-ins, next to a bare Telegraf bot answering the same updates; cold starts
  * and peak RSS over 10,000 updates in fresh processes. Prints the tables and writes docs/BENCHMARKS.md.
- * Options: --iterations <n> (default 200), --warmup <n> (default 40), --updates <n> (default 10000).
+ * Each scenario is also run under load: --load-updates new updates of it (default 1500), --concurrency in
+ * flight (default 16), through the floor bot, the app and the bare bot in turn.
+ * Options: --iterations <n> (default 200), --warmup <n> (default 40), --updates <n> (default 10000);
+ * --quick: the warm and load tables only, printed, docs/BENCHMARKS.md left alone.
  */
 import { sql } from 'drizzle-orm';
 import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
@@ -14,10 +17,18 @@ import { judgeBudgets } from './bench/budgets.js';
 import { buildForChildren, cleanBuild, measureColdStarts } from './bench/cold-start.js';
 import { BENCH_TOKEN } from './bench/constants.js';
 import { writeReport } from './bench/document.js';
-import { recordTelegramCalls, runScenario, type Summary, summarize } from './bench/measure.js';
+import { createFloorBot } from './bench/floor-bot.js';
+import {
+  type LoadSummary,
+  recordTelegramCalls,
+  runLoad,
+  runScenario,
+  type Summary,
+  summarize,
+} from './bench/measure.js';
 import { measureMemory } from './bench/memory.js';
 import { Probe } from './bench/probe.js';
-import { coldTable, memoryTable, scenarioTable } from './bench/report.js';
+import { coldTable, loadTable, memoryTable, scenarioTable } from './bench/report.js';
 import { createScenarios } from './bench/scenarios.js';
 import { seedMarketplace } from './bench/seed.js';
 import { type BenchStores, deleteRunKeys, openStores } from './bench/stores.js';
@@ -30,8 +41,11 @@ const arg = (name: string, fallback: number) => {
 const iterations = arg('iterations', 200);
 const warmup = arg('warmup', 40);
 const memoryUpdates = arg('updates', 10_000);
+const loadUpdates = arg('load-updates', 1_500);
+const concurrency = arg('concurrency', 16);
 const databaseUrl = process.env.BENCH_DATABASE_URL || undefined;
 const redisUrl = process.env.BENCH_REDIS_URL || undefined;
+const quick = process.argv.includes('--quick');
 const COLD_ROUNDS = 5;
 /** The V8 setting the memory budget is also measured with (see the budget's note). */
 const TUNED_HEAP = ['--max-semi-space-size=4'];
@@ -76,14 +90,32 @@ async function main() {
     const market = await seedMarketplace(stores.database.db, ids);
     const app = await createBenchApp(stores, benchEnv(apiRoot, market.adminId));
     const bare = createBareBot(apiRoot, BENCH_TOKEN);
-    const rig = { app, bare, probe, emulator };
+    const floor = createFloorBot(apiRoot, BENCH_TOKEN, stores.redisBackend, stores.sqlClient);
+    const rig = { app, bare, floor, probe, emulator };
     const summaries: Summary[] = [];
+    const loads: LoadSummary[] = [];
     for (const scenario of createScenarios({ app, emulator, db: stores.database.db, ids, market })) {
-      summaries.push(summarize(await runScenario(rig, scenario, { warmup, iterations })));
+      const errorsBefore = app.errors.length;
+      const result = await runScenario(rig, scenario, { warmup, iterations });
+      let runs = warmup + iterations;
+      if (scenario.load !== false && loadUpdates > 0) {
+        loads.push(await runLoad(rig, scenario, { from: runs, updates: loadUpdates, concurrency }));
+        runs += loadUpdates;
+      }
+      const errors = app.errors.slice(errorsBefore);
+      result.problem =
+        (await scenario.verify?.(runs)) ??
+        (errors.length > 0 ? `${errors.length} errors logged, e.g. ${errors[0]}` : undefined);
+      const summary = summarize(result);
+      summaries.push(summary);
+      const load = loads.find((l) => l.name === scenario.name);
+      if (load) load.problem = summary.problem;
       console.error(`bench: ${scenario.name} done`);
     }
     await app.close();
     console.log(scenarioTable(summaries));
+    console.log(`\n${loadTable(loads)}`);
+    if (quick) return;
 
     const versions = await serverVersions(stores);
     await buildForChildren();
@@ -105,7 +137,7 @@ async function main() {
     });
     console.log(`\n${memoryTable(memory)}`);
 
-    const budgets = judgeBudgets({ summaries, cold, memory, embedded: !databaseUrl });
+    const budgets = judgeBudgets({ summaries, loads, cold, memory, embedded: !databaseUrl });
     writeReport({
       date: new Date(),
       command: commandLine(),
@@ -113,6 +145,7 @@ async function main() {
       iterations,
       warmup,
       summaries,
+      loads,
       cold,
       memory,
       budgets,

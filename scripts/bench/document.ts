@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Summary } from './measure.js';
+import type { LoadSummary, Summary } from './measure.js';
 import type { MemoryRow } from './memory.js';
-import { type ColdRuns, coldTable, machine, memoryTable, scenarioTable } from './report.js';
+import { type ColdRuns, coldTable, loadTable, machine, memoryTable, scenarioTable } from './report.js';
 
 /** docs/BENCHMARKS.md: written whole by the bench; its load section is written by `npm run load` alone. */
 export const reportPath = new URL('../../docs/BENCHMARKS.md', import.meta.url);
@@ -37,6 +37,7 @@ export interface ReportInput {
   iterations: number;
   warmup: number;
   summaries: Summary[];
+  loads: LoadSummary[];
   cold: ColdRuns;
   memory: MemoryRow[];
   budgets: { table: string; notes: string[] };
@@ -60,8 +61,13 @@ Written by \`npm run bench\` (scripts/bench.ts); rerun it rather than editing th
 
 The real webhook handler (\`handleTelegramWebhook\`: secret check, body validation, claim, rate limit, bot)
 with a runtime built as the tests build it, ${input.iterations} updates per scenario after ${input.warmup} warm-up
-updates, one at a time. Each update then goes to a bare Telegraf bot (same \`apiRoot\`, \`webhookReply: false\`,
-botInfo preset, one handler replying a fixed text): the floor.
+updates, one at a time. Each update then goes to two reference bots (scripts/bench/floor-bot.ts, bare-bot.ts),
+both Telegraf configured as the app's (same \`apiRoot\`, \`webhookReply: false\`, botInfo preset):
+
+- **floor**: the physical floor of this job, the least I/O the real work needs and nothing of ours: one Redis
+  pipeline (claim the update with \`SET … NX EX\`, read the session with \`GET\`, straight on the ioredis
+  connection), one SQL query for the live offers (raw text on the same pg pool), one reply naming them;
+- **bare**: one handler replying a fixed text, no I/O but the reply.
 
 ${scenarioTable(input.summaries)}
 
@@ -73,6 +79,16 @@ ${scenarioTable(input.summaries)}
   counted on the adapter's backend. _Before reply_: issued before the first Telegram call.
 - _RSS peak_: of the whole benchmark process (emulator and bookkeeping included); the memory section below
   measures the app alone.
+
+## Under load
+
+The same scenarios, ${input.loads[0]?.updates ?? 0} new updates each (prepared outside the clock), sent
+${input.loads[0]?.concurrency ?? 0} at a time, in-process, first to the floor bot, then to the app's webhook
+handler, then to the bare bot. _p50_: per update, from the raw body to the answer. _Updates/s_: all of them
+over the run's wall time. The Bot API emulator answers in the same process for all three. The wizard step is
+one person's conversation and is not run concurrently.
+
+${loadTable(input.loads)}
 
 ## Cold start
 

@@ -13,6 +13,7 @@ export interface Sample {
 export interface ScenarioResult {
   name: string;
   app: Sample[];
+  floor: Sample[];
   bare: Sample[];
   /** The highest RSS sampled after each update of the scenario (the whole benchmark process). */
   rssPeakMb: number;
@@ -22,6 +23,7 @@ export interface ScenarioResult {
 export interface Rig {
   app: BenchApp;
   bare: { handle(rawBody: string): Promise<void> };
+  floor: { handle(rawBody: string): Promise<void> };
   probe: Probe;
   emulator: BotApiEmulator;
 }
@@ -44,16 +46,16 @@ async function timed(rig: Rig, run: () => Promise<unknown>): Promise<Sample> {
 }
 
 /**
- * Runs a scenario: each update goes through the app's webhook handler, then the same body to the bare bot,
- * alternating so both see the same machine. The first `warmup` rounds are not kept.
+ * Runs a scenario one update at a time: each update goes through the app's webhook handler, then the same
+ * body to the floor bot and to the bare bot, alternating so all see the same machine. The first `warmup`
+ * rounds are not kept. The scenario's `verify` is left to the caller (the load phase adds runs).
  */
 export async function runScenario(
   rig: Rig,
   scenario: Scenario,
   { warmup, iterations }: { warmup: number; iterations: number },
 ): Promise<ScenarioResult> {
-  const result: ScenarioResult = { name: scenario.name, app: [], bare: [], rssPeakMb: 0 };
-  const errorsBefore = rig.app.errors.length;
+  const result: ScenarioResult = { name: scenario.name, app: [], floor: [], bare: [], rssPeakMb: 0 };
   rig.emulator.reset();
   for (let i = 0; i < warmup + iterations; i++) {
     const rawBody = JSON.stringify(await scenario.prepare(i));
@@ -65,18 +67,102 @@ export async function runScenario(
     if (status !== 200 || body.ok !== true || body.duplicate || body.limited) {
       throw new Error(`${scenario.name}: the webhook answered ${status} ${JSON.stringify(body)}`);
     }
+    const floor = await timed(rig, () => rig.floor.handle(rawBody));
     const bare = await timed(rig, () => rig.bare.handle(rawBody));
     result.rssPeakMb = Math.max(result.rssPeakMb, process.memoryUsage.rss() / 2 ** 20);
     if (i >= warmup) {
       result.app.push(app);
+      result.floor.push(floor);
       result.bare.push(bare);
     }
   }
-  const errors = rig.app.errors.slice(errorsBefore);
-  result.problem =
-    (await scenario.verify?.(warmup + iterations)) ??
-    (errors.length > 0 ? `${errors.length} errors logged, e.g. ${errors[0]}` : undefined);
   return result;
+}
+
+/** Latencies and wall time of one bot taking a list of updates, `concurrency` in flight. */
+export interface LoadSample {
+  latencies: number[];
+  seconds: number;
+}
+
+/** Sends every body to `handle`, `concurrency` at a time; a handler that fails or refuses throws. */
+export async function runConcurrently(
+  bodies: string[],
+  concurrency: number,
+  handle: (rawBody: string) => Promise<void>,
+): Promise<LoadSample> {
+  const latencies: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    while (next < bodies.length) {
+      const body = bodies[next++]!;
+      const at = performance.now();
+      await handle(body);
+      latencies.push(performance.now() - at);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { latencies, seconds: (performance.now() - started) / 1000 };
+}
+
+export interface LoadStats {
+  p50: number;
+  p95: number;
+  /** Updates a second over the whole run. */
+  rps: number;
+}
+
+export interface LoadSummary {
+  name: string;
+  updates: number;
+  concurrency: number;
+  app: LoadStats;
+  floor: LoadStats;
+  bare: LoadStats;
+  problem?: string;
+}
+
+export const loadStats = ({ latencies, seconds }: LoadSample): LoadStats => ({
+  p50: percentile(latencies, 50),
+  p95: percentile(latencies, 95),
+  rps: latencies.length / seconds,
+});
+
+/**
+ * The load phase of a scenario: `updates` new updates of it (prepared outside the clock, from index
+ * `from` on), then the same bodies to the floor bot, the app's webhook handler and the bare bot, each
+ * `concurrency` in flight.
+ */
+export async function runLoad(
+  rig: Rig,
+  scenario: Scenario,
+  { from, updates, concurrency }: { from: number; updates: number; concurrency: number },
+): Promise<LoadSummary> {
+  const bodies: string[] = [];
+  for (let i = from; i < from + updates; i++) bodies.push(JSON.stringify(await scenario.prepare(i)));
+  rig.emulator.reset();
+  // The reference bots may see a body twice (they keep no state that matters): a first pass at the same
+  // concurrency grows the shared pg pool and warms their code, so the timed pass measures the steady state.
+  const warm = bodies.slice(0, Math.min(bodies.length, 20 * concurrency));
+  await runConcurrently(warm, concurrency, rig.floor.handle);
+  await runConcurrently(warm, concurrency, rig.bare.handle);
+  const floor = await runConcurrently(bodies, concurrency, rig.floor.handle);
+  const app = await runConcurrently(bodies, concurrency, async (rawBody) => {
+    const { status, body } = await rig.app.deliver(rawBody);
+    if (status !== 200 || body.ok !== true || body.duplicate || body.limited) {
+      throw new Error(`${scenario.name} under load: the webhook answered ${status} ${JSON.stringify(body)}`);
+    }
+  });
+  const bare = await runConcurrently(bodies, concurrency, rig.bare.handle);
+  return {
+    name: scenario.name,
+    updates,
+    concurrency,
+    app: loadStats(app),
+    floor: loadStats(floor),
+    bare: loadStats(bare),
+  };
 }
 
 export const percentile = (values: number[], p: number) => {
@@ -92,8 +178,11 @@ export interface Summary {
   p95: number;
   bareP50: number;
   bareP95: number;
+  floorP50: number;
   /** App p50 over bare p50. */
   ratio: number;
+  /** App p50 over floor p50. */
+  floorRatio: number;
   /** p50 of the time not spent waiting on Redis, SQL or Telegram. */
   cpuP50: number;
   bareCpuP50: number;
@@ -135,7 +224,17 @@ export function summarize(result: ScenarioResult): Summary {
       result.bare.map((s) => s.ms),
       95,
     ),
+    floorP50: percentile(
+      result.floor.map((s) => s.ms),
+      50,
+    ),
     ratio: p50 / bareP50,
+    floorRatio:
+      p50 /
+      percentile(
+        result.floor.map((s) => s.ms),
+        50,
+      ),
     cpuP50: percentile(
       result.app.map((s) => s.ms - ioWaitMs(s.events)),
       50,

@@ -1,6 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import type { ColdStartRun } from './cold-start.js';
-import type { Summary } from './measure.js';
+import type { LoadSummary, Summary } from './measure.js';
 import type { MemoryRow } from './memory.js';
 
 export const fmt = (value: number, digits = 1) =>
@@ -18,8 +18,9 @@ export function scenarioTable(summaries: Summary[]): string {
     'scenario',
     'p50 ms',
     'p95 ms',
+    'floor p50',
+    '× floor (p50)',
     'bare p50',
-    'bare p95',
     '× bare (p50)',
     'CPU p50 (app / bare)',
     'wait p50: Redis / SQL / Telegram',
@@ -32,8 +33,9 @@ export function scenarioTable(summaries: Summary[]): string {
     s.problem ? `${s.name} (problem: ${s.problem})` : s.name,
     ms(s.p50),
     ms(s.p95),
+    ms(s.floorP50),
+    `${s.floorRatio.toFixed(2)}×`,
     ms(s.bareP50),
-    ms(s.bareP95),
     `${s.ratio.toFixed(2)}×`,
     `${ms(s.cpuP50)} / ${ms(s.bareCpuP50)}`,
     `${ms(s.waitP50.redis)} / ${ms(s.waitP50.sql)} / ${ms(s.waitP50.telegram)}`,
@@ -43,6 +45,31 @@ export function scenarioTable(summaries: Summary[]): string {
     s.rssPeakMb.toFixed(0),
   ]);
   return markdownTable(head, rows);
+}
+
+/** Under load: every bot's p50 and throughput, and the app's as ratios against the floor. */
+export function loadTable(loads: LoadSummary[]): string {
+  const rows = loads.map((l) => [
+    l.problem ? `${l.name} (problem: ${l.problem})` : l.name,
+    `${ms(l.floor.p50)} / ${ms(l.bare.p50)} / ${ms(l.app.p50)}`,
+    ms(l.app.p95),
+    `**${(l.app.p50 / l.floor.p50).toFixed(2)}×**`,
+    `${l.floor.rps.toFixed(0)} / ${l.bare.rps.toFixed(0)} / ${l.app.rps.toFixed(0)}`,
+    `**${(l.app.rps / l.floor.rps).toFixed(2)}×**`,
+    `${(l.bare.p50 / l.floor.p50).toFixed(2)}×, ${(l.bare.rps / l.floor.rps).toFixed(2)}×`,
+  ]);
+  return markdownTable(
+    [
+      `scenario (${loads[0]?.updates ?? 0} updates, ${loads[0]?.concurrency ?? 0} in flight)`,
+      'p50 ms: floor / bare / app',
+      'app p95 ms',
+      'app ÷ floor (p50)',
+      'updates/s: floor / bare / app',
+      'app ÷ floor (throughput)',
+      'bare ÷ floor (p50, throughput)',
+    ],
+    rows,
+  );
 }
 
 /** A Markdown table with padded columns (as Biome formats it, and readable in a terminal). */

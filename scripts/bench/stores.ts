@@ -9,6 +9,7 @@ import { createMemoryBackend } from '../../dev/embedded/redis-memory-backend.js'
 import { createDatabase, type Database } from '../../lib/infra/db.js';
 import { type CommandBackend, type RedisConnection, redisOverBackend } from '../../lib/infra/redis.js';
 import { createServerBackend } from '../../lib/infra/redis-server-backend.js';
+import type { FloorSql } from './floor-bot.js';
 import type { Probe } from './probe.js';
 
 /**
@@ -28,6 +29,10 @@ export interface StoreOptions {
 export interface BenchStores {
   database: Database;
   redisConnection: RedisConnection;
+  /** The Redis backend itself (one pipeline per call, not recorded by the probe), for the floor bot. */
+  redisBackend: CommandBackend;
+  /** The SQL driver under Drizzle (the pg pool or PGlite), for the floor bot's raw query. */
+  sqlClient: FloorSql;
   /** `postgres+redis`, `pglite+memory`, … */
   label: string;
   /** The throwaway database's URL (real Postgres only), for child processes. */
@@ -44,6 +49,8 @@ export async function openStores(options: StoreOptions): Promise<BenchStores> {
   return {
     database: db.database,
     redisConnection: redis,
+    redisBackend: redis.backend,
+    sqlClient: (db.database.db as unknown as { $client: FloorSql }).$client,
     label: `${options.databaseUrl ? 'postgres' : 'pglite'}+${options.redisUrl ? 'redis' : 'memory'}`,
     databaseUrl: db.url,
     pgliteDir: db.dir,
@@ -122,7 +129,9 @@ function countStatements(database: Database, probe: Probe | undefined) {
 }
 
 /** The app's Redis client over a backend whose requests are recorded (one request = one round trip). */
-export async function openRedis(options: StoreOptions): Promise<RedisConnection> {
+export async function openRedis(
+  options: StoreOptions,
+): Promise<RedisConnection & { backend: CommandBackend }> {
   const backend = options.redisUrl
     ? await createServerBackend(options.redisUrl)
     : await createMemoryBackend();
@@ -135,6 +144,7 @@ export async function openRedis(options: StoreOptions): Promise<RedisConnection>
     : backend;
   return {
     redis: redisOverBackend(counted),
+    backend,
     kind: options.redisUrl ? 'redis' : 'memory',
     close: () => backend.close(),
   };
