@@ -31,10 +31,18 @@ const wordsOf = (key: string) =>
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
     .toLowerCase()
     .split(/[^a-z0-9]+/);
+/** Keys are a small, fixed vocabulary (field names in code), so each is judged once per process. */
+const judgedKeys = new Map<string, boolean>();
 const isPersonalKey = (key: string) => {
-  const words = wordsOf(key);
-  return personalKeys.has(words.join('_')) || words.some((word) => personalWords.has(word));
+  let personal = judgedKeys.get(key);
+  if (personal === undefined) {
+    const words = wordsOf(key);
+    personal = personalKeys.has(words.join('_')) || words.some((word) => personalWords.has(word));
+    if (judgedKeys.size < 1_000) judgedKeys.set(key, personal);
+  }
+  return personal;
 };
+const isErrorKey = (key: string) => wordsOf(key).includes('error');
 
 /**
  * What is left of a message from an error we don't know. Drivers and clients append the data they were
@@ -126,7 +134,7 @@ function redact(fields: LogFields, depth = 0): LogFields {
   for (const [key, value] of Object.entries(fields)) {
     if (isPersonalKey(key)) out[key] = '[redacted]';
     // `error: String(error)` flattens a driver's message into a string; it gets the same treatment.
-    else if (typeof value === 'string' && wordsOf(key).includes('error')) out[key] = safeMessage(value);
+    else if (typeof value === 'string' && isErrorKey(key)) out[key] = safeMessage(value);
     else out[key] = redactValue(value, depth);
   }
   return out;
