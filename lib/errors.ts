@@ -1,8 +1,67 @@
+import type { Business, Offer } from '../db/schema.js';
+import type { OwnerAction } from './marketplace/offer-transitions.js';
+
 /**
- * Typed errors: a code the bot maps to a friendly line (lib/bot/texts.ts), and a flag for outages
- * (database or Redis unreachable) that the webhook turns into 503 so Telegram retries later.
+ * Refusals: what someone asked for can't be done, said as a code with the facts that explain it. The words
+ * are not here: lib/bot/texts/errors.ts gives every code its text (the compiler checks that none is
+ * missing), and lib/bot/error-reply.ts is the one path from an error to a reply. The domain (lib/marketplace,
+ * lib/jobs) writes no sentence; tests/no-sentences-in-domain.test.ts keeps it so.
+ *
+ * Outages (a store unreachable) are a different thing: `isOutage` classifies them by error class and code,
+ * and the webhook turns them into a 503 so Telegram retries later.
  */
-export type AppErrorCode =
+type OfferStatus = Offer['status'];
+
+export type AppErrorDetail =
+  // Offers, as their venue manages them and as customers see them.
+  | { code: 'offer.not_found' }
+  | { code: 'offer.unavailable' }
+  | { code: 'offer.item_not_found' }
+  | { code: 'offer.title_length'; max: number }
+  | { code: 'offer.item_count'; max: number }
+  | { code: 'offer.window_ends_before_start' }
+  | { code: 'offer.post_needs_verified_venue' }
+  | { code: 'offer.live_needs_verified_venue' }
+  | { code: 'offer.edit_needs_verified_venue'; venueStatus: Exclude<Business['status'], 'verified'> }
+  | { code: 'offer.not_editable'; status: Extract<OfferStatus, 'expired' | 'cancelled'> }
+  | { code: 'offer.expired' }
+  | { code: 'offer.withdrawn' }
+  | { code: 'offer.already_in_state'; status: Extract<OfferStatus, 'active' | 'paused' | 'sold_out'> }
+  | { code: 'offer.window_over' }
+  | { code: 'offer.wrong_state'; action: OwnerAction; status: OfferStatus }
+  // One item of an offer, as typed in the wizard or edited later.
+  | { code: 'item.name_missing' }
+  | { code: 'item.name_too_long'; max: number }
+  | { code: 'item.price_not_positive' }
+  | { code: 'item.price_not_discounted' }
+  | { code: 'item.quantity_range'; min: number; max: number }
+  | { code: 'item.quantity_below_reserved'; reserved: number }
+  | { code: 'item.parts_missing' }
+  | { code: 'item.not_a_price'; text: string; field: 'original' | 'discounted' }
+  | { code: 'item.not_a_quantity'; text: string }
+  // Reservations, from the customer's side.
+  | { code: 'reservation.not_found' }
+  | { code: 'reservation.quantity_range'; max: number }
+  | { code: 'reservation.cap_reached'; max: number }
+  | { code: 'reservation.sold_out' }
+  | { code: 'reservation.not_enough'; left: number; wanted: number }
+  | { code: 'reservation.too_fast' }
+  | { code: 'reservation.window_over' }
+  | { code: 'reservation.settled'; status: 'picked_up' | 'no_show' }
+  // Pickups, from the venue's side.
+  | { code: 'pickup.code_not_found' }
+  | { code: 'pickup.not_open' }
+  // Venues, as their owners register them and admins review them.
+  | { code: 'venue.already_registered' }
+  | { code: 'venue.not_found' }
+  | { code: 'venue.wrong_state'; status: Business['status']; to: 'verified' | 'rejected' }
+  // A button that isn't (any more) one of ours.
+  | { code: 'button.stale' };
+
+export type ErrorCode = AppErrorDetail['code'];
+
+/** The coarse kind of a refusal, for code that branches on what happened rather than on the exact words. */
+export type ErrorCategory =
   | 'not_found'
   | 'not_allowed'
   | 'invalid_input'
@@ -11,24 +70,81 @@ export type AppErrorCode =
   | 'limit_reached'
   | 'rate_limited';
 
+const categories = {
+  'offer.not_found': 'not_found',
+  'offer.unavailable': 'not_found',
+  'offer.item_not_found': 'not_found',
+  'offer.title_length': 'invalid_input',
+  'offer.item_count': 'invalid_input',
+  'offer.window_ends_before_start': 'invalid_input',
+  'offer.post_needs_verified_venue': 'not_allowed',
+  'offer.live_needs_verified_venue': 'not_allowed',
+  'offer.edit_needs_verified_venue': 'not_allowed',
+  'offer.not_editable': 'invalid_transition',
+  'offer.expired': 'invalid_transition',
+  'offer.withdrawn': 'invalid_transition',
+  'offer.already_in_state': 'invalid_transition',
+  'offer.window_over': 'invalid_transition',
+  'offer.wrong_state': 'invalid_transition',
+  'item.name_missing': 'invalid_input',
+  'item.name_too_long': 'invalid_input',
+  'item.price_not_positive': 'invalid_input',
+  'item.price_not_discounted': 'invalid_input',
+  'item.quantity_range': 'invalid_input',
+  'item.quantity_below_reserved': 'invalid_input',
+  'item.parts_missing': 'invalid_input',
+  'item.not_a_price': 'invalid_input',
+  'item.not_a_quantity': 'invalid_input',
+  'reservation.not_found': 'not_found',
+  'reservation.quantity_range': 'invalid_input',
+  'reservation.cap_reached': 'limit_reached',
+  'reservation.sold_out': 'conflict',
+  'reservation.not_enough': 'conflict',
+  'reservation.too_fast': 'rate_limited',
+  'reservation.window_over': 'invalid_transition',
+  'reservation.settled': 'invalid_transition',
+  'pickup.code_not_found': 'not_found',
+  'pickup.not_open': 'not_found',
+  'venue.already_registered': 'conflict',
+  'venue.not_found': 'not_found',
+  'venue.wrong_state': 'invalid_transition',
+  'button.stale': 'not_found',
+} as const satisfies Record<ErrorCode, ErrorCategory>;
+
+export const categoryOf = (code: ErrorCode): ErrorCategory => categories[code];
+
+/** A refusal: `new AppError({ code: 'reservation.not_enough', left: 2, wanted: 3 })`. */
 export class AppError extends Error {
-  constructor(
-    readonly code: AppErrorCode,
-    /** A short reason safe to show the user (already in plain words). */
-    readonly reason?: string,
-  ) {
-    super(reason ?? code);
+  readonly code: ErrorCode;
+  readonly category: ErrorCategory;
+
+  constructor(readonly detail: AppErrorDetail) {
+    // The code, never words: the message ends up in logs, and the words are the bot's business.
+    super(detail.code);
     this.name = 'AppError';
+    this.code = detail.code;
+    this.category = categoryOf(detail.code);
   }
 }
 
 export class OutageError extends Error {
   constructor(
-    readonly service: 'database' | 'redis' | 'telegram',
+    readonly service: 'database' | 'redis',
     cause: unknown,
   ) {
     super(`${service} unavailable`, { cause });
     this.name = 'OutageError';
+  }
+}
+
+/**
+ * The conversation state could not be read from Redis. The person is asked to try again and the update is
+ * done (200): retrying it would only add load to a Redis that is down.
+ */
+export class SessionUnavailableError extends OutageError {
+  constructor(cause: unknown) {
+    super('redis', cause);
+    this.name = 'SessionUnavailableError';
   }
 }
 
@@ -57,41 +173,69 @@ export class OutcomeUnknownError extends Error {
   }
 }
 
+/** A connection that could not be made or was lost, as Node's sockets and undici (fetch) report it. */
 const networkCodes = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
+  'ECONNABORTED',
   'ETIMEDOUT',
   'ENOTFOUND',
   'EAI_AGAIN',
   'EPIPE',
   'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENETDOWN',
+  'ERR_SOCKET_CONNECTION_TIMEOUT',
   'UND_ERR_CONNECT_TIMEOUT',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
   'UND_ERR_SOCKET',
-  '57P01', // admin_shutdown
-  '57P03', // cannot_connect_now
-  '53300', // too_many_connections
-  '08000',
-  '08001',
-  '08003',
-  '08006',
+  'UND_ERR_CLOSED',
 ]);
 
-/** True when an error means "a store is unreachable" rather than "our code is wrong". */
+/** Postgres SQLSTATEs (pg, Neon) that mean "the server can't take us now", not "the statement is wrong". */
+const unavailableSqlStates = new Set([
+  '57P01', // admin_shutdown
+  '57P02', // crash_shutdown
+  '57P03', // cannot_connect_now
+  '53300', // too_many_connections
+  '08000', // connection_exception
+  '08001', // sqlclient_unable_to_establish_sqlconnection
+  '08003', // connection_does_not_exist
+  '08006', // connection_failure
+]);
+
+/** Error classes that only ever mean an unreachable store. */
+const outageNames = new Set([
+  'MaxRetriesPerRequestError', // ioredis: the connection stayed down through the retries
+]);
+
+/**
+ * True when an error means "a store is unreachable" rather than "our code is wrong". Decided by class and
+ * code only, never by message text, along everything an error wraps: `cause` (Drizzle, undici's
+ * "fetch failed"), `sourceError` (Neon's NeonDbError) and `errors` (AggregateError from a connect that tried
+ * several addresses). The adapters in lib/infra wrap what their drivers report without a code into
+ * OutageError. Telegram being unreachable is never one of our outages.
+ */
 export function isOutage(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e && depth < 6; depth++) {
-    if (e instanceof OutageError) return e.service !== 'telegram';
-    if (e instanceof TelegramUnreachableError) return false;
-    const record = e as { code?: unknown; message?: unknown; cause?: unknown };
-    if (typeof record.code === 'string' && networkCodes.has(record.code)) return true;
-    if (
-      typeof record.message === 'string' &&
-      /fetch failed|Connection terminated|connect ECONNREFUSED|Connection is closed|timeout exceeded when trying to connect|Stream isn't writeable|max retries/i.test(
-        record.message,
-      )
-    ) {
-      return true;
-    }
-    e = record.cause;
+  const queue: unknown[] = [error];
+  const seen = new Set<unknown>();
+  while (queue.length > 0 && seen.size < 12) {
+    const e = queue.shift();
+    if (!e || typeof e !== 'object' || seen.has(e)) continue;
+    seen.add(e);
+    if (e instanceof OutageError) return true;
+    if (e instanceof TelegramUnreachableError) continue;
+    const { code, name, cause, sourceError, errors } = e as {
+      code?: unknown;
+      name?: unknown;
+      cause?: unknown;
+      sourceError?: unknown;
+      errors?: unknown;
+    };
+    if (typeof code === 'string' && (networkCodes.has(code) || unavailableSqlStates.has(code))) return true;
+    if (typeof name === 'string' && outageNames.has(name)) return true;
+    queue.push(cause, sourceError, ...(Array.isArray(errors) ? errors : []));
   }
   return false;
 }

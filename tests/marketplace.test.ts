@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, offerItems, offers, purchases } from '../db/schema.js';
-import { AppError } from '../lib/errors.js';
+import { AppError, type AppErrorDetail } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import { browseOffers } from '../lib/marketplace/browse.js';
 import { registerBusiness, reviewBusiness } from '../lib/marketplace/businesses.js';
@@ -18,14 +18,14 @@ import { createTestDatabase, storeLabel } from './support/stores.js';
 import { people } from './support/updates.js';
 
 const customer = (id: number) => ({ id, firstName: `Customer ${id}` });
-const expectAppError = async (promise: Promise<unknown>, code: AppError['code'], reason?: RegExp) => {
+/** The refusal as a code with its facts; the words for it are checked in tests/error-texts.test.ts. */
+const expectAppError = async (promise: Promise<unknown>, detail: AppErrorDetail) => {
   const error = await promise.then(
     () => undefined,
     (e) => e,
   );
   expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).code).toBe(code);
-  if (reason) expect((error as AppError).reason).toMatch(reason);
+  expect((error as AppError).detail).toEqual(detail);
 };
 
 describe(`marketplace rules (${storeLabel})`, () => {
@@ -48,7 +48,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       };
       const business = await registerBusiness(db(), draft);
       expect(business.status).toBe('pending');
-      await expectAppError(registerBusiness(db(), draft), 'conflict');
+      await expectAppError(registerBusiness(db(), draft), { code: 'venue.already_registered' });
     });
 
     it('verifies idempotently and records one audit row', async () => {
@@ -95,12 +95,11 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const verified = await verifiedBusiness(db());
       await expectAppError(
         reviewBusiness(db(), { businessId: verified.id, adminId: 9001, decision: 'reject', reason: 'x' }),
-        'invalid_transition',
+        { code: 'venue.wrong_state', status: 'verified', to: 'rejected' },
       );
-      await expectAppError(
-        reviewBusiness(db(), { businessId: 999_999, adminId: 9001, decision: 'verify' }),
-        'not_found',
-      );
+      await expectAppError(reviewBusiness(db(), { businessId: 999_999, adminId: 9001, decision: 'verify' }), {
+        code: 'venue.not_found',
+      });
     });
   });
 
@@ -123,7 +122,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           pickupEnd: new Date(now.getTime() + 3_600_000),
           items: defaultItems,
         }),
-        'not_allowed',
+        { code: 'offer.post_needs_verified_venue' },
       );
       const count = await db().select({ n: sql<number>`count(*)` }).from(offers);
       expect(Number(count[0]!.n)).toBe(0);
@@ -133,26 +132,40 @@ describe(`marketplace rules (${storeLabel})`, () => {
       [
         'a discounted price not below the original',
         { name: 'X', originalPrice: 500, price: 500, quantity: 1 },
-        /lower/,
+        { code: 'item.price_not_discounted' },
       ],
-      ['a zero quantity', { name: 'X', originalPrice: 500, price: 100, quantity: 0 }, /quantity/],
-      ['a quantity above 999', { name: 'X', originalPrice: 500, price: 100, quantity: 1000 }, /quantity/],
-      ['an empty name', { name: ' ', originalPrice: 500, price: 100, quantity: 1 }, /name/],
-    ])('refuses an item with %s', async (_label, item, reason) => {
-      const { ownerId } = await verifiedBusiness(db());
-      const now = new Date();
-      await expectAppError(
-        createOffer(db(), {
-          ownerId,
-          title: 'T',
-          pickupStart: now,
-          pickupEnd: new Date(now.getTime() + 3_600_000),
-          items: [item],
-        }),
-        'invalid_input',
-        reason,
-      );
-    });
+      [
+        'a zero quantity',
+        { name: 'X', originalPrice: 500, price: 100, quantity: 0 },
+        { code: 'item.quantity_range', min: 1, max: 999 },
+      ],
+      [
+        'a quantity above 999',
+        { name: 'X', originalPrice: 500, price: 100, quantity: 1000 },
+        { code: 'item.quantity_range', min: 1, max: 999 },
+      ],
+      [
+        'an empty name',
+        { name: ' ', originalPrice: 500, price: 100, quantity: 1 },
+        { code: 'item.name_missing' },
+      ],
+    ] satisfies Array<[string, unknown, AppErrorDetail]>)(
+      'refuses an item with %s',
+      async (_label, item, detail) => {
+        const { ownerId } = await verifiedBusiness(db());
+        const now = new Date();
+        await expectAppError(
+          createOffer(db(), {
+            ownerId,
+            title: 'T',
+            pickupStart: now,
+            pickupEnd: new Date(now.getTime() + 3_600_000),
+            items: [item],
+          }),
+          detail,
+        );
+      },
+    );
 
     it('walks the lifecycle: publish, pause, resume, sold out, and refuses invalid moves with a reason', async () => {
       const { ownerId } = await verifiedBusiness(db());
@@ -169,14 +182,18 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const act = (action: Parameters<typeof transitionOffer>[1]['action']) =>
         transitionOffer(db(), { idempotencyKey: newKey(), offerId: offer.id, ownerId, action, now });
       expect((await act('publish')).after).toBe('active');
-      await expectAppError(act('publish'), 'invalid_transition', /already live/);
+      await expectAppError(act('publish'), { code: 'offer.already_in_state', status: 'active' });
       expect((await act('pause')).after).toBe('paused');
       expect((await act('resume')).after).toBe('active');
       expect((await act('sold_out')).after).toBe('sold_out');
       const after = await getOffer(db(), offer.id);
       expect(after!.items.every((i) => i.quantityAvailable === 0)).toBe(true);
       expect(after!.unitsAvailable).toBe(0);
-      await expectAppError(act('resume'), 'invalid_transition', /Only paused/);
+      await expectAppError(act('resume'), {
+        code: 'offer.wrong_state',
+        action: 'resume',
+        status: 'sold_out',
+      });
     });
 
     it('hides another business’s offer behind "not found"', async () => {
@@ -191,7 +208,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           action: 'pause',
           now: new Date(),
         }),
-        'not_found',
+        { code: 'offer.not_found' },
       );
       expect((await getOffer(db(), offer.id))!.status).toBe('active');
     });
@@ -214,8 +231,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           action: 'publish',
           now: new Date(),
         }),
-        'invalid_transition',
-        /window .* over/,
+        { code: 'offer.window_over' },
       );
     });
 
@@ -238,18 +254,15 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect((await getOffer(db(), offer.id))!.status).toBe('sold_out');
       await expectAppError(
         editOfferItem(db(), { ownerId, offerId: offer.id, itemId, quantityTotal: 1, now }),
-        'invalid_input',
-        /2 already reserved/,
+        { code: 'item.quantity_below_reserved', reserved: 2 },
       );
       const edited = await editOfferItem(db(), { ownerId, offerId: offer.id, itemId, quantityTotal: 5, now });
       expect(edited.offer.status).toBe('active');
       expect(edited.offer.items[0]).toMatchObject({ quantityTotal: 5, quantityAvailable: 3 });
       expect(edited.offer.unitsAvailable).toBe(3);
-      await expectAppError(
-        editOfferItem(db(), { ownerId, offerId: offer.id, itemId, price: 900, now }),
-        'invalid_input',
-        /lower than the original/,
-      );
+      await expectAppError(editOfferItem(db(), { ownerId, offerId: offer.id, itemId, price: 900, now }), {
+        code: 'item.price_not_discounted',
+      });
     });
 
     it('expires overdue offers once and marks their open reservations as no-shows', async () => {
@@ -309,8 +322,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           currency: 'EUR',
           now,
         }),
-        'conflict',
-        /only 1 left/,
+        { code: 'reservation.not_enough', left: 1, wanted: 2 },
       );
       const last = await reserve(db(), {
         idempotencyKey: newKey(),
@@ -362,7 +374,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           customerId: 8202,
           now,
         }),
-        'not_found',
+        { code: 'reservation.not_found' },
       );
       const [row] = await db().select().from(purchases).where(eq(purchases.id, mine.purchaseId));
       expect(row!.status).toBe('reserved');
@@ -385,15 +397,15 @@ describe(`marketplace rules (${storeLabel})`, () => {
       await book();
       await book();
       await book();
-      await expectAppError(book(), 'limit_reached', /3 active reservations/);
+      await expectAppError(book(), { code: 'reservation.cap_reached', max: 3 });
     });
 
     it.each([
-      ['an item of another offer', 'other-item', 1, 'not_found'],
-      ['a quantity above the cap', 'own-item', 6, 'invalid_input'],
-      ['a quantity of zero', 'own-item', 0, 'invalid_input'],
-      ['a missing offer', 'missing-offer', 1, 'conflict'],
-    ] as const)('refuses %s and changes nothing', async (_label, which, quantity, code) => {
+      ['an item of another offer', 'other-item', 1, { code: 'offer.item_not_found' }],
+      ['a quantity above the cap', 'own-item', 6, { code: 'reservation.quantity_range', max: 5 }],
+      ['a quantity of zero', 'own-item', 0, { code: 'reservation.quantity_range', max: 5 }],
+      ['a missing offer', 'missing-offer', 1, { code: 'offer.unavailable' }],
+    ] as const)('refuses %s and changes nothing', async (_label, which, quantity, detail) => {
       const { ownerId } = await verifiedBusiness(db());
       const offer = await liveOffer(db(), ownerId);
       const other = await liveOffer(db(), ownerId, { title: 'Other' });
@@ -410,7 +422,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           currency: 'EUR',
           now,
         }),
-        code,
+        detail,
       );
       const items = await db().select().from(offerItems).where(eq(offerItems.offerId, offer.id));
       expect(items.map((i) => i.quantityAvailable)).toEqual([4, 3]);
@@ -437,8 +449,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           currency: 'EUR',
           now,
         }),
-        'conflict',
-        /no longer available/,
+        { code: 'offer.unavailable' },
       );
     });
 
@@ -463,7 +474,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           ownerId: b.ownerId,
           code: r.pickupCode,
         }),
-        'not_found',
+        { code: 'pickup.code_not_found' },
       );
       await expectAppError(
         confirmPickup(db(), {
@@ -472,7 +483,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           ownerId: a.ownerId,
           code: 'ZZZZZZ',
         }),
-        'not_found',
+        { code: 'pickup.code_not_found' },
       );
       const picked = await confirmPickup(db(), {
         idempotencyKey: newKey(),
@@ -488,7 +499,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           ownerId: a.ownerId,
           code: r.pickupCode,
         }),
-        'not_found',
+        { code: 'pickup.code_not_found' },
       );
       const list = await listCustomerPurchases(db(), 8601);
       expect(list[0]).toMatchObject({ status: 'picked_up', pickupCode: r.pickupCode });

@@ -1,9 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Pool } from 'pg';
 import journal from '../../db/migrations/meta/_journal.json' with { type: 'json' };
 import * as schema from '../../db/schema.js';
 import type { Config } from '../config.js';
+import { OutageError } from '../errors.js';
 import { STATEMENT_TIMEOUT_MS } from '../limits.js';
 
 /** One handle type for every driver: Neon HTTP, node-postgres and PGlite all fit it. */
@@ -57,6 +59,7 @@ export async function createDatabase(options: ServerDatabase): Promise<Database>
         statement_timeout: STATEMENT_TIMEOUT_MS,
       });
       pool.on('error', () => {}); // idle-client errors surface on the next query instead of crashing the process
+      markOutages(pool, pg.DatabaseError);
       const db = drizzle({ client: pool, schema });
       return {
         db: db as unknown as Db,
@@ -66,6 +69,31 @@ export async function createDatabase(options: ServerDatabase): Promise<Database>
       };
     }
   }
+}
+
+/**
+ * node-postgres reports a connection it could not make or lost as a plain Error ("Connection terminated
+ * unexpectedly", "timeout exceeded when trying to connect"), often without a code; a statement the server
+ * refused is a DatabaseError carrying its SQLSTATE. So, by class: whatever the pool throws that the server
+ * didn't say (and that isn't a TypeError/RangeError from our own arguments) becomes OutageError('database'),
+ * and nothing downstream has to read messages. Server-side "shutting down" SQLSTATEs are recognised by
+ * `isOutage` from their codes.
+ */
+function markOutages(pool: Pool, serverError: new (...args: never[]) => Error) {
+  const asOutage = (error: unknown) =>
+    error instanceof serverError || error instanceof TypeError || error instanceof RangeError
+      ? error
+      : new OutageError('database', error);
+  const query = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = ((...args: unknown[]) => {
+    const result = query(...args);
+    return result instanceof Promise ? result.catch((error) => Promise.reject(asOutage(error))) : result;
+  }) as Pool['query'];
+  const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
+  pool.connect = ((...args: unknown[]) => {
+    const result = connect(...args);
+    return result instanceof Promise ? result.catch((error) => Promise.reject(asOutage(error))) : result;
+  }) as Pool['connect'];
 }
 
 /** The newest migration applied to this database, by its drizzle-kit tag, or null before any. */

@@ -1,5 +1,5 @@
 import type { Redis } from '@upstash/redis';
-import { OutageError } from '../errors.js';
+import { SessionUnavailableError } from '../errors.js';
 
 /** Conversation state (wizard steps, a shared location) lives in Redis with a TTL, never in Postgres. */
 export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 3;
@@ -66,7 +66,7 @@ export class RedisSessionStore<T> implements SessionStore<T> {
     return this.read(key);
   }
 
-  // A failed read is marked as a Redis outage: the bot asks the user to try again (see bot.catch).
+  // A failed read is marked SessionUnavailableError: the bot asks the user to try again (lib/bot/error-reply.ts).
   // GETEX, not GET: @upstash/redis's auto-pipeline sends reads (GET) and writes as two concurrent requests,
   // and GETEX counts as a write, so the read rides in the one request with the claim and the rate-limit
   // script. It also slides the session's expiry on every visit.
@@ -76,7 +76,7 @@ export class RedisSessionStore<T> implements SessionStore<T> {
       if (typeof value === 'object' && value !== null) this.asRead.set(value, JSON.stringify(value));
       return value;
     } catch (error) {
-      throw new OutageError('redis', error);
+      throw new SessionUnavailableError(error);
     }
   }
 

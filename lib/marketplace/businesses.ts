@@ -60,8 +60,7 @@ export async function registerBusiness(db: Db, draft: BusinessDraft): Promise<Bu
       select * from created
     `),
   );
-  if (!row)
-    throw new AppError('conflict', 'You have already registered a venue. Send /start to see its status.');
+  if (!row) throw new AppError({ code: 'venue.already_registered' });
   return toBusiness(row);
 }
 
@@ -100,7 +99,7 @@ export interface ReviewResult {
   changed: boolean;
 }
 
-const reviewRules: Record<ReviewDecision, { to: BusinessStatus; from: BusinessStatus[] }> = {
+const reviewRules: Record<ReviewDecision, { to: 'verified' | 'rejected'; from: BusinessStatus[] }> = {
   // A rejected venue that fixed its details can be verified later.
   verify: { to: 'verified', from: ['pending', 'rejected'] },
   reject: { to: 'rejected', from: ['pending'] },
@@ -131,13 +130,10 @@ export async function reviewBusiness(
       select (select status from target) as before, (select count(*) from changed) as changed
     `),
   );
-  if (!row || row.before === null) throw new AppError('not_found', 'No business with that id.');
+  if (!row || row.before === null) throw new AppError({ code: 'venue.not_found' });
   const changed = num(row.changed) > 0;
   if (!changed && row.before !== rule.to) {
-    throw new AppError(
-      'invalid_transition',
-      `This business is ${String(row.before)}, so it can't be ${rule.to} now.`,
-    );
+    throw new AppError({ code: 'venue.wrong_state', status: row.before as BusinessStatus, to: rule.to });
   }
   const business = await getBusinessById(db, input.businessId);
   return { business: business!, changed };

@@ -89,23 +89,12 @@ export async function cancelReservation(
       `),
     ),
   );
-  if (!row) throw new AppError('not_found', 'Reservation not found.');
+  if (!row) throw new AppError({ code: 'reservation.not_found' });
   const changed = num(row.changed) > 0 || row.replayed === true;
   if (!changed && row.before !== 'cancelled') {
-    if (row.before === 'reserved') {
-      throw new AppError(
-        'invalid_transition',
-        'The pickup window is over, so this reservation can no longer be cancelled.',
-      );
-    }
-    const words: Record<string, string> = {
-      picked_up: 'already picked up',
-      no_show: 'marked as not picked up',
-    };
-    throw new AppError(
-      'invalid_transition',
-      `This reservation was ${words[String(row.before)] ?? row.before}.`,
-    );
+    if (row.before === 'reserved') throw new AppError({ code: 'reservation.window_over' });
+    // Neither reserved nor cancelled: the reservation was settled.
+    throw new AppError({ code: 'reservation.settled', status: row.before as 'picked_up' | 'no_show' });
   }
   return {
     ...factsOf(row),

@@ -25,10 +25,7 @@ export async function confirmPickup(
   input: { idempotencyKey: string; ownerId: number; now: Date } & ({ code: string } | { purchaseId: number }),
 ): Promise<PickupResult> {
   const byCode = 'code' in input;
-  const notFound = new AppError(
-    'not_found',
-    byCode ? 'No open reservation with that code.' : 'This reservation is no longer open.',
-  );
+  const notFound = new AppError({ code: byCode ? 'pickup.code_not_found' : 'pickup.not_open' });
   const code = byCode ? normalisePickupCode(input.code) : null;
   if (byCode && !code) throw notFound;
   const target = byCode ? sql`p.pickup_code = ${code}` : sql`p.id = ${input.purchaseId}`;

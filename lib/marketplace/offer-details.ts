@@ -45,7 +45,7 @@ export async function getOfferForCustomer(
         and o.pickup_end > ${input.now.toISOString()}::timestamptz and b.status = 'verified'
     `),
   );
-  if (!row) throw new AppError('not_found', 'Sorry, this offer is no longer available.');
+  if (!row) throw new AppError({ code: 'offer.unavailable' });
   const items = (typeof row.items === 'string' ? JSON.parse(row.items) : (row.items ?? [])) as Array<
     Record<string, unknown>
   >;
@@ -76,6 +76,6 @@ export async function getOfferForCustomer(
 /** An item of an offer the customer may see, or "not part of this offer" (a forged or stale button). */
 export function itemOf(offer: CustomerOffer, itemId: number): CustomerOfferItem {
   const item = offer.items.find((i) => i.id === itemId);
-  if (!item) throw new AppError('not_found', 'That item is not part of this offer.');
+  if (!item) throw new AppError({ code: 'offer.item_not_found' });
   return item;
 }

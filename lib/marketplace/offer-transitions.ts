@@ -32,40 +32,23 @@ const rules: Record<OwnerAction, Rule> = {
   cancel: { from: ['draft', 'active', 'paused', 'sold_out'], to: sql`'cancelled'`, needsOpenWindow: false },
 };
 
-const alreadyThere: Partial<Record<OwnerAction, OfferStatus[]>> = {
-  publish: ['active'],
-  pause: ['paused'],
-  resume: ['active'],
-  sold_out: ['sold_out'],
-  cancel: ['cancelled'],
+/** Where each action leads: an offer already there gets "already live" rather than a refusal of the move. */
+const leadsTo: Partial<Record<OwnerAction, 'active' | 'paused' | 'sold_out'>> = {
+  publish: 'active',
+  pause: 'paused',
+  resume: 'active',
+  sold_out: 'sold_out',
 };
 
-/** Why an action can't happen, in words for the business owner. */
-function refusal(action: OwnerAction, status: OfferStatus, windowOver: boolean): string {
-  if (status === 'expired')
-    return 'This offer has expired: its pickup window is over. Post a new one with /newoffer.';
-  if (status === 'cancelled') return 'This offer was withdrawn. Post a new one with /newoffer.';
-  if (alreadyThere[action]?.includes(status)) {
-    const words: Record<OwnerAction, string> = {
-      publish: 'This offer is already live.',
-      pause: 'This offer is already paused.',
-      resume: 'This offer is already live.',
-      sold_out: 'This offer is already marked sold out.',
-      cancel: 'This offer is already withdrawn.',
-    };
-    return words[action];
-  }
-  if (rules[action].needsOpenWindow && windowOver) {
-    return 'The pickup window of this offer is already over. Post a new offer with a later window.';
-  }
-  const hints: Record<OwnerAction, string> = {
-    publish: 'Only drafts can be published.',
-    pause: 'Only live offers can be paused.',
-    resume: 'Only paused offers can be resumed.',
-    sold_out: 'Only live or paused offers can be marked sold out.',
-    cancel: 'This offer can no longer be withdrawn.',
-  };
-  return `${hints[action]} This one is ${status.replace('_', ' ')}.`;
+/** Why an action can't happen, as a code the bot puts into the owner's words. */
+function refusal(action: OwnerAction, status: OfferStatus, windowOver: boolean): AppError {
+  if (status === 'expired') return new AppError({ code: 'offer.expired' });
+  if (status === 'cancelled') return new AppError({ code: 'offer.withdrawn' });
+  const target = leadsTo[action];
+  if (target !== undefined && status === target)
+    return new AppError({ code: 'offer.already_in_state', status: target });
+  if (rules[action].needsOpenWindow && windowOver) return new AppError({ code: 'offer.window_over' });
+  return new AppError({ code: 'offer.wrong_state', action, status });
 }
 
 export interface TransitionResult {
@@ -141,7 +124,7 @@ export async function transitionOffer(
   `),
   );
   const row = firstRow(result);
-  if (!row) throw new AppError('not_found', 'Offer not found.');
+  if (!row) throw new AppError({ code: 'offer.not_found' });
   const pickupEnd = date(row.pickup_end);
   const prior = (typeof row.prior === 'string' ? JSON.parse(row.prior) : row.prior) as {
     before: OfferStatus;
@@ -151,9 +134,9 @@ export async function transitionOffer(
   const before = row.before as OfferStatus;
   if (row.after == null) {
     if (needsVerifiedVenue.includes(input.action) && row.venue_status !== 'verified') {
-      throw new AppError('not_allowed', 'Your venue is not verified right now, so its offers can’t go live.');
+      throw new AppError({ code: 'offer.live_needs_verified_venue' });
     }
-    throw new AppError('invalid_transition', refusal(input.action, before, pickupEnd <= input.now));
+    throw refusal(input.action, before, pickupEnd <= input.now);
   }
   return { offerId: input.offerId, before, after: row.after as OfferStatus, pickupEnd, replayed: false };
 }

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { businesses, type Offer, type OfferItem, offerItems, offers } from '../../db/schema.js';
-import { AppError } from '../errors.js';
+import { AppError, type AppErrorDetail } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { firstRow, num, type RawRow } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
@@ -36,19 +36,22 @@ export interface OfferDraft {
   items: ItemDraft[];
 }
 
-/** Rules every item must satisfy, in words a business owner understands; null when fine. */
-export function itemProblem(item: ItemDraft): string | null {
-  if (!item.name.trim()) return 'The item needs a name.';
+/** What is wrong with one item (the bot has the words for each code). */
+export type ItemProblem = Extract<AppErrorDetail, { code: `item.${string}` }>;
+
+/** Rules every item must satisfy; null when fine. */
+export function itemProblem(item: ItemDraft): ItemProblem | null {
+  if (!item.name.trim()) return { code: 'item.name_missing' };
   if (item.name.length > OFFER_LIMITS.itemNameMax)
-    return `Item names can be at most ${OFFER_LIMITS.itemNameMax} characters.`;
-  if (!(item.originalPrice > 0) || !(item.price > 0)) return 'Prices must be above zero.';
-  if (item.price >= item.originalPrice) return 'The discounted price must be lower than the original price.';
+    return { code: 'item.name_too_long', max: OFFER_LIMITS.itemNameMax };
+  if (!(item.originalPrice > 0) || !(item.price > 0)) return { code: 'item.price_not_positive' };
+  if (item.price >= item.originalPrice) return { code: 'item.price_not_discounted' };
   if (
     !Number.isInteger(item.quantity) ||
     item.quantity < OFFER_LIMITS.quantityMin ||
     item.quantity > OFFER_LIMITS.quantityMax
   ) {
-    return `The quantity must be a whole number from ${OFFER_LIMITS.quantityMin} to ${OFFER_LIMITS.quantityMax}.`;
+    return { code: 'item.quantity_range', min: OFFER_LIMITS.quantityMin, max: OFFER_LIMITS.quantityMax };
   }
   return null;
 }
@@ -60,17 +63,16 @@ export function itemProblem(item: ItemDraft): string | null {
 export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithItems> {
   const title = draft.title.trim();
   if (!title || title.length > OFFER_LIMITS.titleMax) {
-    throw new AppError('invalid_input', `The title must be 1–${OFFER_LIMITS.titleMax} characters.`);
+    throw new AppError({ code: 'offer.title_length', max: OFFER_LIMITS.titleMax });
   }
   if (draft.items.length === 0 || draft.items.length > OFFER_LIMITS.itemsMax) {
-    throw new AppError('invalid_input', `An offer has 1–${OFFER_LIMITS.itemsMax} items.`);
+    throw new AppError({ code: 'offer.item_count', max: OFFER_LIMITS.itemsMax });
   }
   for (const item of draft.items) {
     const problem = itemProblem(item);
-    if (problem) throw new AppError('invalid_input', problem);
+    if (problem) throw new AppError(problem);
   }
-  if (draft.pickupEnd <= draft.pickupStart)
-    throw new AppError('invalid_input', 'The pickup window must end after it starts.');
+  if (draft.pickupEnd <= draft.pickupStart) throw new AppError({ code: 'offer.window_ends_before_start' });
 
   const items = JSON.stringify(
     draft.items.map((item, position) => ({
@@ -116,7 +118,7 @@ export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithI
     `),
     ),
   );
-  if (row?.id == null) throw new AppError('not_allowed', 'Only verified businesses can post offers.');
+  if (row?.id == null) throw new AppError({ code: 'offer.post_needs_verified_venue' });
   return (await getOffer(db, num(row.id)))!;
 }
 
@@ -140,19 +142,16 @@ export async function getOwnOffer(db: Db, { offerId, ownerId }: { offerId: numbe
     .where(and(eq(offers.id, offerId), eq(businesses.ownerId, ownerId)))
     .limit(1);
   const offer = row ? await getOffer(db, row.id) : undefined;
-  if (!offer) throw new AppError('not_found', 'Offer not found.');
+  if (!offer) throw new AppError({ code: 'offer.not_found' });
   return offer;
 }
 
-/** Why a venue that isn't verified (any more) can't edit its offers, in the owner's words. */
-const notEditable: Record<string, string> = {
-  suspended:
-    'Your venue is suspended, so its offers can’t be edited. Contact us if you think this is a mistake.',
-  pending: 'Your venue is still waiting for verification, so its offers can’t be edited yet.',
-  rejected: 'Your venue was not verified, so its offers can’t be edited.',
-};
+/** A venue that isn't verified (any more) can't edit its offers; the owner is told which state it is in. */
 const venueNotVerified = (status: string) =>
-  new AppError('not_allowed', notEditable[status] ?? notEditable.rejected);
+  new AppError({
+    code: 'offer.edit_needs_verified_venue',
+    venueStatus: status === 'suspended' || status === 'pending' ? status : 'rejected',
+  });
 
 /**
  * The offer if it belongs to the caller's business and that business may change it (verified): the entry
@@ -165,10 +164,10 @@ export async function getEditableOffer(db: Db, { offerId, ownerId }: { offerId: 
     .innerJoin(businesses, eq(businesses.id, offers.businessId))
     .where(and(eq(offers.id, offerId), eq(businesses.ownerId, ownerId)))
     .limit(1);
-  if (!row) throw new AppError('not_found', 'Offer not found.');
+  if (!row) throw new AppError({ code: 'offer.not_found' });
   if (row.venueStatus !== 'verified') throw venueNotVerified(row.venueStatus);
   const offer = await getOffer(db, row.id);
-  if (!offer) throw new AppError('not_found', 'Offer not found.');
+  if (!offer) throw new AppError({ code: 'offer.not_found' });
   return offer;
 }
 
@@ -220,14 +219,11 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
       edit.quantityTotal < 0 ||
       edit.quantityTotal > OFFER_LIMITS.quantityMax)
   ) {
-    throw new AppError(
-      'invalid_input',
-      `The quantity must be a whole number from 0 to ${OFFER_LIMITS.quantityMax}.`,
-    );
+    throw new AppError({ code: 'item.quantity_range', min: 0, max: OFFER_LIMITS.quantityMax });
   }
   for (const price of [edit.price, edit.originalPrice]) {
     if (price !== undefined && !(Number.isInteger(price) && price > 0))
-      throw new AppError('invalid_input', 'Prices must be above zero.');
+      throw new AppError({ code: 'item.price_not_positive' });
   }
   const now = edit.now.toISOString();
   const run = () =>
@@ -287,22 +283,19 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
       (error as { code?: string }).code === '23514' ||
       (error as { cause?: { code?: string } }).cause?.code === '23514'
     ) {
-      throw new AppError('invalid_input', 'The discounted price must be lower than the original price.');
+      throw new AppError({ code: 'item.price_not_discounted' });
     }
     throw error;
   }
-  if (!row || row.before === null) throw new AppError('not_found', 'Offer not found.');
+  if (!row || row.before === null) throw new AppError({ code: 'offer.not_found' });
   if (row.venue_status !== 'verified') throw venueNotVerified(String(row.venue_status));
-  if (num(row.item_found) === 0) throw new AppError('not_found', 'That item is not part of this offer.');
+  if (num(row.item_found) === 0) throw new AppError({ code: 'offer.item_not_found' });
   if (num(row.changed) === 0) {
     const before = row.before as OfferStatus;
     if (before === 'expired' || before === 'cancelled') {
-      throw new AppError('invalid_transition', `This offer is ${before}, so it can't be edited.`);
+      throw new AppError({ code: 'offer.not_editable', status: before });
     }
-    throw new AppError(
-      'invalid_input',
-      `${num(row.reserved)} already reserved, so the quantity can't go below ${num(row.reserved)}.`,
-    );
+    throw new AppError({ code: 'item.quantity_below_reserved', reserved: num(row.reserved) });
   }
   return { offer: (await getOffer(db, edit.offerId))!, statusBefore: row.before as OfferStatus };
 }

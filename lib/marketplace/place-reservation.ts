@@ -23,7 +23,7 @@ export async function placeReservation(
     admit(),
   ]);
   try {
-    if (!admitted) throw new AppError('rate_limited');
+    if (!admitted) throw new AppError({ code: 'reservation.too_fast' });
     return await reserve(db, input);
   } finally {
     await lock?.release().catch(() => {});

@@ -39,12 +39,12 @@ export interface ReserveInput {
  */
 export async function reserve(db: Db, input: ReserveInput): Promise<Reservation> {
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_UNITS_PER_RESERVATION) {
-    throw new AppError('invalid_input', `You can reserve 1 to ${MAX_UNITS_PER_RESERVATION} at a time.`);
+    throw new AppError({ code: 'reservation.quantity_range', max: MAX_UNITS_PER_RESERVATION });
   }
   const row = await retryConflicts(() => reserveOnce(db, input, newPickupCode()));
   if (row?.replayed_purchase_id != null) {
     const facts = firstRow(await db.execute(factsQuery(num(row.replayed_purchase_id))));
-    if (!facts) throw new AppError('not_found', 'Reservation not found.');
+    if (!facts) throw new AppError({ code: 'reservation.not_found' });
     return {
       ...factsOf(facts),
       offerStatus: String(row.prior_offer_status) as Reservation['offerStatus'],
@@ -157,19 +157,17 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
 }
 
 function reservationRefusal(row: RawRow | undefined, quantity: number): AppError {
-  if (!row || row.live_offer_id == null) {
-    return new AppError('conflict', 'Sorry, this offer is no longer available.');
-  }
+  if (!row || row.live_offer_id == null) return new AppError({ code: 'offer.unavailable' });
   if (num(row.active_reservations) >= MAX_ACTIVE_RESERVATIONS) {
-    return new AppError(
-      'limit_reached',
-      `You already have ${MAX_ACTIVE_RESERVATIONS} active reservations. Pick them up or cancel one in /mypurchases first.`,
-    );
+    return new AppError({ code: 'reservation.cap_reached', max: MAX_ACTIVE_RESERVATIONS });
   }
-  if (row.item_left == null) return new AppError('not_found', 'That item is not part of this offer.');
-  const left = num(row.item_left);
+  if (row.item_left == null) return new AppError({ code: 'offer.item_not_found' });
+  return notEnoughLeft(num(row.item_left), quantity);
+}
+
+/** Fewer units left than asked for: "just sold out" when none are, else how many. */
+export function notEnoughLeft(left: number, wanted: number): AppError {
   return new AppError(
-    'conflict',
-    left === 0 ? 'Sorry, that item just sold out.' : `Sorry, only ${left} left — you asked for ${quantity}.`,
+    left === 0 ? { code: 'reservation.sold_out' } : { code: 'reservation.not_enough', left, wanted },
   );
 }

@@ -89,7 +89,7 @@ adminFeature.action(
     const data = callbackOf(ctx);
     const business =
       data?.kind === 'biz:reject' ? await getBusinessById(ctx.deps.db, data.args[0]) : undefined;
-    if (!business) throw new AppError('not_found', 'No business with that id.');
+    if (!business) throw new AppError({ code: 'venue.not_found' });
     await ctx.answerCbQuery();
     await ctx.scene.enter(REJECT_SCENE, { businessId: business.id, name: business.name });
   }),

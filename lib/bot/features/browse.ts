@@ -7,7 +7,7 @@ import { callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { browseKeyboard, offerKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
-import { browseTexts, localeOf, offerDetails, reserveTexts } from '../texts/customer.js';
+import { browseTexts, localeOf, offerDetails } from '../texts/customer.js';
 
 /** `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details. */
 export const browseFeature = new Composer<BotContext>();
@@ -53,7 +53,7 @@ browseFeature.on(message('location'), async (ctx) => {
 
 browseFeature.action(callbackTrigger('browse:page'), async (ctx) => {
   const data = callbackOf(ctx);
-  if (data?.kind !== 'browse:page') throw new AppError('not_found', reserveTexts.stale);
+  if (data?.kind !== 'browse:page') throw new AppError({ code: 'button.stale' });
   const { listing, text, keyboard } = await listPage(ctx, data.args[0]);
   await ctx.answerCbQuery();
   if (listing.total === 0) return editOrReply(ctx, browseTexts.empty);
@@ -79,7 +79,7 @@ export async function showOffer(ctx: BotContext, offerId: number, onShown?: () =
 
 browseFeature.action(callbackTrigger('offer:view'), async (ctx) => {
   const data = callbackOf(ctx);
-  if (data?.kind !== 'offer:view') throw new AppError('not_found', reserveTexts.stale);
+  if (data?.kind !== 'offer:view') throw new AppError({ code: 'button.stale' });
   // Answered once the offer is known to be visible; a refusal is answered by the error boundary.
   await showOffer(ctx, data.args[0], () => ctx.answerCbQuery());
 });
@@ -91,7 +91,7 @@ browseFeature.start(async (ctx, next) => {
   try {
     await showOffer(ctx, Number(match[1]));
   } catch (error) {
-    if (!(error instanceof AppError && error.code === 'not_found')) throw error;
+    if (!(error instanceof AppError && error.code === 'offer.unavailable')) throw error;
     await ctx.reply(browseTexts.offerGone);
   }
 });

@@ -116,7 +116,7 @@ for (const { command, kind, action } of actions) {
 
   offersFeature.action(callbackTrigger(kind), async (ctx) => {
     const data = callbackOf(ctx);
-    if (data?.kind !== kind) throw new AppError('not_found', 'Offer not found.');
+    if (data?.kind !== kind) throw new AppError({ code: 'offer.not_found' });
     const offer = await runOfferAction(ctx, data.args[0] as number, action);
     await acknowledge(ctx, manageTexts.done[action]);
     // The card the button was on now shows the new state and the buttons that fit it.
@@ -134,7 +134,7 @@ offersFeature.command('edit', async (ctx) => {
 
 offersFeature.action(callbackTrigger('offer:edit'), async (ctx) => {
   const data = callbackOf(ctx);
-  if (data?.kind !== 'offer:edit') throw new AppError('not_found', 'Offer not found.');
+  if (data?.kind !== 'offer:edit') throw new AppError({ code: 'offer.not_found' });
   const offer = await getEditableOffer(ctx.deps.db, { offerId: data.args[0], ownerId: ctx.from.id });
   await ctx.answerCbQuery();
   await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });

@@ -6,11 +6,12 @@ import { deliverWritten } from '../../jobs/deliver-notices.js';
 import { getOfferForCustomer, itemOf } from '../../marketplace/offer-details.js';
 import { placeReservation } from '../../marketplace/place-reservation.js';
 import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/purchases.js';
-import type { Reservation } from '../../marketplace/reserve.js';
+import { notEnoughLeft, type Reservation } from '../../marketplace/reserve.js';
 import { acknowledge, showInPlace } from '../after-commit.js';
 import { type CallbackArgs, type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
+import { refusalText } from '../error-reply.js';
 import { cardKey } from '../idempotency-keys.js';
 import {
   backToOfferKeyboard,
@@ -36,19 +37,18 @@ const reserveLimiter = (redis: Redis) => {
 /** The button's arguments; anything that isn't exactly our button is refused kindly (and answered). */
 export function argsOf<K extends CallbackKind>(ctx: BotContext, kind: K): CallbackArgs<K> {
   const data = callbackOf(ctx);
-  if (data?.kind !== kind) throw new AppError('not_found', reserveTexts.stale);
+  if (data?.kind !== kind) throw new AppError({ code: 'button.stale' });
   return data.args as CallbackArgs<K>;
 }
 
 /** The item if it can still be had in this quantity; the reservation statement checks again. */
 async function availableItem(ctx: BotContext, offerId: number, itemId: number, quantity = 1) {
   if (quantity > MAX_UNITS_PER_RESERVATION) {
-    throw new AppError('invalid_input', reserveTexts.overCap(MAX_UNITS_PER_RESERVATION));
+    throw new AppError({ code: 'reservation.quantity_range', max: MAX_UNITS_PER_RESERVATION });
   }
   const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: ctx.deps.clock.now() });
   const item = itemOf(offer, itemId);
-  if (item.unitsLeft < quantity)
-    throw new AppError('conflict', reserveTexts.notEnough(item.unitsLeft, quantity));
+  if (item.unitsLeft < quantity) throw notEnoughLeft(item.unitsLeft, quantity);
   return { offer, item };
 }
 
@@ -100,10 +100,10 @@ reserveFeature.action(callbackTrigger('buy:confirm'), async (ctx) => {
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    const reason =
-      error.code === 'rate_limited' ? reserveTexts.tooFast : (error.reason ?? reserveTexts.stale);
+    // Refused: said as an alert and, unless it was only "too fast", in place of the confirmation card.
+    const reason = refusalText(error);
     await acknowledge(ctx, reason, true);
-    if (error.code !== 'rate_limited') await showInPlace(ctx, reason, backToOfferKeyboard(offerId));
+    if (error.category !== 'rate_limited') await showInPlace(ctx, reason, backToOfferKeyboard(offerId));
     return;
   }
   // Committed. From here on nothing may fail the update or hide the outcome from either party.

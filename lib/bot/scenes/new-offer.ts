@@ -8,6 +8,7 @@ import { runOfferAction } from '../features/offers.js';
 import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { offerSummary, newOfferTexts as t } from '../texts/business.js';
+import { errorText } from '../texts/errors.js';
 import { guardWizard, isSkip, textOf } from './common.js';
 
 export const NEW_OFFER_SCENE = 'new-offer';
@@ -94,7 +95,10 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
         return void (await ctx.reply(t.tooManyItems(OFFER_LIMITS.itemsMax)));
       const parsed = parseItemLine(line);
       if (!parsed.ok)
-        return void (await ctx.reply(t.badItem(line, parsed.problem), { ...html, ...doneKeyboard }));
+        return void (await ctx.reply(t.badItem(line, errorText(parsed.problem)), {
+          ...html,
+          ...doneKeyboard,
+        }));
       draft.items.push(parsed.item);
     }
     await ctx.reply(t.itemAdded(draft.items.length, OFFER_LIMITS.itemsMax), doneKeyboard);

@@ -92,12 +92,7 @@ export const reserveTexts = {
   abortButton: 'Never mind',
   aborted: 'OK, nothing reserved. /offers shows all deals.',
   backToOffer: 'See the offer',
-  tooFast: 'That’s a lot of reservations at once. Please wait a minute and try again.',
   alreadyDone: 'You already confirmed this one. Your code is in /mypurchases.',
-  stale: 'This button is no longer valid. Send /offers to see what’s available.',
-  overCap: (max: number) => `You can reserve 1 to ${max} at a time.`,
-  notEnough: (left: number, wanted: number) =>
-    left === 0 ? 'Sorry, that item just sold out.' : `Sorry, only ${left} left — you asked for ${wanted}.`,
   reservedToast: 'Reserved ✅',
 };
 

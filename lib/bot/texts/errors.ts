@@ -1,0 +1,89 @@
+import type { AppErrorDetail, ErrorCode } from '../../errors.js';
+
+/**
+ * What a person is told when their request is refused: one text per error code (lib/errors.ts), with the
+ * code's facts filled in. A new code without a text here doesn't compile.
+ *
+ * Plain text, not HTML: these lines are shown as callback answers (which have no parse mode) as often as in
+ * messages. A caller that puts one into an HTML message escapes it (user input, e.g. a mistyped price, can
+ * appear in it).
+ */
+type Texts = { [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>) => string) };
+
+const editNeedsVerifiedVenue = {
+  suspended:
+    'Your venue is suspended, so its offers can’t be edited. Contact us if you think this is a mistake.',
+  pending: 'Your venue is still waiting for verification, so its offers can’t be edited yet.',
+  rejected: 'Your venue was not verified, so its offers can’t be edited.',
+};
+
+const alreadyInState = {
+  active: 'This offer is already live.',
+  paused: 'This offer is already paused.',
+  sold_out: 'This offer is already marked sold out.',
+};
+
+/** What each owner action needs, said when the offer is in another state. */
+const actionNeeds = {
+  publish: 'Only drafts can be published.',
+  pause: 'Only live offers can be paused.',
+  resume: 'Only paused offers can be resumed.',
+  sold_out: 'Only live or paused offers can be marked sold out.',
+  cancel: 'This offer can no longer be withdrawn.',
+};
+
+const settled = { picked_up: 'already picked up', no_show: 'marked as not picked up' };
+
+const priceExample = { original: '12.50', discounted: '4.00' };
+
+const errorTexts: Texts = {
+  'offer.not_found': 'Offer not found.',
+  'offer.unavailable': 'Sorry, this offer is no longer available.',
+  'offer.item_not_found': 'That item is not part of this offer.',
+  'offer.title_length': ({ max }) => `The title must be 1–${max} characters.`,
+  'offer.item_count': ({ max }) => `An offer has 1–${max} items.`,
+  'offer.window_ends_before_start': 'The pickup window must end after it starts.',
+  'offer.post_needs_verified_venue': 'Only verified businesses can post offers.',
+  'offer.live_needs_verified_venue': 'Your venue is not verified right now, so its offers can’t go live.',
+  'offer.edit_needs_verified_venue': ({ venueStatus }) => editNeedsVerifiedVenue[venueStatus],
+  'offer.not_editable': ({ status }) => `This offer is ${status}, so it can't be edited.`,
+  'offer.expired': 'This offer has expired: its pickup window is over. Post a new one with /newoffer.',
+  'offer.withdrawn': 'This offer was withdrawn. Post a new one with /newoffer.',
+  'offer.already_in_state': ({ status }) => alreadyInState[status],
+  'offer.window_over':
+    'The pickup window of this offer is already over. Post a new offer with a later window.',
+  'offer.wrong_state': ({ action, status }) =>
+    `${actionNeeds[action]} This one is ${status.replace('_', ' ')}.`,
+  'item.name_missing': 'The item needs a name.',
+  'item.name_too_long': ({ max }) => `Item names can be at most ${max} characters.`,
+  'item.price_not_positive': 'Prices must be above zero.',
+  'item.price_not_discounted': 'The discounted price must be lower than the original price.',
+  'item.quantity_range': ({ min, max }) => `The quantity must be a whole number from ${min} to ${max}.`,
+  'item.quantity_below_reserved': ({ reserved }) =>
+    `${reserved} already reserved, so the quantity can't go below ${reserved}.`,
+  // These three follow "I couldn’t add “…”:" in the wizard, hence the small letter or the quote first.
+  'item.parts_missing': 'it needs four parts separated by commas.',
+  'item.not_a_price': ({ text, field }) => `“${text}” is not a price (e.g. ${priceExample[field]}).`,
+  'item.not_a_quantity': ({ text }) => `“${text}” is not a whole quantity (e.g. 5).`,
+  'reservation.not_found': 'Reservation not found.',
+  'reservation.quantity_range': ({ max }) => `You can reserve 1 to ${max} at a time.`,
+  'reservation.cap_reached': ({ max }) =>
+    `You already have ${max} active reservations. Pick them up or cancel one in /mypurchases first.`,
+  'reservation.sold_out': 'Sorry, that item just sold out.',
+  'reservation.not_enough': ({ left, wanted }) => `Sorry, only ${left} left — you asked for ${wanted}.`,
+  'reservation.too_fast': 'That’s a lot of reservations at once. Please wait a minute and try again.',
+  'reservation.window_over': 'The pickup window is over, so this reservation can no longer be cancelled.',
+  'reservation.settled': ({ status }) => `This reservation was ${settled[status]}.`,
+  'pickup.code_not_found': 'No open reservation with that code.',
+  'pickup.not_open': 'This reservation is no longer open.',
+  'venue.already_registered': 'You have already registered a venue. Send /start to see its status.',
+  'venue.not_found': 'No business with that id.',
+  'venue.wrong_state': ({ status, to }) => `This business is ${status}, so it can't be ${to} now.`,
+  'button.stale': 'This button is no longer valid. Send /offers to see what’s available.',
+};
+
+/** The words for one refusal. */
+export function errorText(detail: AppErrorDetail): string {
+  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail) => string);
+  return typeof text === 'string' ? text : text(detail);
+}
