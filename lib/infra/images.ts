@@ -1,4 +1,7 @@
-import sharp, { type Metadata } from 'sharp';
+import type { Metadata } from 'sharp';
+
+/** sharp loads libvips (~18 MB): only on the first photo, never on a cold start that has none. */
+const loadSharp = async () => (await import('sharp')).default;
 
 /**
  * Photos from businesses: validated by content, bounded before decoding, re-encoded clean.
@@ -57,6 +60,7 @@ export async function processPhoto(
   limits: ImageLimits = defaultImageLimits,
 ): Promise<ProcessedPhoto> {
   if (input.length > limits.maxBytes) throw new ImageRejected('too_large_bytes');
+  const sharp = await loadSharp();
   let metadata: Metadata;
   try {
     // Reading the header only: dimensions are known before any pixel is decoded.

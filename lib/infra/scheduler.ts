@@ -17,16 +17,28 @@ export interface Scheduler {
 
 export type JobRunner = (name: ScheduledJob['name'], payload: Record<string, unknown>) => Promise<void>;
 
-/** QStash: `publishJSON` with `notBefore` (seconds) and a deduplication id; callbacks are signed. */
+/**
+ * QStash: `publishJSON` with `notBefore` (seconds) and a deduplication id; callbacks are signed. The client
+ * (with jose, ~33 ms to import) is loaded on the first job, not on every cold start: most updates schedule
+ * nothing.
+ */
 export async function createQStashScheduler(
   qstash: NonNullable<Config['qstash']>,
   publicUrl: string,
 ): Promise<Scheduler> {
-  const { Client } = await import('@upstash/qstash');
-  const client = new Client({ token: qstash.token, baseUrl: qstash.url });
+  let client: Promise<import('@upstash/qstash').Client> | undefined;
+  const connect = () => {
+    client ??= import('@upstash/qstash').then(
+      ({ Client }) => new Client({ token: qstash.token, baseUrl: qstash.url }),
+    );
+    client.catch(() => {
+      client = undefined;
+    });
+    return client;
+  };
   return {
     async schedule(job) {
-      await client.publishJSON({
+      await (await connect()).publishJSON({
         url: `${publicUrl}/api/jobs/${job.name}`,
         body: job.payload,
         notBefore: Math.ceil(job.notBefore.getTime() / 1000),

@@ -24,6 +24,8 @@ export interface BenchApp {
   config: Config;
   /** Lines logged at level error since the start (a benchmark that hits errors measures the wrong thing). */
   errors: string[];
+  /** Jobs scheduled since the start (each a QStash message in production). */
+  scheduled(): number;
   /** The real webhook entry point, with the body as Telegram sends it. */
   deliver(rawBody: string): Promise<WebhookResponse>;
   close(): Promise<void>;
@@ -44,11 +46,18 @@ export async function createBenchApp(stores: BenchStores, env: Record<string, st
     redisConnection: stores.redisConnection,
     log,
   });
+  let scheduled = 0;
+  const schedule = deps.scheduler.schedule.bind(deps.scheduler);
+  deps.scheduler.schedule = (job) => {
+    scheduled++;
+    return schedule(job);
+  };
   const runtime = createRuntime(deps);
   return {
     runtime,
     config,
     errors,
+    scheduled: () => scheduled,
     deliver: (rawBody) =>
       handleTelegramWebhook(runtime, { method: 'POST', secretHeader: BENCH_SECRET, rawBody }),
     close: () => deps.scheduler.close(),

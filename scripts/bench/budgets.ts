@@ -73,7 +73,7 @@ function roundTrips(summaries: Summary[]): Verdict[] {
       budget: 'Reservation: 1 SQL statement',
       measured: fmt(reservation.sql.total),
       met: reservation.sql.total <= 1,
-      why: 'One CTE checks offer, quota and stock, decrements, inserts the purchase and the audit rows.',
+      why: 'One CTE checks offer, quota and stock, decrements, inserts the reservation and the audit rows.',
     },
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * One cold start: a fresh Node process that loads a webhook handler and handles one update, then exits.
- * `app` goes through api/telegram.ts (config, deps, runtime, webhook policy, bot); `bare` through a bare
- * Telegraf bot. The parent times it from spawn to the reply reaching its Bot API emulator.
+ * `app` goes through api/telegram.ts (config, deps, runtime, webhook policy, bot), `bundle` through the same
+ * bundled into one file; `bare` through a bare Telegraf bot. The parent times it from spawn to the reply reaching its Bot API emulator.
  * Run from the compiled tree (see cold-start.ts), as a deployment runs compiled JavaScript.
  */
 const [mode, payload] = process.argv.slice(2);
@@ -14,6 +14,21 @@ if (mode === 'bare') {
   marks.imported = performance.now();
   await createBareBot(apiRoot!, token!).handle(rawBody!);
   marks.handled = performance.now();
+} else if (mode === 'bundle') {
+  // The same function as one file (see bundleForChildren); stores from the environment, as on Vercel.
+  const { default: handler } = (await import(`${import.meta.dirname}/../../bundle/telegram.mjs`)) as {
+    default: { fetch(request: Request): Promise<Response> };
+  };
+  marks.imported = performance.now();
+  const response = await handler.fetch(
+    new Request('http://localhost/api/telegram', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret! },
+      body: rawBody!,
+    }),
+  );
+  marks.handled = performance.now();
+  if (response.status !== 200) process.exitCode = 1;
 } else {
   const { default: handler } = await import('../../api/telegram.js');
   if (!process.env.DATABASE_URL) {

@@ -28,8 +28,39 @@ export async function buildForChildren(): Promise<string> {
 
 export const cleanBuild = () => rmSync(buildDir, { recursive: true, force: true });
 
+/** Where bundleForChildren writes the webhook function as one file. */
+export const bundleFile = `${buildDir}/bundle/telegram.mjs`;
+
+/**
+ * api/telegram.ts and everything it imports as one ES module (esbuild, minified), as a deployment could ship
+ * it: Node then reads and compiles one file instead of resolving and loading ~300. Native and dev-only
+ * packages stay outside (sharp is imported on the first photo). Returns the bundle's size in bytes.
+ */
+export async function bundleForChildren(): Promise<number> {
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [`${repoRoot}api/telegram.ts`],
+    outfile: bundleFile,
+    bundle: true,
+    minify: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    external: ['sharp', 'pg-native', '@electric-sql/pglite'],
+    // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
+    logLevel: 'error',
+    metafile: true,
+  });
+  return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+}
+
+export type ColdMode = 'app' | 'bundle' | 'bare';
+
 export interface ColdStartInput {
-  mode: 'app' | 'bare';
+  mode: ColdMode;
   emulator: BotApiEmulator;
   /** The child's environment (the app reads its configuration from it, as on Vercel). */
   env: Record<string, string>;
@@ -80,19 +111,21 @@ export function coldStart(input: ColdStartInput): Promise<ColdStartRun> {
   });
 }
 
-/** `rounds` fresh processes each, app and bare in turn, each handling one /start of a new person. */
+/** `rounds` fresh processes each, app, bundled app and bare in turn, each handling one /start of a new person. */
 export async function measureColdStarts(input: {
   emulator: BotApiEmulator;
   apiRoot: string;
   ids: UpdateFactory;
   env: Record<string, string>;
   rounds: number;
-}): Promise<Record<'app' | 'bare', ColdStartRun[]>> {
+  /** Which to run; the bundle reads its stores from the environment, so it needs server URLs. */
+  modes: ColdMode[];
+}): Promise<Record<ColdMode, ColdStartRun[]>> {
   const { emulator, apiRoot, ids, env } = input;
-  const runs = { app: [] as ColdStartRun[], bare: [] as ColdStartRun[] };
+  const runs = { app: [] as ColdStartRun[], bundle: [] as ColdStartRun[], bare: [] as ColdStartRun[] };
   for (let round = 0; round < input.rounds; round++) {
-    for (const mode of ['app', 'bare'] as const) {
-      const person = ids.person(30_000 + round * 2 + (mode === 'app' ? 0 : 1));
+    for (const [n, mode] of input.modes.entries()) {
+      const person = ids.person(30_000 + round * 3 + n);
       const rawBody = JSON.stringify(ids.text(person, '/start'));
       const payload = { rawBody, apiRoot, token: BENCH_TOKEN, secret: BENCH_SECRET };
       runs[mode].push(await coldStart({ mode, emulator, env, chatId: person.id, payload }));

@@ -1,7 +1,19 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { costSection } from './cost.js';
 import type { LoadSummary, Summary } from './measure.js';
 import type { MemoryRow } from './memory.js';
-import { type ColdRuns, coldTable, loadTable, machine, memoryTable, scenarioTable } from './report.js';
+import {
+  allocationLine,
+  type ColdRuns,
+  coldTable,
+  loadTable,
+  machine,
+  memoryTable,
+  scenarioTable,
+} from './report.js';
+
+/** The functions' memory (vercel.json `functions.memory`, 1024 MB): what function time is billed at. */
+const FUNCTION_MEMORY_GB = 1;
 
 /** docs/BENCHMARKS.md: written whole by the bench; its load section is written by `npm run load` alone. */
 export const reportPath = new URL('../../docs/BENCHMARKS.md', import.meta.url);
@@ -39,6 +51,8 @@ export interface ReportInput {
   summaries: Summary[];
   loads: LoadSummary[];
   cold: ColdRuns;
+  /** Size of the bundled webhook function (0 when not built). */
+  bundleBytes: number;
   memory: MemoryRow[];
   budgets: { table: string; notes: string[] };
   loadSection?: string;
@@ -106,6 +120,11 @@ turn from 1,000 people. _RSS before_: loaded, connected and seeded, before the f
 process's maximum resident set (\`getrusage\`).
 
 ${memoryTable(input.memory)}
+
+${allocationLine(input.memory)} _Allocated_: V8's sampling heap profiler over 1,000 more updates after the
+run (objects already freed included), so the profiler is not in the RSS figures.
+
+${costSection(input.summaries, FUNCTION_MEMORY_GB)}
 
 ## Budgets (ARCHITECTURE §7)
 

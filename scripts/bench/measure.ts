@@ -8,6 +8,8 @@ export interface Sample {
   ms: number;
   events: IoEvent[];
   telegramCalls: number;
+  /** Jobs the app scheduled (QStash messages in production). */
+  scheduled: number;
 }
 
 export interface ScenarioResult {
@@ -38,11 +40,17 @@ export function recordTelegramCalls(probe: Probe): void {
 
 async function timed(rig: Rig, run: () => Promise<unknown>): Promise<Sample> {
   const callsBefore = rig.emulator.calls.length;
+  const scheduledBefore = rig.app.scheduled();
   rig.probe.begin();
   const started = performance.now();
   await run();
   const ms = performance.now() - started;
-  return { ms, events: rig.probe.end(), telegramCalls: rig.emulator.calls.length - callsBefore };
+  return {
+    ms,
+    events: rig.probe.end(),
+    telegramCalls: rig.emulator.calls.length - callsBefore,
+    scheduled: rig.app.scheduled() - scheduledBefore,
+  };
 }
 
 /**
@@ -190,6 +198,10 @@ export interface Summary {
   waitP50: Record<IoKind, number>;
   sql: { total: number; beforeReply: number };
   redis: { total: number; beforeReply: number };
+  /** Redis commands per update (what Upstash bills), over all its requests. */
+  redisCommands: number;
+  /** Jobs scheduled per update (QStash messages). */
+  scheduled: number;
   telegram: number;
   bareTelegram: number;
   rssPeakMb: number;
@@ -259,6 +271,12 @@ export function summarize(result: ScenarioResult): Summary {
     },
     sql: counts('sql'),
     redis: counts('redis'),
+    redisCommands: mean(
+      result.app.map((s) =>
+        s.events.filter((e) => e.kind === 'redis').reduce((sum, e) => sum + (e.commands ?? 0), 0),
+      ),
+    ),
+    scheduled: mean(result.app.map((s) => s.scheduled)),
     telegram: mean(result.app.map((s) => s.telegramCalls)),
     bareTelegram: mean(result.bare.map((s) => s.telegramCalls)),
     rssPeakMb: result.rssPeakMb,

@@ -14,6 +14,10 @@ export interface MemoryResult {
   heapTotalEndMb: number;
   heapUsedEndMb: number;
   maxRssMb: number;
+  /** Bytes allocated per update (V8's sampling heap profiler, freed objects included), in KB. */
+  allocatedKbPerUpdate: number;
+  /** Who allocated them: packages and our files, KB per update. */
+  allocationTop: Array<{ owner: string; kbPerUpdate: number }>;
 }
 
 /** Runs memory-child.js (compiled), with extra Node flags if given, and returns its result line. */

@@ -9,6 +9,8 @@ export interface IoEvent {
   kind: IoKind;
   start: number;
   end: number;
+  /** Redis: the commands the request carried (Upstash bills commands, not requests). */
+  commands?: number;
 }
 
 export interface UpdateTrace {
@@ -30,8 +32,8 @@ export class Probe {
   }
 
   /** Runs `work`, recording it as one I/O event of the update in flight (if any). */
-  async time<T>(kind: IoKind, work: () => Promise<T>): Promise<T> {
-    const event: IoEvent = { kind, start: performance.now(), end: Number.NaN };
+  async time<T>(kind: IoKind, work: () => Promise<T>, commands?: number): Promise<T> {
+    const event: IoEvent = { kind, start: performance.now(), end: Number.NaN, commands };
     this.events?.push(event);
     try {
       return await work();

@@ -1,5 +1,5 @@
 import { cpus, totalmem } from 'node:os';
-import type { ColdStartRun } from './cold-start.js';
+import type { ColdMode, ColdStartRun } from './cold-start.js';
 import type { LoadSummary, Summary } from './measure.js';
 import type { MemoryRow } from './memory.js';
 
@@ -87,30 +87,44 @@ export const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 };
 
-export type ColdRuns = Record<'app' | 'bare', ColdStartRun[]>;
+export type ColdRuns = Record<ColdMode, ColdStartRun[]>;
 
 /** Medians of the cold starts, and where the app's time goes. */
 export function coldTable(cold: ColdRuns): string {
+  const spawnToReply = (runs: ColdStartRun[]) => median(runs.map((r) => r.ms));
+  const bare = spawnToReply(cold.bare);
   const row = (label: string, runs: ColdStartRun[]) => [
     label,
-    median(runs.map((r) => r.ms)).toFixed(0),
+    spawnToReply(runs).toFixed(0),
     `${Math.min(...runs.map((r) => r.ms)).toFixed(0)}–${Math.max(...runs.map((r) => r.ms)).toFixed(0)}`,
+    `${(spawnToReply(runs) / bare).toFixed(2)}×`,
     median(runs.map((r) => r.marks.booted)).toFixed(0),
     median(runs.map((r) => r.marks.imported - r.marks.booted)).toFixed(0),
     median(runs.map((r) => r.ms - r.marks.imported)).toFixed(0),
   ];
-  const ratio = median(cold.app.map((r) => r.ms)) / median(cold.bare.map((r) => r.ms));
-  return `${markdownTable(
+  const rows = [row('app (api/telegram.ts, compiled by tsc)', cold.app)];
+  if (cold.bundle.length > 0) rows.push(row('app bundled (esbuild, one file)', cold.bundle));
+  rows.push(row('bare Telegraf bot', cold.bare));
+  return markdownTable(
     [
-      'cold start (5 runs)',
+      `cold start (${cold.app.length} runs)`,
       'spawn → reply ms (median)',
       'range',
+      '÷ bare',
       'Node boot ms',
       'import ms',
       'first update ms (≈)',
     ],
-    [row('app (api/telegram.ts)', cold.app), row('bare Telegraf bot', cold.bare)],
-  )}\n\nApp / bare: **${ratio.toFixed(2)}×**.`;
+    rows,
+  );
+}
+
+/** Who allocates the app's bytes per update (first memory row). */
+export function allocationLine(rows: MemoryRow[]): string {
+  const app = rows[0]?.result;
+  if (!app) return '';
+  const top = app.allocationTop.map((t) => `${t.owner} ${t.kbPerUpdate.toFixed(0)} KB`).join(', ');
+  return `Allocated per update by the app (${app.allocatedKbPerUpdate.toFixed(0)} KB), by where: ${top}.`;
 }
 
 export function memoryTable(rows: MemoryRow[]): string {
@@ -121,6 +135,7 @@ export function memoryTable(rows: MemoryRow[]): string {
       'RSS before MB',
       'peak RSS MB',
       'V8 heap at end MB',
+      'allocated per update KB',
       'failed',
     ],
     rows.map(({ label, result }) => [
@@ -129,6 +144,7 @@ export function memoryTable(rows: MemoryRow[]): string {
       result.rssBeforeMb.toFixed(0),
       result.maxRssMb.toFixed(0),
       `${result.heapUsedEndMb.toFixed(0)} used / ${result.heapTotalEndMb.toFixed(0)} total`,
+      result.allocatedKbPerUpdate.toFixed(0),
       String(result.failed + result.errorsLogged),
     ]),
   );

@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Redis } from '@upstash/redis';
 import pg from 'pg';
-import { createPgliteDatabase } from '../../dev/embedded/pglite.js';
-import { createMemoryBackend } from '../../dev/embedded/redis-memory-backend.js';
 import { createDatabase, type Database } from '../../lib/infra/db.js';
 import { type CommandBackend, type RedisConnection, redisOverBackend } from '../../lib/infra/redis.js';
 import { createServerBackend } from '../../lib/infra/redis-server-backend.js';
@@ -67,6 +65,8 @@ export async function openDatabase(
 ): Promise<{ database: Database; url?: string; dir?: string; release(): Promise<void> }> {
   if (!options.databaseUrl) {
     const dir = options.pgliteOnDisk ? mkdtempSync(join(tmpdir(), 'bench-pglite-')) : undefined;
+    // Imported only here: a run on the servers (the memory child above all) must not carry PGlite.
+    const { createPgliteDatabase } = await import('../../dev/embedded/pglite.js');
     const database = await createPgliteDatabase(dir);
     await database.migrate();
     countStatements(database, options.probe);
@@ -134,11 +134,11 @@ export async function openRedis(
 ): Promise<RedisConnection & { backend: CommandBackend }> {
   const backend = options.redisUrl
     ? await createServerBackend(options.redisUrl)
-    : await createMemoryBackend();
+    : await (await import('../../dev/embedded/redis-memory-backend.js')).createMemoryBackend();
   const probe = options.probe;
   const counted: CommandBackend = probe
     ? {
-        run: (commands, atomic) => probe.time('redis', () => backend.run(commands, atomic)),
+        run: (commands, atomic) => probe.time('redis', () => backend.run(commands, atomic), commands.length),
         close: () => backend.close(),
       }
     : backend;
