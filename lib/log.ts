@@ -140,30 +140,53 @@ function redact(fields: LogFields, depth = 0): LogFields {
   return out;
 }
 
-export function createLogger(
-  level: LogLevel,
-  base: LogFields = {},
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
-): Logger {
-  const emit = (at: Exclude<LogLevel, 'silent'>, event: string, fields: LogFields = {}) => {
-    if (order[at] < order[level]) return;
+/**
+ * Methods on a prototype, so a child logger (one or two per update: the webhook's and the bot's, each with
+ * the update id) is one small object, not six closures.
+ */
+class JsonLogger implements Logger {
+  constructor(
+    private readonly level: LogLevel,
+    private readonly base: LogFields,
+    private readonly write: (line: string) => void,
+  ) {}
+
+  private emit(at: Exclude<LogLevel, 'silent'>, event: string, fields: LogFields = {}) {
+    if (order[at] < order[this.level]) return;
     // Every error line also counts toward the `errors` metric, so one log query charts the error rate.
     const metric = at === 'error' ? { metric: 'errors' } : {};
-    write(
+    this.write(
       JSON.stringify({
         time: new Date().toISOString(),
         level: at,
         event,
         ...metric,
-        ...redact({ ...base, ...fields }),
+        ...redact({ ...this.base, ...fields }),
       }),
     );
-  };
-  return {
-    debug: (event, fields) => emit('debug', event, fields),
-    info: (event, fields) => emit('info', event, fields),
-    warn: (event, fields) => emit('warn', event, fields),
-    error: (event, fields) => emit('error', event, fields),
-    child: (fields) => createLogger(level, { ...base, ...fields }, write),
-  };
+  }
+
+  debug(event: string, fields?: LogFields) {
+    this.emit('debug', event, fields);
+  }
+  info(event: string, fields?: LogFields) {
+    this.emit('info', event, fields);
+  }
+  warn(event: string, fields?: LogFields) {
+    this.emit('warn', event, fields);
+  }
+  error(event: string, fields?: LogFields) {
+    this.emit('error', event, fields);
+  }
+  child(fields: LogFields): Logger {
+    return new JsonLogger(this.level, { ...this.base, ...fields }, this.write);
+  }
+}
+
+export function createLogger(
+  level: LogLevel,
+  base: LogFields = {},
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): Logger {
+  return new JsonLogger(level, base, write);
 }
