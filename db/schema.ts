@@ -28,9 +28,14 @@ export const offerStatus = pgEnum('offer_status', [
   'paused',
   'sold_out',
   'expired',
-  'cancelled',
+  'withdrawn',
 ]);
-export const purchaseStatus = pgEnum('purchase_status', ['reserved', 'picked_up', 'cancelled', 'no_show']);
+export const reservationStatus = pgEnum('reservation_status', [
+  'reserved',
+  'picked_up',
+  'cancelled',
+  'no_show',
+]);
 
 export const users = pgTable('users', {
   id: telegramId('id').primaryKey(),
@@ -134,8 +139,8 @@ export const offerItems = pgTable(
 );
 export type OfferItem = typeof offerItems.$inferSelect;
 
-export const purchases = pgTable(
-  'purchases',
+export const reservations = pgTable(
+  'reservations',
   {
     id: id(),
     customerId: telegramId('customer_id')
@@ -157,21 +162,21 @@ export const purchases = pgTable(
      * slot can't both commit, and the loser re-reads a fresh snapshot on its retry.
      */
     slot: smallint('slot').notNull().default(1),
-    status: purchaseStatus('status').notNull().default('reserved'),
+    status: reservationStatus('status').notNull().default('reserved'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('purchases_customer_idx').on(t.customerId, t.status),
-    index('purchases_offer_idx').on(t.offerId, t.status),
+    index('reservations_customer_idx').on(t.customerId, t.status),
+    index('reservations_offer_idx').on(t.offerId, t.status),
     // A code identifies one live reservation: the business types it at the counter.
-    uniqueIndex('purchases_live_code_uq').on(t.pickupCode).where(sql`${t.status} = 'reserved'`),
-    uniqueIndex('purchases_live_slot_uq').on(t.customerId, t.slot).where(sql`${t.status} = 'reserved'`),
-    check('purchases_quantity_positive', sql`${t.quantity} > 0`),
-    check('purchases_slot_range', sql`${t.slot} BETWEEN 1 AND 10`),
+    uniqueIndex('reservations_live_code_uq').on(t.pickupCode).where(sql`${t.status} = 'reserved'`),
+    uniqueIndex('reservations_live_slot_uq').on(t.customerId, t.slot).where(sql`${t.status} = 'reserved'`),
+    check('reservations_quantity_positive', sql`${t.quantity} > 0`),
+    check('reservations_slot_range', sql`${t.slot} BETWEEN 1 AND 10`),
   ],
 );
-export type Purchase = typeof purchases.$inferSelect;
+export type Reservation = typeof reservations.$inferSelect;
 
 export const auditLog = pgTable(
   'audit_log',
@@ -218,9 +223,9 @@ export const notices = pgTable(
     id: id(),
     recipientId: telegramId('recipient_id').notNull(),
     kind: text('kind').notNull(),
-    purchaseId: bigint('purchase_id', { mode: 'number' })
+    reservationId: bigint('reservation_id', { mode: 'number' })
       .notNull()
-      .references(() => purchases.id),
+      .references(() => reservations.id),
     status: noticeStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** Whoever wrote the notice owns its first delivery until then; retries only take it afterwards. */
@@ -231,7 +236,7 @@ export const notices = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('notices_purchase_kind_uq').on(t.purchaseId, t.kind),
+    uniqueIndex('notices_reservation_kind_uq').on(t.reservationId, t.kind),
     index('notices_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
 );

@@ -23,7 +23,7 @@ export type AppErrorDetail =
   | { code: 'offer.post_needs_verified_venue' }
   | { code: 'offer.live_needs_verified_venue' }
   | { code: 'offer.edit_needs_verified_venue'; venueStatus: Exclude<Business['status'], 'verified'> }
-  | { code: 'offer.not_editable'; status: Extract<OfferStatus, 'expired' | 'cancelled'> }
+  | { code: 'offer.not_editable'; status: Extract<OfferStatus, 'expired' | 'withdrawn'> }
   | { code: 'offer.expired' }
   | { code: 'offer.withdrawn' }
   | { code: 'offer.already_in_state'; status: Extract<OfferStatus, 'active' | 'paused' | 'sold_out'> }

@@ -63,7 +63,7 @@ describe(`authorization (${storeLabel})`, () => {
     },
   );
 
-  it.each(['offer:pause', 'offer:soldout', 'offer:cancel', 'offer:edit'])(
+  it.each(['offer:pause', 'offer:soldout', 'offer:withdraw', 'offer:edit'])(
     'answers "not found" to a forged %s button for another business’s offer',
     async (kind) => {
       await app.deliver(callbackUpdate(intruder, `${kind}:${victimOffer}`));

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerItems, offers, purchases } from '../db/schema.js';
+import { offerItems, offers, reservations } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import type { RedisConnection } from '../lib/infra/redis.js';
@@ -72,7 +72,7 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
         if (r.status === 'rejected') expect(r.reason).toBeInstanceOf(AppError);
       }
       const items = await db.select().from(offerItems).where(eq(offerItems.offerId, offer.id));
-      const reserved = await db.select().from(purchases).where(eq(purchases.offerId, offer.id));
+      const reserved = await db.select().from(reservations).where(eq(reservations.offerId, offer.id));
       const [row] = await db.select().from(offers).where(eq(offers.id, offer.id));
       for (const item of items) {
         const taken = reserved.filter((p) => p.itemId === item.id).reduce((n, p) => n + p.quantity, 0);
@@ -119,14 +119,14 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
       await jitter();
       return cancelReservation(db, {
         idempotencyKey: newKey(),
-        purchaseId: first.purchaseId,
+        reservationId: first.reservationId,
         customerId: 200_001,
         now: new Date(),
       });
     };
     await Promise.allSettled(shuffle([...racers, cancel]).map((run) => run()));
     const [item] = await db.select().from(offerItems).where(eq(offerItems.id, itemId));
-    const live = (await db.select().from(purchases).where(eq(purchases.itemId, itemId))).filter(
+    const live = (await db.select().from(reservations).where(eq(reservations.itemId, itemId))).filter(
       (p) => p.status === 'reserved',
     );
     expect(item!.quantityAvailable + live.reduce((n, p) => n + p.quantity, 0)).toBe(5);

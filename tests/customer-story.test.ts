@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerItems, purchases } from '../db/schema.js';
+import { offerItems, reservations } from '../db/schema.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { buttonFor, lastScreen, screens, shown, trackMessages } from './support/chat.js';
 import { liveOffer, verifiedBusiness } from './support/fixtures.js';
@@ -75,11 +75,11 @@ describe(`customer story (${storeLabel})`, () => {
     const order = lastScreen(app, owner.id)!;
     expect(shown(order)).toContain('Alice');
     expect(shown(order)).toContain(code!);
-    expect(buttonFor(app, owner.id, 'purchase:pickup')).toBeDefined();
+    expect(buttonFor(app, owner.id, 'reservation:pickup')).toBeDefined();
   });
 
   it('puts the units back on sale when the customer cancels, and tells the venue', async () => {
-    await tap(alice, 'purchase:cancel');
+    await tap(alice, 'reservation:cancel');
     expect(await stock(offer.id)).toEqual([4, 3]);
     expect(shown(lastScreen(app, owner.id))).toMatch(/cancel/i);
   });
@@ -93,21 +93,21 @@ describe(`customer story (${storeLabel})`, () => {
   });
 
   it('thanks the customer when the venue confirms the pickup', async () => {
-    await tap(owner, 'purchase:pickup');
-    const rows = await app.deps.db.select().from(purchases).where(eq(purchases.customerId, alice.id));
+    await tap(owner, 'reservation:pickup');
+    const rows = await app.deps.db.select().from(reservations).where(eq(reservations.customerId, alice.id));
     expect(rows.map((r) => r.status).sort()).toEqual(['cancelled', 'picked_up']);
     expect(shown(lastScreen(app, alice.id))).toMatch(/thank/i);
   });
 
   it('logs the business counters an operator charts', async () => {
     const events = app.logs.map((l) => l.event);
-    expect(events.filter((e) => e === 'purchases_reserved')).toHaveLength(2);
-    expect(events).toContain('purchases_cancelled');
-    expect(events).toContain('purchases_completed');
+    expect(events.filter((e) => e === 'reservations_made')).toHaveLength(2);
+    expect(events).toContain('reservations_cancelled');
+    expect(events).toContain('reservations_picked_up');
   });
 
-  it('lists the customer’s reservations with their outcome in /mypurchases', async () => {
-    await app.deliver(textUpdate(alice, '/mypurchases'));
+  it('lists the customer’s reservations with their outcome in /myreservations', async () => {
+    await app.deliver(textUpdate(alice, '/myreservations'));
     expect(shown(lastScreen(app, alice.id))).toMatch(/Pastry box.*picked up/);
   });
 

@@ -19,7 +19,7 @@ import {
 import { realPostgresUrl } from './support/stores.js';
 
 const latestTag = journal.entries.at(-1)!.tag;
-const tables = ['audit_log', 'businesses', 'offer_items', 'offers', 'purchases', 'users'];
+const tables = ['audit_log', 'businesses', 'offer_items', 'offers', 'reservations', 'users'];
 const NEON_URL = 'postgres://u:p@ep-test-123.us-east-2.aws.neon.tech/neondb';
 
 async function publicTables(db: Db): Promise<string[]> {
@@ -259,7 +259,7 @@ describe('database drivers', () => {
             where id = (select offer_id from item)
             returning id
           )
-          insert into purchases (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code)
+          insert into reservations (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code)
           select ${5_000_000_001}, item.offer_id, item.id, ${quantity}, item.price, 'EUR', ${code}
           from item join offer on offer.id = item.offer_id
           returning id, quantity, unit_price
@@ -276,10 +276,13 @@ describe('database drivers', () => {
 
       const [after] = await db.select().from(schema.offerItems).where(eq(schema.offerItems.id, item!.id));
       const [offer] = await db.select().from(schema.offers).where(eq(schema.offers.id, item!.offerId));
-      const purchases = await db.select().from(schema.purchases).where(eq(schema.purchases.itemId, item!.id));
+      const reservations = await db
+        .select()
+        .from(schema.reservations)
+        .where(eq(schema.reservations.itemId, item!.id));
       expect(after!.quantityAvailable).toBe(1);
       expect(offer!.unitsAvailable).toBe(1);
-      expect(purchases.map((p) => p.pickupCode)).toEqual(['AB12']);
+      expect(reservations.map((p) => p.pickupCode)).toEqual(['AB12']);
     });
 
     it('surfaces a Postgres error with its code and constraint', async () => {

@@ -35,7 +35,7 @@ describe('error texts', () => {
     [{ code: 'reservation.sold_out' }, 'Sorry, that item just sold out.'],
     [
       { code: 'reservation.cap_reached', max: 3 },
-      'You already have 3 active reservations. Pick them up or cancel one in /mypurchases first.',
+      'You already have 3 active reservations. Pick them up or cancel one in /myreservations first.',
     ],
     [{ code: 'reservation.quantity_range', max: 5 }, 'You can reserve 1 to 5 at a time.'],
     [{ code: 'reservation.settled', status: 'picked_up' }, 'This reservation was already picked up.'],

@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notices, offers, purchases } from '../db/schema.js';
+import { notices, offers, reservations } from '../db/schema.js';
 import type { InjectedError } from '../dev/sandbox/bot-api-emulator.js';
 import { runDeliverNotices } from '../lib/jobs/deliver-notices.js';
 import { reserve } from '../lib/marketplace/reserve.js';
@@ -25,8 +25,8 @@ interface Scene {
   update: Update;
   /** Asserts the one effect, however often the update arrived. */
   effect(): Promise<void>;
-  /** The purchases whose notices must all be delivered. */
-  purchaseIds: number[];
+  /** The reservations whose notices must all be delivered. */
+  reservationIds: number[];
   /** Per recipient: a text every message of theirs for this write contains, and how many such messages. */
   told: Array<{ to: number; saying: string; times: number }>;
 }
@@ -77,7 +77,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
       now: clock.now(),
     });
   const statusOf = async (id: number) =>
-    (await db().select().from(purchases).where(eq(purchases.id, id)))[0]?.status;
+    (await db().select().from(reservations).where(eq(reservations.id, id)))[0]?.status;
 
   const writes: Record<string, () => Promise<Scene>> = {
     async reserve() {
@@ -89,17 +89,17 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
         `buy:confirm:${offer.id}:${offer.items[0]!.id}:2`,
         await card(customer.id),
       );
-      const mine = () => db().select().from(purchases).where(eq(purchases.customerId, customer.id));
+      const mine = () => db().select().from(reservations).where(eq(reservations.customerId, customer.id));
       const scene: Scene = {
         update,
-        purchaseIds: [],
+        reservationIds: [],
         told: [],
         async effect() {
           const rows = await mine();
           expect(rows.map((r) => [r.status, r.quantity])).toEqual([['reserved', 2]]);
           const [o] = await db().select().from(offers).where(eq(offers.id, offer.id));
           expect(o!.unitsAvailable).toBe(5); // 7 units, 2 reserved, once
-          scene.purchaseIds.push(rows[0]!.id);
+          scene.reservationIds.push(rows[0]!.id);
           const code = rows[0]!.pickupCode;
           scene.told.push({ to: venue.ownerId, saying: `Code <code>${code}</code>`, times: 1 });
           // The code reaches the customer: in place of the confirmation card, or as a message of its own.
@@ -121,13 +121,13 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
       const customer = person();
       const r = await reserveFor(customer, offer);
       return {
-        update: callbackUpdate(customer, `purchase:cancel:${r.purchaseId}`, await card(customer.id)),
+        update: callbackUpdate(customer, `reservation:cancel:${r.reservationId}`, await card(customer.id)),
         async effect() {
-          expect(await statusOf(r.purchaseId)).toBe('cancelled');
+          expect(await statusOf(r.reservationId)).toBe('cancelled');
           const [o] = await db().select().from(offers).where(eq(offers.id, offer.id));
           expect(o!.unitsAvailable).toBe(7); // restocked once, not twice
         },
-        purchaseIds: [r.purchaseId],
+        reservationIds: [r.reservationId],
         told: [
           {
             to: venue.ownerId,
@@ -146,9 +146,9 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
       return {
         update: textUpdate({ id: venue.ownerId, first_name: 'Owner' }, `/pickup ${r.pickupCode}`),
         async effect() {
-          expect(await statusOf(r.purchaseId)).toBe('picked_up');
+          expect(await statusOf(r.reservationId)).toBe('picked_up');
         },
-        purchaseIds: [r.purchaseId],
+        reservationIds: [r.reservationId],
         told: [{ to: customer.id, saying: 'Enjoy your Bread bag', times: 1 }],
       };
     },
@@ -161,15 +161,15 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
       return {
         update: callbackUpdate(
           { id: venue.ownerId, first_name: 'Owner' },
-          `offer:cancel:${offer.id}`,
+          `offer:withdraw:${offer.id}`,
           await card(venue.ownerId),
         ),
         async effect() {
           const [o] = await db().select().from(offers).where(eq(offers.id, offer.id));
-          expect(o!.status).toBe('cancelled');
-          for (const r of held) expect(await statusOf(r.purchaseId)).toBe('cancelled');
+          expect(o!.status).toBe('withdrawn');
+          for (const r of held) expect(await statusOf(r.reservationId)).toBe('cancelled');
         },
-        purchaseIds: held.map((r) => r.purchaseId),
+        reservationIds: held.map((r) => r.reservationId),
         told: holders.map((h) => ({ to: h.id, saying: 'withdrew <b>Withdrawn bag</b>', times: 1 })),
       };
     },
@@ -239,7 +239,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
           const owed = await db()
             .select()
             .from(notices)
-            .where(inArray(notices.purchaseId, scene.purchaseIds));
+            .where(inArray(notices.reservationId, scene.reservationIds));
           expect(owed.length).toBeGreaterThan(0);
           expect(owed.map((n) => n.status)).toEqual(owed.map(() => 'sent'));
           for (const { to, saying, times } of scene.told) {

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerItems, purchases } from '../db/schema.js';
+import { offerItems, reservations } from '../db/schema.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { answerTo, buttonFor, shown, trackMessages } from './support/chat.js';
@@ -14,11 +14,11 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
   let offerId: number;
   let itemId: number;
   let otherItemId: number;
-  let bobsPurchase: number;
+  let bobsReservation: number;
   let ownerId: number;
   const snapshot = async () => ({
     stock: (await app.deps.db.select().from(offerItems)).map((i) => [i.id, i.quantityAvailable]).sort(),
-    purchases: (await app.deps.db.select().from(purchases)).map((p) => [p.id, p.status]).sort(),
+    reservations: (await app.deps.db.select().from(reservations)).map((p) => [p.id, p.status]).sort(),
   });
 
   beforeAll(async () => {
@@ -29,7 +29,7 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
     offerId = offer.id;
     itemId = offer.items[0]!.id;
     otherItemId = other.items[0]!.id;
-    bobsPurchase = (
+    bobsReservation = (
       await reserve(app.deps.db, {
         idempotencyKey: newKey(),
         customer: { id: people.bob.id, firstName: 'Bob' },
@@ -39,13 +39,13 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
         currency: 'EUR',
         now: new Date(),
       })
-    ).purchaseId;
+    ).reservationId;
   });
   afterAll(() => app.close());
 
   it.each([
-    ['another customer’s purchase', () => `purchase:cancel:${bobsPurchase}`],
-    ['a pickup of a purchase by a customer', () => `purchase:pickup:${bobsPurchase}`],
+    ['another customer’s reservation', () => `reservation:cancel:${bobsReservation}`],
+    ['a pickup of a reservation by a customer', () => `reservation:pickup:${bobsReservation}`],
     ['a missing offer', () => 'offer:view:999999'],
     ['a reservation on a missing offer', () => `buy:confirm:999999:${itemId}:1`],
     ['an item of a different offer', () => `buy:confirm:${offerId}:${otherItemId}:1`],
@@ -81,7 +81,10 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
     await step(`buy:item:${offerId}:${itemId}`);
     await step(`buy:qty:${offerId}:${itemId}:1`);
     await step('buy:confirm');
-    const mine = await app.deps.db.select().from(purchases).where(eq(purchases.customerId, customer.id));
+    const mine = await app.deps.db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.customerId, customer.id));
     expect(mine).toHaveLength(1);
     expect(app.telegram.sentTo(ownerId).length - ownerMessagesBefore).toBe(1);
     expect(shown(app.telegram.sentTo(ownerId).at(-1))).toContain('Dora');
@@ -92,7 +95,10 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
     const data = `buy:confirm:${offerId}:${itemId}:1`;
     await app.deliver(callbackUpdate(customer, data, 777));
     await app.deliver(callbackUpdate(customer, data, 777));
-    const mine = await app.deps.db.select().from(purchases).where(eq(purchases.customerId, customer.id));
+    const mine = await app.deps.db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.customerId, customer.id));
     expect(mine).toHaveLength(1);
   });
 });

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offers, purchases } from '../db/schema.js';
+import { offers, reservations } from '../db/schema.js';
 import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { checkCronAuth } from '../lib/http/jobs.js';
 import { reserve } from '../lib/marketplace/reserve.js';
@@ -97,8 +97,11 @@ describe(`signed job endpoints (${storeLabel})`, () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ ok: true, expired: 1, noShows: 1 });
     expect(await statusOf(offerId)).toBe('expired');
-    const [purchase] = await app.deps.db.select().from(purchases).where(eq(purchases.offerId, offerId));
-    expect(purchase!.status).toBe('no_show');
+    const [reservation] = await app.deps.db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.offerId, offerId));
+    expect(reservation!.status).toBe('no_show');
     expect(app.telegram.sentTo(3131)).toHaveLength(1);
 
     const again = await postJob(body, qstashSignature(body, JOB_URL, QSTASH_KEYS.current));

@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, offerItems, offers, purchases } from '../db/schema.js';
+import { auditLog, offerItems, offers, reservations } from '../db/schema.js';
 import { AppError, type AppErrorDetail } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import { browseOffers } from '../lib/marketplace/browse.js';
@@ -9,7 +9,7 @@ import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
 import { confirmPickup } from '../lib/marketplace/confirm-pickup.js';
 import { expireOffers, transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { createOffer, editOfferItem, getOffer } from '../lib/marketplace/offers.js';
-import { listCustomerPurchases } from '../lib/marketplace/purchases.js';
+import { listCustomerReservations } from '../lib/marketplace/reservations.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { settleEndedOffers } from '../lib/marketplace/settle-ended-offers.js';
 import { defaultItems, liveOffer, verifiedBusiness } from './support/fixtures.js';
@@ -288,8 +288,11 @@ describe(`marketplace rules (${storeLabel})`, () => {
       ]);
       expect(await expireOffers(db(), { now: later, offerId: offer.id })).toEqual([]);
       expect((await settleEndedOffers(db(), { now: later, offerIds: [offer.id] })).notices).toEqual([]);
-      const [purchase] = await db().select().from(purchases).where(eq(purchases.id, reservation.purchaseId));
-      expect(purchase!.status).toBe('no_show');
+      const [row] = await db()
+        .select()
+        .from(reservations)
+        .where(eq(reservations.id, reservation.reservationId));
+      expect(row!.status).toBe('no_show');
     });
   });
 
@@ -337,14 +340,14 @@ describe(`marketplace rules (${storeLabel})`, () => {
 
       const cancelled = await cancelReservation(db(), {
         idempotencyKey: newKey(),
-        purchaseId: first.purchaseId,
+        reservationId: first.reservationId,
         customerId: 8101,
         now,
       });
       expect(cancelled).toMatchObject({ changed: true, quantity: 2, offerReactivated: true });
       const again = await cancelReservation(db(), {
         idempotencyKey: newKey(),
-        purchaseId: first.purchaseId,
+        reservationId: first.reservationId,
         customerId: 8101,
         now,
       });
@@ -370,13 +373,13 @@ describe(`marketplace rules (${storeLabel})`, () => {
       await expectAppError(
         cancelReservation(db(), {
           idempotencyKey: newKey(),
-          purchaseId: mine.purchaseId,
+          reservationId: mine.reservationId,
           customerId: 8202,
           now,
         }),
         { code: 'reservation.not_found' },
       );
-      const [row] = await db().select().from(purchases).where(eq(purchases.id, mine.purchaseId));
+      const [row] = await db().select().from(reservations).where(eq(reservations.id, mine.reservationId));
       expect(row!.status).toBe('reserved');
     });
 
@@ -501,7 +504,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
         }),
         { code: 'pickup.code_not_found' },
       );
-      const list = await listCustomerPurchases(db(), 8601);
+      const list = await listCustomerReservations(db(), 8601);
       expect(list[0]).toMatchObject({ status: 'picked_up', pickupCode: r.pickupCode });
     });
 
@@ -522,17 +525,20 @@ describe(`marketplace rules (${storeLabel})`, () => {
         idempotencyKey: newKey(),
         offerId: offer.id,
         ownerId,
-        action: 'cancel',
+        action: 'withdraw',
         now,
       });
-      expect(result).toMatchObject({ before: 'active', after: 'cancelled', replayed: false });
+      expect(result).toMatchObject({ before: 'active', after: 'withdrawn', replayed: false });
       const settled = await settleEndedOffers(db(), { now, offerIds: [offer.id] });
       expect(settled).toMatchObject({ withdrawn: 1, noShows: 0 });
       expect(settled.notices).toEqual([
         { id: expect.any(Number), kind: 'reservation.withdrawn', recipientId: 8701 },
       ]);
-      const [purchase] = await db().select().from(purchases).where(eq(purchases.id, r.purchaseId));
-      expect(purchase!.status).toBe('cancelled');
+      const [reservation] = await db()
+        .select()
+        .from(reservations)
+        .where(eq(reservations.id, r.reservationId));
+      expect(reservation!.status).toBe('cancelled');
     });
   });
 

@@ -177,7 +177,7 @@ describe('no sentences in the domain', () => {
 
   it.each([
     ['a refusal in words', `throw new AppError('not_found', 'Offer not found.');`],
-    ['a command name', `const hint = "see /mypurchases";`],
+    ['a command name', `const hint = "see /myreservations";`],
     ['a template with facts', 'const t = `Sorry, only #{left} left — you asked for #{wanted}.`;'],
     ['a lower-case sentence', `return { problem: 'it needs four parts separated by commas.' };`],
     ['a sentence after a regex with quotes', "const re = /['\"]/g; const s = 'Prices must be above zero.';"],
@@ -192,7 +192,7 @@ describe('no sentences in the domain', () => {
 
   it.each([
     ['SQL in a sql template', "const q = sql`select 'Offer not found.' as text where status = 'active'`;"],
-    ['a comment', '// Offer not found. See /mypurchases\n/* The pickup window is over. */ const x = 1;'],
+    ['a comment', '// Offer not found. See /myreservations\n/* The pickup window is over. */ const x = 1;'],
     [
       'codes, keys and log events',
       "new AppError({ code: 'offer.not_found' }); log.info('offer_expiry_job', {});",

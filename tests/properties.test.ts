@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offerItems, offers, purchases } from '../db/schema.js';
+import { offerItems, offers, reservations } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
@@ -93,7 +93,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
 
         for (const c of commands) {
           const before = (await getOffer(db, offer.id))!;
-          const mine = await db.select().from(purchases).where(eq(purchases.offerId, offer.id));
+          const mine = await db.select().from(reservations).where(eq(reservations.offerId, offer.id));
           try {
             if (c.kind === 'reserve') {
               const r = await reserve(db, {
@@ -112,7 +112,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
             } else if (c.kind === 'cancel' && mine[c.nth]) {
               await cancelReservation(db, {
                 idempotencyKey: newKey(),
-                purchaseId: mine[c.nth]!.id,
+                reservationId: mine[c.nth]!.id,
                 customerId: mine[c.nth]!.customerId,
                 now,
               });
@@ -144,7 +144,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
                 idempotencyKey: newKey(),
                 offerId: offer.id,
                 ownerId,
-                action: 'cancel',
+                action: 'withdraw',
                 now,
               });
               // As the bot does: the withdrawal, then the settlement of the reservations it ended.
@@ -169,7 +169,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
     const db = database.db;
     const [row] = await db.select().from(offers).where(eq(offers.id, offerId));
     const items = await db.select().from(offerItems).where(eq(offerItems.offerId, offerId));
-    const bought = await db.select().from(purchases).where(eq(purchases.offerId, offerId));
+    const bought = await db.select().from(reservations).where(eq(reservations.offerId, offerId));
     for (const item of items) {
       expect(item.quantityAvailable).toBeGreaterThanOrEqual(0);
       expect(item.quantityAvailable).toBeLessThanOrEqual(item.quantityTotal);
@@ -182,13 +182,13 @@ describe(`offer and reservation invariants under random operations (${storeLabel
     }
     expect(row!.unitsAvailable).toBe(items.reduce((n, i) => n + i.quantityAvailable, 0));
     if (row!.status === 'active') expect(row!.unitsAvailable).toBeGreaterThan(0);
-    if (row!.status === 'expired' || row!.status === 'cancelled') {
+    if (row!.status === 'expired' || row!.status === 'withdrawn') {
       expect(bought.filter((p) => p.status === 'reserved')).toEqual([]);
     }
-    for (const purchase of bought) {
-      const previous = seen.get(purchase.id) ?? 'reserved';
-      expect(allowedMoves[previous]).toContain(purchase.status);
-      seen.set(purchase.id, purchase.status);
+    for (const reservation of bought) {
+      const previous = seen.get(reservation.id) ?? 'reserved';
+      expect(allowedMoves[previous]).toContain(reservation.status);
+      seen.set(reservation.id, reservation.status);
     }
   }
 });

@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notices, offerItems, offers, purchases } from '../db/schema.js';
+import { notices, offerItems, offers, reservations } from '../db/schema.js';
 import { AppError } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
@@ -53,8 +53,8 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
   /** Reservations still `reserved` on an offer that has ended: the orphans this file hunts. */
   async function orphans(offerId: number) {
     const rows = await db().execute(sql`
-      select p.id from purchases p join offers o on o.id = p.offer_id
-      where o.id = ${offerId} and p.status = 'reserved' and o.status in ('cancelled', 'expired')`);
+      select p.id from reservations p join offers o on o.id = p.offer_id
+      where o.id = ${offerId} and p.status = 'reserved' and o.status in ('withdrawn', 'expired')`);
     return (rows as { rows?: unknown[] }).rows ?? (rows as unknown[]);
   }
 
@@ -64,10 +64,10 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
     const items = await db().select().from(offerItems).where(eq(offerItems.offerId, offerId));
     const held = await db()
       .select()
-      .from(purchases)
-      .where(and(eq(purchases.offerId, offerId), inArray(purchases.status, ['reserved', 'picked_up'])));
+      .from(reservations)
+      .where(and(eq(reservations.offerId, offerId), inArray(reservations.status, ['reserved', 'picked_up'])));
     expect(offer!.unitsAvailable).toBe(items.reduce((n, i) => n + i.quantityAvailable, 0));
-    if (offer!.status === 'cancelled' || offer!.status === 'expired') return;
+    if (offer!.status === 'withdrawn' || offer!.status === 'expired') return;
     for (const item of items) {
       const taken = held.filter((p) => p.itemId === item.id).reduce((n, p) => n + p.quantity, 0);
       expect(taken + item.quantityAvailable).toBe(item.quantityTotal);
@@ -78,8 +78,8 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
   async function expectHoldersTold(offerId: number, kind: string) {
     const ended = await db()
       .select()
-      .from(purchases)
-      .where(and(eq(purchases.offerId, offerId), inArray(purchases.status, ['cancelled', 'no_show'])));
+      .from(reservations)
+      .where(and(eq(reservations.offerId, offerId), inArray(reservations.status, ['cancelled', 'no_show'])));
     if (ended.length === 0) return;
     const owed = await db()
       .select()
@@ -88,12 +88,12 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
         and(
           eq(notices.kind, kind),
           inArray(
-            notices.purchaseId,
+            notices.reservationId,
             ended.map((p) => p.id),
           ),
         ),
       );
-    expect(owed.map((n) => n.purchaseId).sort()).toEqual(ended.map((p) => p.id).sort());
+    expect(owed.map((n) => n.reservationId).sort()).toEqual(ended.map((p) => p.id).sort());
   }
 
   it(`leaves no reservation behind on a withdrawn offer when 8 customers race the withdrawal (${ROUNDS}×)`, async () => {
@@ -106,7 +106,7 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
           idempotencyKey: newKey(),
           offerId: offer.id,
           ownerId: venue.ownerId,
-          action: 'cancel',
+          action: 'withdraw',
           now,
         });
         await settleEndedOffers(db(), { now, offerIds: [offer.id] });
@@ -172,13 +172,18 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
       const now = new Date();
       const [cancel, pickup] = await Promise.all([
         refused(
-          cancelReservation(db(), { idempotencyKey: newKey(), purchaseId: r.purchaseId, customerId, now }),
+          cancelReservation(db(), {
+            idempotencyKey: newKey(),
+            reservationId: r.reservationId,
+            customerId,
+            now,
+          }),
         ),
         refused(
           confirmPickup(db(), { idempotencyKey: newKey(), ownerId: venue.ownerId, code: r.pickupCode, now }),
         ),
       ]);
-      const [row] = await db().select().from(purchases).where(eq(purchases.id, r.purchaseId));
+      const [row] = await db().select().from(reservations).where(eq(reservations.id, r.reservationId));
       // A cancellation that lost sees "already picked up" (refused); a pickup that lost sees "not found".
       expect([cancel, pickup].filter((x) => x === 'won')).toHaveLength(1);
       expect(row!.status).toBe(cancel === 'won' ? 'cancelled' : 'picked_up');
@@ -205,8 +210,8 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
       expect(results.filter((x) => x === 'won')).toHaveLength(1);
       const held = await db()
         .select()
-        .from(purchases)
-        .where(and(eq(purchases.customerId, customerId), eq(purchases.status, 'reserved')));
+        .from(reservations)
+        .where(and(eq(reservations.customerId, customerId), eq(reservations.status, 'reserved')));
       expect(held).toHaveLength(3);
     }
   });

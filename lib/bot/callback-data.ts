@@ -19,7 +19,7 @@ const codecs = {
   'offer:pause': z.tuple([id]),
   'offer:resume': z.tuple([id]),
   'offer:soldout': z.tuple([id]),
-  'offer:cancel': z.tuple([id]),
+  'offer:withdraw': z.tuple([id]),
   'offer:edit': z.tuple([id]),
   'offers:mine': z.tuple([page]),
   // New-offer wizard
@@ -35,12 +35,23 @@ const codecs = {
   'buy:qty': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
   'buy:confirm': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
   'buy:abort': z.tuple([]),
-  'purchase:cancel': z.tuple([id]),
-  'purchase:pickup': z.tuple([id]),
-  'purchases:mine': z.tuple([]),
+  'reservation:cancel': z.tuple([id]),
+  'reservation:pickup': z.tuple([id]),
+  'reservations:mine': z.tuple([]),
 } as const;
 
 export type CallbackKind = keyof typeof codecs;
+
+/**
+ * Buttons already sitting in people's chats keep working after a rename: the words changed (docs/glossary.md),
+ * the meaning didn't.
+ */
+const legacyKinds: Record<string, CallbackKind> = {
+  'purchase:cancel': 'reservation:cancel',
+  'purchase:pickup': 'reservation:pickup',
+  'purchases:mine': 'reservations:mine',
+  'offer:cancel': 'offer:withdraw',
+};
 export type CallbackArgs<K extends CallbackKind> = z.infer<(typeof codecs)[K]>;
 export type ParsedCallback = { [K in CallbackKind]: { kind: K; args: CallbackArgs<K> } }[CallbackKind];
 
@@ -54,7 +65,8 @@ export function encodeCallback<K extends CallbackKind>(kind: K, ...args: Callbac
 export function decodeCallback(data: string | undefined): ParsedCallback | null {
   if (!data || data.length > 64) return null;
   const parts = data.split(':');
-  const kind = `${parts[0]}:${parts[1]}` as CallbackKind;
+  const written = `${parts[0]}:${parts[1]}`;
+  const kind = legacyKinds[written] ?? (written as CallbackKind);
   const codec = codecs[kind] as z.ZodType | undefined;
   if (!codec) return null;
   const parsed = codec.safeParse(parts.slice(2));
@@ -62,7 +74,10 @@ export function decodeCallback(data: string | undefined): ParsedCallback | null 
 }
 
 /** A Telegraf trigger matching one kind of button, for `bot.action(...)`. */
-export const callbackTrigger = (kind: CallbackKind) => new RegExp(`^${kind.replace(':', '\\:')}(?::|$)`);
+export function callbackTrigger(kind: CallbackKind): RegExp {
+  const spellings = [kind, ...Object.keys(legacyKinds).filter((old) => legacyKinds[old] === kind)];
+  return new RegExp(`^(?:${spellings.map((k) => k.replace(':', '\\:')).join('|')})(?::|$)`);
+}
 
 /** The decoded button of a callback-query update, or null (no callback, a game query, or not ours). */
 export function callbackOf(ctx: { callbackQuery?: object }): ParsedCallback | null {

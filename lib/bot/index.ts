@@ -11,10 +11,10 @@ import { browseFeature } from './features/browse.js';
 import { businessFeature } from './features/business.js';
 import { helpFeature } from './features/help.js';
 import { membershipFeature } from './features/membership.js';
-import { myPurchasesFeature } from './features/my-purchases.js';
+import { myReservationsFeature } from './features/my-reservations.js';
 import { offersFeature } from './features/offers.js';
 import { privateOnlyFeature } from './features/private-only.js';
-import { purchaseFeature } from './features/purchase.js';
+import { reservationFeature } from './features/reservation.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { createStage } from './scenes/index.js';
@@ -73,7 +73,7 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   // Order matters only where triggers overlap: deep links before the plain /start greeting.
   bot.use(browseFeature, startFeature, helpFeature);
   bot.use(adminFeature, businessFeature, offersFeature);
-  bot.use(purchaseFeature, myPurchasesFeature);
+  bot.use(reservationFeature, myReservationsFeature);
   bot.use(unhandledFeature);
 
   bot.catch((error, ctx) => replyToError(ctx, error));

@@ -1,19 +1,25 @@
 import type { DueNotice, NoticeKind } from '../marketplace/notices.js';
 import type { ReservationFacts } from '../marketplace/reservation-facts.js';
 import { ownerOrderKeyboard, reservedKeyboard } from './keyboards/customer.js';
-import { customerNotices, type Locale, ownerTexts, purchaseTexts, reserveTexts } from './texts/customer.js';
+import {
+  customerNotices,
+  type Locale,
+  ownerTexts,
+  reservationTexts,
+  reserveTexts,
+} from './texts/customer.js';
 
 type Extra = { parse_mode: 'HTML'; reply_markup?: ReturnType<typeof reservedKeyboard>['reply_markup'] };
 
 /** What each outbox notice says, and its buttons; the same words whether sent at once or on a retry. */
 const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: string; extra?: object }> = {
-  'reservation.code': (f, l) => ({ text: reserveTexts.done(f, l), extra: reservedKeyboard(f.purchaseId) }),
+  'reservation.code': (f, l) => ({ text: reserveTexts.done(f, l), extra: reservedKeyboard(f.reservationId) }),
   'reservation.new': (f, l) => ({
     text: ownerTexts.newReservation(f, l),
-    extra: ownerOrderKeyboard(f.purchaseId),
+    extra: ownerOrderKeyboard(f.reservationId),
   }),
   'reservation.cancelled': (f) => ({ text: ownerTexts.cancelled(f) }),
-  'reservation.picked_up': (f) => ({ text: purchaseTexts.thanks(f) }),
+  'reservation.picked_up': (f) => ({ text: reservationTexts.thanks(f) }),
   'reservation.withdrawn': (f) => ({
     text: customerNotices.withdrawn(f.offerTitle, f.business.name, f.pickupCode),
   }),

@@ -16,14 +16,14 @@ export interface CancelResult extends ReservationFacts {
 
 /**
  * The customer cancels their reservation while it is reserved and the pickup window is not over. One
- * statement, in the lock order offer → purchase → item: the offer row is locked first (so a reservation or a
- * withdrawal of the same offer waits, never deadlocks), then the purchase flips, the units go back, a
+ * statement, in the lock order offer → reservation → item: the offer row is locked first (so a reservation or a
+ * withdrawal of the same offer waits, never deadlocks), then the reservation flips, the units go back, a
  * sold-out offer comes back to life, the venue's notice and the audit row are written. A retry of the same
  * press (same idempotency key) reports the first outcome.
  */
 export async function cancelReservation(
   db: Db,
-  input: { idempotencyKey: string; purchaseId: number; customerId: number; now: Date },
+  input: { idempotencyKey: string; reservationId: number; customerId: number; now: Date },
 ): Promise<CancelResult> {
   const now = input.now.toISOString();
   const claim = noticeClaimUntil(input.now).toISOString();
@@ -34,13 +34,13 @@ export async function cancelReservation(
           select outcome from idempotency_keys where key = ${input.idempotencyKey}
         ),
         target as (
-          select p.id, p.offer_id from purchases p where p.id = ${input.purchaseId} and p.customer_id = ${input.customerId}
+          select p.id, p.offer_id from reservations p where p.id = ${input.reservationId} and p.customer_id = ${input.customerId}
         ),
         locked_offer as (
           select o.id, o.pickup_end from offers o where o.id = (select offer_id from target) for update
         ),
         cancelled as (
-          update purchases set status = 'cancelled', updated_at = now()
+          update reservations set status = 'cancelled', updated_at = now()
           where id = (select id from target) and status = 'reserved'
             and (select pickup_end from locked_offer) > ${now}::timestamptz
             and not exists (select 1 from prior)
@@ -60,7 +60,7 @@ export async function cancelReservation(
           returning o.id, o.status
         ),
         notice as (
-          insert into notices (recipient_id, kind, purchase_id, claimed_until, next_attempt_at)
+          insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
           select b.owner_id, 'reservation.cancelled', c.id, ${claim}::timestamptz, ${now}::timestamptz
           from cancelled c join offers o on o.id = c.offer_id join businesses b on b.id = o.business_id
           returning id, kind, recipient_id
@@ -71,7 +71,7 @@ export async function cancelReservation(
         ),
         audit as (
           insert into audit_log (actor_id, action, entity, entity_id, data)
-          select ${input.customerId}, 'purchase.cancel', 'purchase', id, jsonb_build_object('to', 'cancelled') from cancelled
+          select ${input.customerId}, 'reservation.cancel', 'reservation', id, jsonb_build_object('to', 'cancelled') from cancelled
         )
         select p.status as before, o.pickup_end as window_end, ${factColumns},
           (select count(*) from cancelled) as changed,
@@ -80,7 +80,7 @@ export async function cancelReservation(
           o.status as offer_status_before,
           (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
             from notice) as notices
-        from purchases p
+        from reservations p
           join offer_items i on i.id = p.item_id
           join offers o on o.id = p.offer_id
           join businesses b on b.id = o.business_id

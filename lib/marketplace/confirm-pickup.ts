@@ -2,8 +2,8 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
-import { normalisePickupCode } from './purchases.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
+import { normalisePickupCode } from './reservations.js';
 import { firstRow } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
 
@@ -14,59 +14,62 @@ export interface PickupResult extends ReservationFacts {
 }
 
 /**
- * The venue confirms a pickup, by the code the customer shows or by the purchase id on the "Picked up"
+ * The venue confirms a pickup, by the code the customer shows or by the reservation id on the "Picked up"
  * button of its order notification. A code or id of another venue, or one no longer open, is "not found":
- * the answer reveals nothing about other venues' orders. Touches only the purchase row (so it never waits
- * on an offer lock); a cancellation racing it waits on the purchase row and finds it picked up. A retry of
+ * the answer reveals nothing about other venues' orders. Touches only the reservation row (so it never waits
+ * on an offer lock); a cancellation racing it waits on the reservation row and finds it picked up. A retry of
  * the same message or press (same idempotency key) reports the first outcome instead of "not found".
  */
 export async function confirmPickup(
   db: Db,
-  input: { idempotencyKey: string; ownerId: number; now: Date } & ({ code: string } | { purchaseId: number }),
+  input: { idempotencyKey: string; ownerId: number; now: Date } & (
+    | { code: string }
+    | { reservationId: number }
+  ),
 ): Promise<PickupResult> {
   const byCode = 'code' in input;
   const notFound = new AppError({ code: byCode ? 'pickup.code_not_found' : 'pickup.not_open' });
   const code = byCode ? normalisePickupCode(input.code) : null;
   if (byCode && !code) throw notFound;
-  const target = byCode ? sql`p.pickup_code = ${code}` : sql`p.id = ${input.purchaseId}`;
+  const target = byCode ? sql`p.pickup_code = ${code}` : sql`p.id = ${input.reservationId}`;
   const now = input.now.toISOString();
   const claim = noticeClaimUntil(input.now).toISOString();
   const row = firstRow(
     await retryConflicts(() =>
       db.execute(sql`
         with prior as (
-          select (outcome->>'purchase_id')::bigint as purchase_id from idempotency_keys where key = ${input.idempotencyKey}
+          select (outcome->>'reservation_id')::bigint as reservation_id from idempotency_keys where key = ${input.idempotencyKey}
         ),
         picked as (
-          update purchases p set status = 'picked_up', updated_at = now()
+          update reservations p set status = 'picked_up', updated_at = now()
           from offers o join businesses b on b.id = o.business_id
           where p.offer_id = o.id and b.owner_id = ${input.ownerId} and ${target} and p.status = 'reserved'
             and not exists (select 1 from prior)
           returning p.id, p.customer_id
         ),
         notice as (
-          insert into notices (recipient_id, kind, purchase_id, claimed_until, next_attempt_at)
+          insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
           select customer_id, 'reservation.picked_up', id, ${claim}::timestamptz, ${now}::timestamptz from picked
           returning id, kind, recipient_id
         ),
         remember as (
           insert into idempotency_keys (key, user_id, outcome)
-          select ${input.idempotencyKey}, ${input.ownerId}, jsonb_build_object('purchase_id', id) from picked
+          select ${input.idempotencyKey}, ${input.ownerId}, jsonb_build_object('reservation_id', id) from picked
         ),
         audit as (
           insert into audit_log (actor_id, action, entity, entity_id, data)
-          select ${input.ownerId}, 'purchase.pickup', 'purchase', id, jsonb_build_object('to', 'picked_up') from picked
+          select ${input.ownerId}, 'reservation.pickup', 'reservation', id, jsonb_build_object('to', 'picked_up') from picked
         )
-        -- The purchase row as the statement's snapshot has it is all the facts need (code, item, venue).
-        select ${factColumns}, (select purchase_id from prior) is not null as replayed,
+        -- The reservation row as the statement's snapshot has it is all the facts need (code, item, venue).
+        select ${factColumns}, (select reservation_id from prior) is not null as replayed,
           (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
             from notice) as notices
-        from purchases p
+        from reservations p
           join offer_items i on i.id = p.item_id
           join offers o on o.id = p.offer_id
           join businesses b on b.id = o.business_id
           left join users u on u.id = p.customer_id
-        where p.id = coalesce((select id from picked), (select purchase_id from prior))
+        where p.id = coalesce((select id from picked), (select reservation_id from prior))
       `),
     ),
   );

@@ -60,11 +60,11 @@ export async function claimNotices(
         select n.id from notices n where n.status = 'pending' and ${which}
         order by n.id limit ${input.limit ?? 200} for update skip locked
       )
-      returning n.id, n.kind, n.recipient_id, n.attempts, n.purchase_id
+      returning n.id, n.kind, n.recipient_id, n.attempts, n.reservation_id
     )
     select n.id as notice_id, n.kind, n.recipient_id, n.attempts, ${factColumns}
     from claimed n
-      join purchases p on p.id = n.purchase_id
+      join reservations p on p.id = n.reservation_id
       join offer_items i on i.id = p.item_id
       join offers o on o.id = p.offer_id
       join businesses b on b.id = o.business_id

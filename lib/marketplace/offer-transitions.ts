@@ -8,10 +8,10 @@ import { retryConflicts } from './statement-retry.js';
 /**
  * The offer state machine (docs/data-model.md):
  *   draft → active ⇄ paused; active → sold_out → active (restock); active|paused|sold_out → expired;
- *   any but expired → cancelled.
+ *   any but expired → withdrawn.
  * Each transition is one SQL statement: the conditional UPDATE, its side effects and the audit row.
  */
-export type OwnerAction = 'publish' | 'pause' | 'resume' | 'sold_out' | 'cancel';
+export type OwnerAction = 'publish' | 'pause' | 'resume' | 'sold_out' | 'withdraw';
 
 interface Rule {
   from: OfferStatus[];
@@ -29,7 +29,7 @@ const rules: Record<OwnerAction, Rule> = {
     needsOpenWindow: true,
   },
   sold_out: { from: ['active', 'paused'], to: sql`'sold_out'`, needsOpenWindow: false },
-  cancel: { from: ['draft', 'active', 'paused', 'sold_out'], to: sql`'cancelled'`, needsOpenWindow: false },
+  withdraw: { from: ['draft', 'active', 'paused', 'sold_out'], to: sql`'withdrawn'`, needsOpenWindow: false },
 };
 
 /** Where each action leads: an offer already there gets "already live" rather than a refusal of the move. */
@@ -43,7 +43,7 @@ const leadsTo: Partial<Record<OwnerAction, 'active' | 'paused' | 'sold_out'>> = 
 /** Why an action can't happen, as a code the bot puts into the owner's words. */
 function refusal(action: OwnerAction, status: OfferStatus, windowOver: boolean): AppError {
   if (status === 'expired') return new AppError({ code: 'offer.expired' });
-  if (status === 'cancelled') return new AppError({ code: 'offer.withdrawn' });
+  if (status === 'withdrawn') return new AppError({ code: 'offer.withdrawn' });
   const target = leadsTo[action];
   if (target !== undefined && status === target)
     return new AppError({ code: 'offer.already_in_state', status: target });

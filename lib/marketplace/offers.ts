@@ -292,7 +292,7 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
   if (num(row.item_found) === 0) throw new AppError({ code: 'offer.item_not_found' });
   if (num(row.changed) === 0) {
     const before = row.before as OfferStatus;
-    if (before === 'expired' || before === 'cancelled') {
+    if (before === 'expired' || before === 'withdrawn') {
       throw new AppError({ code: 'offer.not_editable', status: before });
     }
     throw new AppError({ code: 'item.quantity_below_reserved', reserved: num(row.reserved) });

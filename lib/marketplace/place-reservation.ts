@@ -1,7 +1,7 @@
 import type { Redis } from '@upstash/redis';
 import { AppError } from '../errors.js';
 import { acquireLock, offerLockKey } from '../infra/lock.js';
-import { type Reservation, type ReserveInput, reserve } from './reserve.js';
+import { type PlacedReservation, type ReserveInput, reserve } from './reserve.js';
 
 /**
  * A reservation as the bot makes it: a short Redis lock per offer queues buyers of a hot offer instead of
@@ -15,7 +15,7 @@ export async function placeReservation(
   db: Parameters<typeof reserve>[0],
   input: ReserveInput,
   admit: () => Promise<boolean> = async () => true,
-): Promise<Reservation> {
+): Promise<PlacedReservation> {
   const [lock, admitted] = await Promise.all([
     acquireLock(redis, offerLockKey(input.offerId), { ttlMs: 3_000, attempts: 40, delayMs: 15 }).catch(
       () => null,

@@ -7,7 +7,7 @@ import { date, num, numOrNull, type RawRow } from './rows.js';
  * the same whether it goes out right after the reply or on a retry an hour later.
  */
 export interface ReservationFacts {
-  purchaseId: number;
+  reservationId: number;
   customerId: number;
   customerName: string;
   quantity: number;
@@ -29,18 +29,18 @@ export interface ReservationFacts {
 }
 
 /**
- * The columns behind `ReservationFacts`, for a query that joins `purchases p`, `offer_items i`,
+ * The columns behind `ReservationFacts`, for a query that joins `reservations p`, `offer_items i`,
  * `offers o`, `businesses b` and `users u` (the customer).
  */
 export const factColumns =
-  sql.raw(`p.id as purchase_id, p.customer_id, coalesce(u.first_name, '') as customer_name,
+  sql.raw(`p.id as reservation_id, p.customer_id, coalesce(u.first_name, '') as customer_name,
   p.quantity, p.unit_price, p.currency, p.pickup_code, i.name as item_name, o.id as offer_id, o.title as offer_title,
   o.pickup_start, o.pickup_end, b.name as business_name, b.address as business_address, b.owner_id,
   b.latitude, b.longitude`);
 
 export function factsOf(row: RawRow): ReservationFacts {
   return {
-    purchaseId: num(row.purchase_id),
+    reservationId: num(row.reservation_id),
     customerId: num(row.customer_id),
     customerName: String(row.customer_name ?? ''),
     quantity: num(row.quantity),
@@ -63,11 +63,11 @@ export function factsOf(row: RawRow): ReservationFacts {
 }
 
 /** One reservation's facts by id (a replayed write shows its first outcome again from these). */
-export const factsQuery = (purchaseId: number) => sql`
+export const factsQuery = (reservationId: number) => sql`
   select ${factColumns}
-  from purchases p
+  from reservations p
     join offer_items i on i.id = p.item_id
     join offers o on o.id = p.offer_id
     join businesses b on b.id = o.business_id
     left join users u on u.id = p.customer_id
-  where p.id = ${purchaseId}`;
+  where p.id = ${reservationId}`;

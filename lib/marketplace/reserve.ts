@@ -2,13 +2,13 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
-import { MAX_ACTIVE_RESERVATIONS, MAX_UNITS_PER_RESERVATION, newPickupCode } from './purchases.js';
 import { factsOf, factsQuery, type ReservationFacts } from './reservation-facts.js';
+import { MAX_ACTIVE_RESERVATIONS, MAX_UNITS_PER_RESERVATION, newPickupCode } from './reservations.js';
 import { firstRow, num, type RawRow } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
 
-export interface Reservation extends ReservationFacts {
-  offerStatus: 'active' | 'sold_out' | 'paused' | 'cancelled' | 'expired';
+export interface PlacedReservation extends ReservationFacts {
+  offerStatus: 'active' | 'sold_out' | 'paused' | 'withdrawn' | 'expired';
   unitsLeft: number;
   /** True when this key had already reserved: the first reservation, shown again, and nothing new. */
   replayed: boolean;
@@ -33,30 +33,30 @@ export interface ReserveInput {
  *    that committed first is seen and no reservation lands on an ended offer;
  * 2. the item, decremented only if enough is left; the offer's unit counter, flipped to sold_out with the
  *    last unit;
- * 3. the purchase in a free slot under the cap (a unique index arbitrates two racing for the same slot),
+ * 3. the reservation in a free slot under the cap (a unique index arbitrates two racing for the same slot),
  *    its outbox notices, its idempotency record and the audit rows.
  * A key that already reserved returns that reservation again. CHECK constraints back every rule.
  */
-export async function reserve(db: Db, input: ReserveInput): Promise<Reservation> {
+export async function reserve(db: Db, input: ReserveInput): Promise<PlacedReservation> {
   if (!Number.isInteger(input.quantity) || input.quantity < 1 || input.quantity > MAX_UNITS_PER_RESERVATION) {
     throw new AppError({ code: 'reservation.quantity_range', max: MAX_UNITS_PER_RESERVATION });
   }
   const row = await retryConflicts(() => reserveOnce(db, input, newPickupCode()));
-  if (row?.replayed_purchase_id != null) {
-    const facts = firstRow(await db.execute(factsQuery(num(row.replayed_purchase_id))));
+  if (row?.replayed_reservation_id != null) {
+    const facts = firstRow(await db.execute(factsQuery(num(row.replayed_reservation_id))));
     if (!facts) throw new AppError({ code: 'reservation.not_found' });
     return {
       ...factsOf(facts),
-      offerStatus: String(row.prior_offer_status) as Reservation['offerStatus'],
+      offerStatus: String(row.prior_offer_status) as PlacedReservation['offerStatus'],
       unitsLeft: num(row.prior_units),
       replayed: true,
       notices: [],
     };
   }
-  if (!row || row.purchase_id == null) throw reservationRefusal(row, input.quantity);
+  if (!row || row.reservation_id == null) throw reservationRefusal(row, input.quantity);
   return {
     ...factsOf({ ...row, customer_name: input.customer.firstName }),
-    offerStatus: row.offer_status as Reservation['offerStatus'],
+    offerStatus: row.offer_status as PlacedReservation['offerStatus'],
     unitsLeft: num(row.units_available),
     replayed: false,
     notices: noticesOf(row.notices),
@@ -71,7 +71,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
   return firstRow(
     await db.execute(sql`
       with prior as (
-        select (outcome->>'purchase_id')::bigint as purchase_id from idempotency_keys where key = ${input.idempotencyKey}
+        select (outcome->>'reservation_id')::bigint as reservation_id from idempotency_keys where key = ${input.idempotencyKey}
       ),
       live_offer as (
         select o.id, o.business_id from offers o
@@ -81,7 +81,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         for update
       ),
       held as (
-        select slot from purchases where customer_id = ${c} and status = 'reserved'
+        select slot from reservations where customer_id = ${c} and status = 'reserved'
       ),
       free_slot as (
         select s::smallint as slot from generate_series(1, ${MAX_ACTIVE_RESERVATIONS}) s
@@ -105,8 +105,8 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         where id = (select offer_id from item)
         returning id, status, units_available, title, pickup_start, pickup_end, business_id
       ),
-      purchase as (
-        insert into purchases (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code, slot)
+      reservation as (
+        insert into reservations (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code, slot)
         select ${c}, offer_id, id, ${q}, price, ${input.currency}, ${code}, (select slot from free_slot) from item
         returning id
       ),
@@ -114,33 +114,33 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         select b.* from businesses b where b.id = (select business_id from live_offer)
       ),
       notice as (
-        insert into notices (recipient_id, kind, purchase_id, claimed_until, next_attempt_at)
-        select ${c}, 'reservation.code', id, ${claim}::timestamptz, ${now}::timestamptz from purchase
+        insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
+        select ${c}, 'reservation.code', id, ${claim}::timestamptz, ${now}::timestamptz from reservation
         union all
-        select (select owner_id from business), 'reservation.new', id, ${claim}::timestamptz, ${now}::timestamptz from purchase
+        select (select owner_id from business), 'reservation.new', id, ${claim}::timestamptz, ${now}::timestamptz from reservation
         returning id, kind, recipient_id
       ),
       remember as (
         insert into idempotency_keys (key, user_id, outcome)
-        select ${input.idempotencyKey}, ${c}, jsonb_build_object('purchase_id', id) from purchase
+        select ${input.idempotencyKey}, ${c}, jsonb_build_object('reservation_id', id) from reservation
       ),
       audit as (
         insert into audit_log (actor_id, action, entity, entity_id, data)
-        select ${c}::bigint, 'purchase.reserve', 'purchase', id,
+        select ${c}::bigint, 'reservation.reserve', 'reservation', id,
           jsonb_build_object('offer_id', ${input.offerId}::bigint, 'item_id', ${input.itemId}::bigint, 'quantity', ${q}::int)
-        from purchase
+        from reservation
         union all
         select null::bigint, 'offer.sold_out', 'offer', id, jsonb_build_object('from', 'active', 'to', 'sold_out')
         from offer_row where status = 'sold_out'
       )
       select
-        (select purchase_id from prior) as replayed_purchase_id,
+        (select reservation_id from prior) as replayed_reservation_id,
         (select status from offers where id = ${input.offerId}) as prior_offer_status,
         (select units_available from offers where id = ${input.offerId}) as prior_units,
         (select id from live_offer) as live_offer_id,
         (select count(*) from held) as active_reservations,
         (select quantity_available from offer_items where id = ${input.itemId} and offer_id = ${input.offerId}) as item_left,
-        p.id as purchase_id, ${c}::bigint as customer_id, ${q}::int as quantity, i.price as unit_price,
+        p.id as reservation_id, ${c}::bigint as customer_id, ${q}::int as quantity, i.price as unit_price,
         ${input.currency}::text as currency, ${code}::text as pickup_code, i.name as item_name,
         o.id as offer_id, o.title as offer_title, o.status as offer_status, o.units_available,
         o.pickup_start, o.pickup_end,
@@ -148,7 +148,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
           from notice) as notices
       from (select 1) as one
-        left join purchase p on true
+        left join reservation p on true
         left join item i on true
         left join offer_row o on true
         left join business b on true

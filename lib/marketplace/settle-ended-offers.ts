@@ -35,24 +35,24 @@ export async function settleEndedOffers(
     await retryConflicts(() =>
       db.execute(sql`
         with settled as (
-          update purchases p set
-            status = case when o.status = 'cancelled' then 'cancelled' else 'no_show' end::purchase_status,
+          update reservations p set
+            status = case when o.status = 'withdrawn' then 'cancelled' else 'no_show' end::reservation_status,
             updated_at = now()
           from offers o
-          where p.offer_id = o.id and p.status = 'reserved' and o.status in ('cancelled', 'expired') ${only}
+          where p.offer_id = o.id and p.status = 'reserved' and o.status in ('withdrawn', 'expired') ${only}
           returning p.id, p.customer_id, p.offer_id, p.status
         ),
         notice as (
-          insert into notices (recipient_id, kind, purchase_id, claimed_until, next_attempt_at)
+          insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
           select customer_id, case when status = 'cancelled' then 'reservation.withdrawn' else 'reservation.no_show' end,
             id, ${claim}::timestamptz, ${now}::timestamptz
           from settled
-          on conflict (purchase_id, kind) do nothing
+          on conflict (reservation_id, kind) do nothing
           returning id, kind, recipient_id
         ),
         audit as (
           insert into audit_log (actor_id, action, entity, entity_id, data)
-          select null, 'purchase.settle', 'purchase', id, jsonb_build_object('to', status, 'offer_id', offer_id)
+          select null, 'reservation.settle', 'reservation', id, jsonb_build_object('to', status, 'offer_id', offer_id)
           from settled
         )
         select (select count(*) from settled where status = 'cancelled') as withdrawn,

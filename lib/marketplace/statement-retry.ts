@@ -6,10 +6,10 @@
  * - 40P01 deadlock and 40001 serialization failure, which the documented lock order makes rare.
  */
 const RETRYABLE_UNIQUE = new Set([
-  'purchases_live_code_uq',
-  'purchases_live_slot_uq',
+  'reservations_live_code_uq',
+  'reservations_live_slot_uq',
   'idempotency_keys_pkey',
-  'notices_purchase_kind_uq',
+  'notices_reservation_kind_uq',
 ]);
 
 function pgErrorOf(error: unknown): { code?: string; constraint?: string } | undefined {

@@ -71,7 +71,7 @@ export async function runOfferAction(
     });
   }
   if (action === 'publish') await scheduleExpiry(deps, { id: offerId, pickupEnd: result.pickupEnd });
-  if (action === 'cancel') await settleWithdrawal(ctx, offerId);
+  if (action === 'withdraw') await settleWithdrawal(ctx, offerId);
   return getOwnOffer(deps.db, { offerId, ownerId: ctx.from!.id });
 }
 
@@ -95,7 +95,7 @@ const actions: Array<{ command: string; kind: CallbackKind; action: OwnerAction 
   { command: 'pause', kind: 'offer:pause', action: 'pause' },
   { command: 'resume', kind: 'offer:resume', action: 'resume' },
   { command: 'soldout', kind: 'offer:soldout', action: 'sold_out' },
-  { command: 'withdraw', kind: 'offer:cancel', action: 'cancel' },
+  { command: 'withdraw', kind: 'offer:withdraw', action: 'withdraw' },
 ];
 
 const offerIdArgument = (text: string | undefined) => {

@@ -5,8 +5,8 @@ import { createRateLimiter, type RateLimiter } from '../../infra/ratelimit.js';
 import { deliverWritten } from '../../jobs/deliver-notices.js';
 import { getOfferForCustomer, itemOf } from '../../marketplace/offer-details.js';
 import { placeReservation } from '../../marketplace/place-reservation.js';
-import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/purchases.js';
-import { notEnoughLeft, type Reservation } from '../../marketplace/reserve.js';
+import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/reservations.js';
+import { notEnoughLeft, type PlacedReservation } from '../../marketplace/reserve.js';
 import { acknowledge, showInPlace } from '../after-commit.js';
 import { type CallbackArgs, type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -81,7 +81,7 @@ reserveFeature.action(callbackTrigger('buy:confirm'), async (ctx) => {
   const [offerId, itemId, quantity] = argsOf(ctx, 'buy:confirm');
   const { deps, from } = ctx;
   const l = localeOf(deps);
-  let reservation: Reservation;
+  let reservation: PlacedReservation;
   try {
     reservation = await placeReservation(
       deps.redis,
@@ -108,12 +108,16 @@ reserveFeature.action(callbackTrigger('buy:confirm'), async (ctx) => {
   }
   // Committed. From here on nothing may fail the update or hide the outcome from either party.
   if (!reservation.replayed) {
-    ctx.log.info('purchases_reserved', { purchase_id: reservation.purchaseId, offer_id: offerId, quantity });
+    ctx.log.info('reservations_made', {
+      reservation_id: reservation.reservationId,
+      offer_id: offerId,
+      quantity,
+    });
   }
   await acknowledge(ctx, reserveTexts.reservedToast);
   const shown = await showInPlace(ctx, reserveTexts.done(reservation, l), {
     ...html,
-    ...reservedKeyboard(reservation.purchaseId),
+    ...reservedKeyboard(reservation.reservationId),
   });
   const code = reservation.notices.find((n) => n.kind === 'reservation.code');
   await deliverWritten(deps, ctx.telegram, reservation.notices, reservation, {

@@ -2,9 +2,9 @@ import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
 import type { CustomerOffer } from '../../marketplace/offer-details.js';
-import { MAX_UNITS_PER_RESERVATION, type PurchaseSummary } from '../../marketplace/purchases.js';
+import { MAX_UNITS_PER_RESERVATION, type ReservationSummary } from '../../marketplace/reservations.js';
 import { encodeCallback } from '../callback-data.js';
-import { browseTexts, type Locale, ownerTexts, purchaseTexts, reserveTexts } from '../texts/customer.js';
+import { browseTexts, type Locale, ownerTexts, reservationTexts, reserveTexts } from '../texts/customer.js';
 import { truncate } from '../truncate.js';
 
 const button = Markup.button.callback;
@@ -65,21 +65,26 @@ export const confirmKeyboard = (offerId: number, itemId: number, quantity: numbe
 export const backToOfferKeyboard = (offerId: number) =>
   Markup.inlineKeyboard([[button(reserveTexts.backToOffer, encodeCallback('offer:view', offerId))]]);
 
-export const reservedKeyboard = (purchaseId: number) =>
+export const reservedKeyboard = (reservationId: number) =>
   Markup.inlineKeyboard([
     [
-      button(purchaseTexts.cancelButton(purchaseId), encodeCallback('purchase:cancel', purchaseId)),
-      button(purchaseTexts.myPurchasesButton, encodeCallback('purchases:mine')),
+      button(
+        reservationTexts.cancelButton(reservationId),
+        encodeCallback('reservation:cancel', reservationId),
+      ),
+      button(reservationTexts.myReservationsButton, encodeCallback('reservations:mine')),
     ],
   ]);
 
-export const ownerOrderKeyboard = (purchaseId: number) =>
-  Markup.inlineKeyboard([[button(ownerTexts.pickedUpButton, encodeCallback('purchase:pickup', purchaseId))]]);
+export const ownerOrderKeyboard = (reservationId: number) =>
+  Markup.inlineKeyboard([
+    [button(ownerTexts.pickedUpButton, encodeCallback('reservation:pickup', reservationId))],
+  ]);
 
 /** A Cancel button for each reservation still open. */
-export const purchasesKeyboard = (purchases: PurchaseSummary[]) =>
+export const reservationsKeyboard = (reservations: ReservationSummary[]) =>
   Markup.inlineKeyboard(
-    purchases
+    reservations
       .filter((p) => p.status === 'reserved')
-      .map((p) => [button(purchaseTexts.cancelButton(p.id), encodeCallback('purchase:cancel', p.id))]),
+      .map((p) => [button(reservationTexts.cancelButton(p.id), encodeCallback('reservation:cancel', p.id))]),
   );

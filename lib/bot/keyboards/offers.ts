@@ -13,8 +13,8 @@ export function manageKeyboard(offerId: number, status: OfferStatus) {
   if (status === 'active') rows.push([b(buttons.pause, 'offer:pause'), b(buttons.soldOut, 'offer:soldout')]);
   if (status === 'paused')
     rows.push([b(buttons.resume, 'offer:resume'), b(buttons.soldOut, 'offer:soldout')]);
-  if (status !== 'expired' && status !== 'cancelled') {
-    rows.push([b(buttons.edit, 'offer:edit'), b(buttons.withdraw, 'offer:cancel')]);
+  if (status !== 'expired' && status !== 'withdrawn') {
+    rows.push([b(buttons.edit, 'offer:edit'), b(buttons.withdraw, 'offer:withdraw')]);
   }
   return Markup.inlineKeyboard(rows);
 }

@@ -108,7 +108,7 @@ const offerStatusWords: Record<OfferStatus, string> = {
   paused: '⏸ paused',
   sold_out: '🔴 sold out',
   expired: '⌛ expired',
-  cancelled: '✖️ withdrawn',
+  withdrawn: '✖️ withdrawn',
 };
 
 export function offerSummary(
@@ -141,7 +141,7 @@ export const manageTexts = {
     pause: '⏸ Paused. Customers can’t see it until you resume it.',
     resume: '▶️ Live again.',
     sold_out: '🔴 Marked sold out. Restock it with /edit to sell again.',
-    cancel: '✖️ Withdrawn. Customers holding reservations were told.',
+    withdraw: '✖️ Withdrawn. Customers holding reservations were told.',
   },
   editChooseItem: 'Which item do you want to change?',
   editAsk: (name: string) =>

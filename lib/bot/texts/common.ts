@@ -10,7 +10,7 @@ interface CommandHelp {
 
 export const customerCommands: CommandHelp[] = [
   { command: 'offers', description: 'Browse surplus food deals near you' },
-  { command: 'mypurchases', description: 'Your reservations and pickup codes' },
+  { command: 'myreservations', description: 'Your reservations and pickup codes' },
   { command: 'register', description: 'Sell your surplus food: register your venue' },
   { command: 'help', description: 'What I can do' },
 ];

@@ -3,8 +3,8 @@ import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
 import { discountPercent, formatMoney } from '../../marketplace/money.js';
 import type { CustomerOffer, CustomerOfferItem } from '../../marketplace/offer-details.js';
 import { describePickupWindow } from '../../marketplace/pickup-window.js';
-import type { PurchaseSummary } from '../../marketplace/purchases.js';
 import type { ReservationFacts } from '../../marketplace/reservation-facts.js';
+import type { ReservationSummary } from '../../marketplace/reservations.js';
 import { escapeHtml } from '../html.js';
 
 /** What customers read, on a phone, probably hungry: short lines, the price and the time first. HTML. */
@@ -92,7 +92,7 @@ export const reserveTexts = {
   abortButton: 'Never mind',
   aborted: 'OK, nothing reserved. /offers shows all deals.',
   backToOffer: 'See the offer',
-  alreadyDone: 'You already confirmed this one. Your code is in /mypurchases.',
+  alreadyDone: 'You already confirmed this one. Your code is in /myreservations.',
   reservedToast: 'Reserved ✅',
 };
 
@@ -109,27 +109,27 @@ export const ownerTexts = {
   pickupUsage: 'Send the customer’s code after the command, e.g. <code>/pickup K7M2QX</code>.',
 };
 
-export const purchaseTexts = {
+export const reservationTexts = {
   thanks: (p: ReservationFacts) =>
     `🎉 Enjoy your ${e(p.itemName)} from <b>${e(p.business.name)}</b>! Thanks for rescuing food from the bin.`,
   cancelled: (id: number) => `Reservation #${id} cancelled. Nothing to pay.`,
   alreadyCancelled: (id: number) => `Reservation #${id} was already cancelled.`,
   cancelUsage:
-    'To cancel a reservation, send /cancel and its number, e.g. <code>/cancel 12</code>. Find the numbers in /mypurchases.',
+    'To cancel a reservation, send /cancel and its number, e.g. <code>/cancel 12</code>. Find the numbers in /myreservations.',
   cancelButton: (id: number) => `✖ Cancel #${id}`,
-  myPurchasesButton: '🧾 My reservations',
+  myReservationsButton: '🧾 My reservations',
   none: 'You have no reservations yet. Find a deal with /offers.',
 };
 
-const statusWords: Record<PurchaseSummary['status'], string> = {
+const statusWords: Record<ReservationSummary['status'], string> = {
   reserved: '🟢 reserved',
   picked_up: '✅ picked up',
   cancelled: 'cancelled',
   no_show: '⌛ not picked up',
 };
 
-export function purchaseList(purchases: PurchaseSummary[], l: Locale): string {
-  const lines = purchases.map((p) => {
+export function reservationList(reservations: ReservationSummary[], l: Locale): string {
+  const lines = reservations.map((p) => {
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.businessName)}`;
     return (
@@ -145,5 +145,5 @@ export const customerNotices = {
   withdrawn: (offerTitle: string, businessName: string, code: string) =>
     `😔 <b>${e(businessName)}</b> withdrew <b>${e(offerTitle)}</b>, so your reservation (code <code>${code}</code>) is cancelled. Nothing to pay. See /offers for other deals.`,
   noShow: (offerTitle: string, code: string) =>
-    `⌛ The pickup window for <b>${e(offerTitle)}</b> is over and your reservation (code <code>${code}</code>) was not collected. Next time, please cancel in /mypurchases if plans change, so someone else can rescue the food.`,
+    `⌛ The pickup window for <b>${e(offerTitle)}</b> is over and your reservation (code <code>${code}</code>) was not collected. Next time, please cancel in /myreservations if plans change, so someone else can rescue the food.`,
 };

@@ -29,7 +29,7 @@ const actionNeeds = {
   pause: 'Only live offers can be paused.',
   resume: 'Only paused offers can be resumed.',
   sold_out: 'Only live or paused offers can be marked sold out.',
-  cancel: 'This offer can no longer be withdrawn.',
+  withdraw: 'This offer can no longer be withdrawn.',
 };
 
 const settled = { picked_up: 'already picked up', no_show: 'marked as not picked up' };
@@ -68,7 +68,7 @@ const errorTexts: Texts = {
   'reservation.not_found': 'Reservation not found.',
   'reservation.quantity_range': ({ max }) => `You can reserve 1 to ${max} at a time.`,
   'reservation.cap_reached': ({ max }) =>
-    `You already have ${max} active reservations. Pick them up or cancel one in /mypurchases first.`,
+    `You already have ${max} active reservations. Pick them up or cancel one in /myreservations first.`,
   'reservation.sold_out': 'Sorry, that item just sold out.',
   'reservation.not_enough': ({ left, wanted }) => `Sorry, only ${left} left — you asked for ${wanted}.`,
   'reservation.too_fast': 'That’s a lot of reservations at once. Please wait a minute and try again.',

@@ -24,7 +24,7 @@ export function normalisePickupCode(text: string): string | null {
     : null;
 }
 
-export interface PurchaseSummary {
+export interface ReservationSummary {
   id: number;
   status: 'reserved' | 'picked_up' | 'cancelled' | 'no_show';
   quantity: number;
@@ -41,15 +41,15 @@ export interface PurchaseSummary {
 }
 
 /** The customer's reservations, open ones first, then the most recent others. */
-export async function listCustomerPurchases(
+export async function listCustomerReservations(
   db: Db,
   customerId: number,
   limit = 10,
-): Promise<PurchaseSummary[]> {
+): Promise<ReservationSummary[]> {
   const result = await db.execute(sql`
     select p.id, p.status, p.quantity, p.unit_price, p.currency, p.pickup_code, p.created_at,
       i.name as item_name, o.title, o.pickup_start, o.pickup_end, b.name as business_name, b.address
-    from purchases p
+    from reservations p
       join offer_items i on i.id = p.item_id
       join offers o on o.id = p.offer_id
       join businesses b on b.id = o.business_id
@@ -59,7 +59,7 @@ export async function listCustomerPurchases(
   `);
   return allRows(result).map((row) => ({
     id: num(row.id),
-    status: row.status as PurchaseSummary['status'],
+    status: row.status as ReservationSummary['status'],
     quantity: num(row.quantity),
     unitPrice: num(row.unit_price),
     currency: String(row.currency),

@@ -6,69 +6,71 @@ import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { pressKey } from '../idempotency-keys.js';
-import { ownerTexts, purchaseTexts } from '../texts/customer.js';
-import { purchasesView } from './my-purchases.js';
+import { ownerTexts, reservationTexts } from '../texts/customer.js';
+import { reservationsView } from './my-reservations.js';
 import { argsOf, reserveFeature } from './reserve.js';
 
 /** A reservation's life after it is made: the customer cancels, the venue confirms the pickup. */
-export const purchaseFeature = new Composer<BotContext>();
+export const reservationFeature = new Composer<BotContext>();
 const html = { parse_mode: 'HTML' as const };
 
-purchaseFeature.use(reserveFeature);
+reservationFeature.use(reserveFeature);
 
 /** Cancels the caller's reservation (another customer's is "not found"); the venue is told through the outbox. */
-async function cancelFor(ctx: BotContext, purchaseId: number) {
+async function cancelFor(ctx: BotContext, reservationId: number) {
   const result = await cancelReservation(ctx.deps.db, {
     idempotencyKey: pressKey(ctx, 'cancel'),
-    purchaseId,
+    reservationId,
     customerId: ctx.from!.id,
     now: ctx.deps.clock.now(),
   });
   if (result.notices.length > 0) {
-    ctx.log.info('purchases_cancelled', { purchase_id: purchaseId, restocked: result.quantity });
+    ctx.log.info('reservations_cancelled', { reservation_id: reservationId, restocked: result.quantity });
   }
   return result;
 }
 
-purchaseFeature.command('cancel', async (ctx, next) => {
+reservationFeature.command('cancel', async (ctx, next) => {
   // A bare /cancel means "stop what I'm doing"; the fallback answers that.
   if (!ctx.payload.trim()) return next();
   const match = /^#?(\d{1,15})$/.exec(ctx.payload.trim());
-  if (!match) return void (await ctx.reply(purchaseTexts.cancelUsage, html));
+  if (!match) return void (await ctx.reply(reservationTexts.cancelUsage, html));
   const result = await cancelFor(ctx, Number(match[1]));
   const text = result.changed
-    ? purchaseTexts.cancelled(result.purchaseId)
-    : purchaseTexts.alreadyCancelled(result.purchaseId);
+    ? reservationTexts.cancelled(result.reservationId)
+    : reservationTexts.alreadyCancelled(result.reservationId);
   await replyAfterCommit(ctx, text, html);
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
-purchaseFeature.action(callbackTrigger('purchase:cancel'), async (ctx) => {
-  const [purchaseId] = argsOf(ctx, 'purchase:cancel');
-  const result = await cancelFor(ctx, purchaseId);
+reservationFeature.action(callbackTrigger('reservation:cancel'), async (ctx) => {
+  const [reservationId] = argsOf(ctx, 'reservation:cancel');
+  const result = await cancelFor(ctx, reservationId);
   await acknowledge(
     ctx,
-    result.changed ? purchaseTexts.cancelled(purchaseId) : purchaseTexts.alreadyCancelled(purchaseId),
+    result.changed
+      ? reservationTexts.cancelled(reservationId)
+      : reservationTexts.alreadyCancelled(reservationId),
   );
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
   // The message the button sat on now shows the reservations as they are.
-  const view = await purchasesView(ctx).catch(() => null);
+  const view = await reservationsView(ctx).catch(() => null);
   if (view) await showInPlace(ctx, view.text, view.extra);
 });
 
 /** The venue confirms a pickup; the customer is thanked through the outbox. Another venue's code is "not found". */
-async function pickedUp(ctx: BotContext, target: { code: string } | { purchaseId: number }) {
+async function pickedUp(ctx: BotContext, target: { code: string } | { reservationId: number }) {
   const result = await confirmPickup(ctx.deps.db, {
     idempotencyKey: pressKey(ctx, 'pickup'),
     ownerId: ctx.from!.id,
     now: ctx.deps.clock.now(),
     ...target,
   });
-  if (!result.replayed) ctx.log.info('purchases_completed', { purchase_id: result.purchaseId });
+  if (!result.replayed) ctx.log.info('reservations_picked_up', { reservation_id: result.reservationId });
   return result;
 }
 
-purchaseFeature.command('pickup', async (ctx) => {
+reservationFeature.command('pickup', async (ctx) => {
   const code = ctx.payload.trim();
   if (!code) return void (await ctx.reply(ownerTexts.pickupUsage, html));
   const result = await pickedUp(ctx, { code });
@@ -76,9 +78,9 @@ purchaseFeature.command('pickup', async (ctx) => {
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
-purchaseFeature.action(callbackTrigger('purchase:pickup'), async (ctx) => {
-  const [purchaseId] = argsOf(ctx, 'purchase:pickup');
-  const result = await pickedUp(ctx, { purchaseId });
+reservationFeature.action(callbackTrigger('reservation:pickup'), async (ctx) => {
+  const [reservationId] = argsOf(ctx, 'reservation:pickup');
+  const result = await pickedUp(ctx, { reservationId });
   await acknowledge(ctx, ownerTexts.pickedUpButton);
   await showInPlace(ctx, ownerTexts.pickupDone(result), html);
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);

@@ -1,0 +1,31 @@
+import { Composer } from 'telegraf';
+import { listCustomerReservations } from '../../marketplace/reservations.js';
+import { callbackTrigger } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { reservationsKeyboard } from '../keyboards/customer.js';
+import { localeOf, reservationList, reservationTexts } from '../texts/customer.js';
+
+/** `/myreservations`: the customer's reservations, open ones first, each open one with a Cancel button. */
+export const myReservationsFeature = new Composer<BotContext>();
+
+/** The list as text and buttons; also used to refresh a message after a cancellation. */
+export async function reservationsView(ctx: BotContext) {
+  const reservations = await listCustomerReservations(ctx.deps.db, ctx.from!.id, 10);
+  if (reservations.length === 0) return { text: reservationTexts.none, extra: {} };
+  return {
+    text: reservationList(reservations, localeOf(ctx.deps)),
+    extra: { parse_mode: 'HTML' as const, ...reservationsKeyboard(reservations) },
+  };
+}
+
+// /mypurchases was its name before; old menus and messages still say it.
+myReservationsFeature.command(['myreservations', 'mypurchases'], async (ctx) => {
+  const view = await reservationsView(ctx);
+  await ctx.reply(view.text, view.extra);
+});
+
+myReservationsFeature.action(callbackTrigger('reservations:mine'), async (ctx) => {
+  const view = await reservationsView(ctx);
+  await ctx.answerCbQuery();
+  await ctx.reply(view.text, view.extra);
+});
