@@ -73,26 +73,26 @@ export function createScenarios({ app, emulator, db, ids, market }: ScenarioCont
         return ids.callback(person, data, messageFor(emulator, person));
       },
       verify: async (runs) => {
-        const made = await scalar(db, sql`select count(*) as n from purchases where status = 'reserved'`);
+        const made = await scalar(db, sql`select count(*) as n from reservations where status = 'reserved'`);
         return made === runs ? undefined : `expected ${runs} reservations, found ${made}`;
       },
     },
     {
-      name: 'cancellation (purchase:cancel)',
+      name: 'cancellation (reservation:cancel)',
       prepare: async (i) => {
         const person = reserved[i];
         if (!person) throw new Error('the cancellation scenario needs as many runs as the reservation one');
-        const purchaseId = await scalar(
+        const reservationId = await scalar(
           db,
-          sql`select id as n from purchases where customer_id = ${person.id} and status = 'reserved'`,
+          sql`select id as n from reservations where customer_id = ${person.id} and status = 'reserved'`,
         );
-        return ids.callback(person, `purchase:cancel:${purchaseId}`, messageFor(emulator, person));
+        return ids.callback(person, `reservation:cancel:${reservationId}`, messageFor(emulator, person));
       },
       verify: async (runs) => {
-        const left = await scalar(db, sql`select count(*) as n from purchases where status = 'reserved'`);
+        const left = await scalar(db, sql`select count(*) as n from reservations where status = 'reserved'`);
         const cancelled = await scalar(
           db,
-          sql`select count(*) as n from purchases where status = 'cancelled'`,
+          sql`select count(*) as n from reservations where status = 'cancelled'`,
         );
         return left === 0 && cancelled === runs
           ? undefined
