@@ -21,7 +21,7 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 const telegramId = (name: string) => bigint(name, { mode: 'number' });
 const id = () => bigserial('id', { mode: 'number' }).primaryKey();
 
-export const businessStatus = pgEnum('business_status', ['pending', 'verified', 'rejected', 'suspended']);
+export const venueStatus = pgEnum('venue_status', ['pending', 'verified', 'rejected', 'suspended']);
 export const offerStatus = pgEnum('offer_status', [
   'draft',
   'active',
@@ -48,8 +48,8 @@ export const users = pgTable('users', {
 });
 export type User = typeof users.$inferSelect;
 
-export const businesses = pgTable(
-  'businesses',
+export const venues = pgTable(
+  'venues',
   {
     id: id(),
     ownerId: telegramId('owner_id')
@@ -62,7 +62,7 @@ export const businesses = pgTable(
     phone: text('phone').notNull(),
     description: text('description').notNull().default(''),
     photoFileId: text('photo_file_id'),
-    status: businessStatus('status').notNull().default('pending'),
+    status: venueStatus('status').notNull().default('pending'),
     rejectionReason: text('rejection_reason'),
     reviewedBy: telegramId('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
@@ -71,21 +71,21 @@ export const businesses = pgTable(
   },
   (t) => [
     // One venue per Telegram account keeps ownership checks simple and unambiguous.
-    uniqueIndex('businesses_owner_uq').on(t.ownerId),
-    index('businesses_status_idx').on(t.status, t.createdAt),
-    check('businesses_lat_range', sql`${t.latitude} IS NULL OR ${t.latitude} BETWEEN -90 AND 90`),
-    check('businesses_lon_range', sql`${t.longitude} IS NULL OR ${t.longitude} BETWEEN -180 AND 180`),
+    uniqueIndex('venues_owner_uq').on(t.ownerId),
+    index('venues_status_idx').on(t.status, t.createdAt),
+    check('venues_lat_range', sql`${t.latitude} IS NULL OR ${t.latitude} BETWEEN -90 AND 90`),
+    check('venues_lon_range', sql`${t.longitude} IS NULL OR ${t.longitude} BETWEEN -180 AND 180`),
   ],
 );
-export type Business = typeof businesses.$inferSelect;
+export type Venue = typeof venues.$inferSelect;
 
 export const offers = pgTable(
   'offers',
   {
     id: id(),
-    businessId: bigint('business_id', { mode: 'number' })
+    venueId: bigint('venue_id', { mode: 'number' })
       .notNull()
-      .references(() => businesses.id),
+      .references(() => venues.id),
     title: text('title').notNull(),
     description: text('description').notNull().default(''),
     photoFileId: text('photo_file_id'),
@@ -104,7 +104,7 @@ export const offers = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('offers_business_idx').on(t.businessId, t.createdAt),
+    index('offers_venue_idx').on(t.venueId, t.createdAt),
     // Browsing reads "active and not over yet", ordered by end of pickup.
     index('offers_live_idx').on(t.status, t.pickupEnd),
     check('offers_window_order', sql`${t.pickupEnd} > ${t.pickupStart}`),
@@ -169,7 +169,7 @@ export const reservations = pgTable(
   (t) => [
     index('reservations_customer_idx').on(t.customerId, t.status),
     index('reservations_offer_idx').on(t.offerId, t.status),
-    // A code identifies one live reservation: the business types it at the counter.
+    // A code identifies one live reservation: the venue types it at the counter.
     uniqueIndex('reservations_live_code_uq').on(t.pickupCode).where(sql`${t.status} = 'reserved'`),
     uniqueIndex('reservations_live_slot_uq').on(t.customerId, t.slot).where(sql`${t.status} = 'reserved'`),
     check('reservations_quantity_positive', sql`${t.quantity} > 0`),

@@ -1,4 +1,4 @@
-import type { Business, Offer } from '../db/schema.js';
+import type { Offer, Venue } from '../db/schema.js';
 import type { OwnerAction } from './marketplace/offer-transitions.js';
 
 /**
@@ -22,7 +22,7 @@ export type AppErrorDetail =
   | { code: 'offer.window_ends_before_start' }
   | { code: 'offer.post_needs_verified_venue' }
   | { code: 'offer.live_needs_verified_venue' }
-  | { code: 'offer.edit_needs_verified_venue'; venueStatus: Exclude<Business['status'], 'verified'> }
+  | { code: 'offer.edit_needs_verified_venue'; venueStatus: Exclude<Venue['status'], 'verified'> }
   | { code: 'offer.not_editable'; status: Extract<OfferStatus, 'expired' | 'withdrawn'> }
   | { code: 'offer.expired' }
   | { code: 'offer.withdrawn' }
@@ -54,7 +54,7 @@ export type AppErrorDetail =
   // Venues, as their owners register them and admins review them.
   | { code: 'venue.already_registered' }
   | { code: 'venue.not_found' }
-  | { code: 'venue.wrong_state'; status: Business['status']; to: 'verified' | 'rejected' }
+  | { code: 'venue.wrong_state'; status: Venue['status']; to: 'verified' | 'rejected' }
   // A button that isn't (any more) one of ours.
   | { code: 'button.stale' };
 
@@ -119,7 +119,7 @@ export class AppError extends Error {
   readonly category: ErrorCategory;
 
   constructor(readonly detail: AppErrorDetail) {
-    // The code, never words: the message ends up in logs, and the words are the bot's business.
+    // The code, never words: the message ends up in logs, and the words are the bot's venue.
     super(detail.code);
     this.name = 'AppError';
     this.code = detail.code;

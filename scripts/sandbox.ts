@@ -1,6 +1,6 @@
 /**
  * `npm run sandbox` (and `npm run dev` without BOT_TOKEN): the real bot with an emulated Telegram and a
- * chat page to play customer, business owner and admin. `npm run sandbox -- --seed` adds demo venues.
+ * chat page to play customer, venue owner and admin. `npm run sandbox -- --seed` adds demo venues.
  */
 import { startSandbox } from '../dev/sandbox/start.js';
 import { loadDotEnv } from './env-file.js';

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { businesses, offerItems, offers } from '../db/schema.js';
-import { registerBusiness } from '../lib/marketplace/businesses.js';
+import { offerItems, offers, venues } from '../db/schema.js';
 import { createOffer } from '../lib/marketplace/offers.js';
+import { registerVenue } from '../lib/marketplace/venues.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { defaultItems, liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { defaultItems, liveOffer, verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
 
@@ -20,7 +20,7 @@ describe(`authorization (${storeLabel})`, () => {
 
   beforeAll(async () => {
     app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
-    const pending = await registerBusiness(app.deps.db, {
+    const pending = await registerVenue(app.deps.db, {
       ownerId: 4100,
       ownerFirstName: 'Pending',
       name: 'Pending Place',
@@ -29,9 +29,9 @@ describe(`authorization (${storeLabel})`, () => {
       description: '',
     });
     pendingId = pending.id;
-    const victim = await verifiedBusiness(app.deps.db);
+    const victim = await verifiedVenue(app.deps.db);
     victimOffer = (await liveOffer(app.deps.db, victim.ownerId)).id;
-    const other = await verifiedBusiness(app.deps.db);
+    const other = await verifiedVenue(app.deps.db);
     intruder = { id: other.ownerId, first_name: 'Intruder' };
   });
   afterAll(() => app.close());
@@ -43,19 +43,19 @@ describe(`authorization (${storeLabel})`, () => {
   ])('refuses %s from a non-admin and changes nothing', async (_label, command) => {
     await app.deliver(textUpdate(people.alice, command()));
     expect(lastText(people.alice)).toContain('Only admins');
-    const [row] = await app.deps.db.select().from(businesses).where(eq(businesses.id, pendingId));
+    const [row] = await app.deps.db.select().from(venues).where(eq(venues.id, pendingId));
     expect(row!.status).toBe('pending');
   });
 
   it('refuses a forged verify button from a non-admin', async () => {
-    await app.deliver(callbackUpdate(people.alice, `biz:verify:${pendingId}`));
+    await app.deliver(callbackUpdate(people.alice, `venue:verify:${pendingId}`));
     expect(lastToast()).toContain('Only admins');
-    const [row] = await app.deps.db.select().from(businesses).where(eq(businesses.id, pendingId));
+    const [row] = await app.deps.db.select().from(venues).where(eq(venues.id, pendingId));
     expect(row!.status).toBe('pending');
   });
 
   it.each(['/pause', '/soldout', '/withdraw', '/edit'])(
-    'answers "not found" to %s on another business’s offer',
+    'answers "not found" to %s on another venue’s offer',
     async (command) => {
       await app.deliver(textUpdate(intruder, `${command} ${victimOffer}`));
       expect(lastText(intruder)).toContain('not found');
@@ -64,7 +64,7 @@ describe(`authorization (${storeLabel})`, () => {
   );
 
   it.each(['offer:pause', 'offer:soldout', 'offer:withdraw', 'offer:edit'])(
-    'answers "not found" to a forged %s button for another business’s offer',
+    'answers "not found" to a forged %s button for another venue’s offer',
     async (kind) => {
       await app.deliver(callbackUpdate(intruder, `${kind}:${victimOffer}`));
       expect(lastToast()).toContain('not found');
@@ -82,7 +82,7 @@ describe(`authorization (${storeLabel})`, () => {
   describe('a suspended venue', () => {
     /** A verified venue with a one-item draft, so /edit goes straight to the line with the new values. */
     const venueWithOffer = async () => {
-      const venue = await verifiedBusiness(app.deps.db);
+      const venue = await verifiedVenue(app.deps.db);
       const offer = await createOffer(app.deps.db, {
         ownerId: venue.ownerId,
         title: 'Soup of the day',
@@ -93,7 +93,7 @@ describe(`authorization (${storeLabel})`, () => {
       return { owner: { id: venue.ownerId, first_name: 'Sam' } as Person, offerId: offer.id };
     };
     const suspend = (owner: Person) =>
-      app.deps.db.execute(sql`update businesses set status = 'suspended' where owner_id = ${owner.id}`);
+      app.deps.db.execute(sql`update venues set status = 'suspended' where owner_id = ${owner.id}`);
     const itemOf = async (offerId: number) => {
       const [item] = await app.deps.db.select().from(offerItems).where(eq(offerItems.offerId, offerId));
       return { price: item!.price, originalPrice: item!.originalPrice, quantity: item!.quantityTotal };
@@ -134,7 +134,7 @@ describe(`authorization (${storeLabel})`, () => {
     });
   });
 
-  it('keeps an unverified business out of /newoffer', async () => {
+  it('keeps an unverified venue out of /newoffer', async () => {
     const owner = { id: 4100, first_name: 'Pending' };
     await app.deliver(textUpdate(owner, '/newoffer'));
     expect(lastText(owner)).toContain('waiting for verification');

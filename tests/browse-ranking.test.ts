@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rankScore } from '../lib/marketplace/browse.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { buttonFor, screens, shown, trackMessages } from './support/chat.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, messageUpdate, people, textUpdate } from './support/updates.js';
 
@@ -28,12 +28,12 @@ describe(`browsing through the bot (${storeLabel})`, () => {
   let app: TestApp;
   beforeAll(async () => {
     app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
-    const near = await verifiedBusiness(app.deps.db, {
+    const near = await verifiedVenue(app.deps.db, {
       name: 'Near Deli',
       latitude: 52.5201,
       longitude: 13.4051,
     });
-    const far = await verifiedBusiness(app.deps.db, { name: 'Far Diner', latitude: 52.39, longitude: 13.06 });
+    const far = await verifiedVenue(app.deps.db, { name: 'Far Diner', latitude: 52.39, longitude: 13.06 });
     await liveOffer(app.deps.db, far.ownerId, { title: 'Far soup' });
     await liveOffer(app.deps.db, near.ownerId, { title: 'Near salad' });
     for (let i = 0; i < 5; i++) await liveOffer(app.deps.db, far.ownerId, { title: `Extra ${i}`, hours: 20 });

@@ -6,7 +6,7 @@ import type { Database } from '../lib/infra/db.js';
 import type { RedisConnection } from '../lib/infra/redis.js';
 import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
 import { placeReservation } from '../lib/marketplace/place-reservation.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, createTestRedis, realPostgresUrl, realRedisUrl } from './support/stores.js';
 
@@ -41,7 +41,7 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
 
   it('reserves exactly the available units when 50 customers race for 7, twenty times over', async () => {
     const db = database.db;
-    const { ownerId } = await verifiedBusiness(db);
+    const { ownerId } = await verifiedVenue(db);
     for (let round = 0; round < 20; round++) {
       const offer = await liveOffer(db, ownerId, {
         items: [
@@ -89,7 +89,7 @@ suite(`reservations under concurrency (${real ? 'postgres+redis' : 'needs TEST_D
 
   it('restocks correctly when a cancellation lands in the middle of a race', async () => {
     const db = database.db;
-    const { ownerId } = await verifiedBusiness(db);
+    const { ownerId } = await verifiedVenue(db);
     const offer = await liveOffer(db, ownerId, {
       items: [{ name: 'Soup', originalPrice: 900, price: 300, quantity: 5 }],
     });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerItems, reservations } from '../db/schema.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { buttonFor, lastScreen, screens, shown, trackMessages } from './support/chat.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
 
@@ -17,12 +17,12 @@ describe(`customer story (${storeLabel})`, () => {
   beforeAll(async () => {
     app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
     messages = trackMessages(app);
-    const business = await verifiedBusiness(app.deps.db, {
+    const venue = await verifiedVenue(app.deps.db, {
       name: 'Olga’s Bakery',
       latitude: 52.52,
       longitude: 13.4,
     });
-    owner = { id: business.ownerId, first_name: 'Olga' };
+    owner = { id: venue.ownerId, first_name: 'Olga' };
   });
   afterAll(() => app.close());
 
@@ -44,7 +44,7 @@ describe(`customer story (${storeLabel})`, () => {
   let code: string | undefined;
 
   it('lists a venue’s published offer in /offers', async () => {
-    // The business publishes (through the domain; the business story test covers the wizard).
+    // The venue publishes (through the domain; the venue story test covers the wizard).
     offer = await liveOffer(app.deps.db, owner.id, { title: 'Evening bread bag' });
     await app.deliver(textUpdate(alice, '/offers'));
     expect(screens(app, alice.id).some((c) => shown(c).includes('Evening bread bag'))).toBe(true);
@@ -99,7 +99,7 @@ describe(`customer story (${storeLabel})`, () => {
     expect(shown(lastScreen(app, alice.id))).toMatch(/thank/i);
   });
 
-  it('logs the business counters an operator charts', async () => {
+  it('logs the venue counters an operator charts', async () => {
     const events = app.logs.map((l) => l.event);
     expect(events.filter((e) => e === 'reservations_made')).toHaveLength(2);
     expect(events).toContain('reservations_cancelled');

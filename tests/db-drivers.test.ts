@@ -19,7 +19,7 @@ import {
 import { realPostgresUrl } from './support/stores.js';
 
 const latestTag = journal.entries.at(-1)!.tag;
-const tables = ['audit_log', 'businesses', 'offer_items', 'offers', 'reservations', 'users'];
+const tables = ['audit_log', 'venues', 'offer_items', 'offers', 'reservations', 'users'];
 const NEON_URL = 'postgres://u:p@ep-test-123.us-east-2.aws.neon.tech/neondb';
 
 async function publicTables(db: Db): Promise<string[]> {
@@ -205,8 +205,8 @@ describe('database drivers', () => {
       const db = database.db;
       const pickupStart = new Date('2030-01-02T17:00:00.000Z');
       await db.insert(schema.users).values({ id: 5_000_000_001, firstName: 'Owner' });
-      const [business] = await db
-        .insert(schema.businesses)
+      const [venue] = await db
+        .insert(schema.venues)
         .values({
           ownerId: 5_000_000_001,
           name: 'Bakery',
@@ -218,7 +218,7 @@ describe('database drivers', () => {
       const [offer] = await db
         .insert(schema.offers)
         .values({
-          businessId: business!.id,
+          venueId: venue!.id,
           title: 'Bread bag',
           pickupStart,
           pickupEnd: new Date(pickupStart.getTime() + 3_600_000),
@@ -239,8 +239,8 @@ describe('database drivers', () => {
       expect(read!.pickupStart).toBeInstanceOf(Date);
       expect(read!.pickupStart.toISOString()).toBe(pickupStart.toISOString());
       expect(read!.status).toBe('active');
-      expect(read!.businessId).toBe(business!.id);
-      expect(typeof read!.businessId).toBe('number');
+      expect(read!.venueId).toBe(venue!.id);
+      expect(typeof read!.venueId).toBe('number');
       const [owner] = await db.select().from(schema.users).where(eq(schema.users.id, 5_000_000_001));
       expect(owner!.id).toBe(5_000_000_001);
     });

@@ -41,7 +41,7 @@ describe('error texts', () => {
     [{ code: 'reservation.settled', status: 'picked_up' }, 'This reservation was already picked up.'],
     [
       { code: 'venue.wrong_state', status: 'verified', to: 'rejected' },
-      "This business is verified, so it can't be rejected now.",
+      "This venue is verified, so it can't be rejected now.",
     ],
     [
       { code: 'venue.already_registered' },

@@ -7,7 +7,7 @@ import { runDeliverNotices } from '../lib/jobs/deliver-notices.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
 import { switchableDatabase, switchableRedis } from './support/faulty-stores.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
 import { callbackUpdate, type Person, textUpdate } from './support/updates.js';
@@ -81,7 +81,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
 
   const writes: Record<string, () => Promise<Scene>> = {
     async reserve() {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId, { now: clock.now() });
       const customer = person();
       const update = callbackUpdate(
@@ -116,7 +116,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
     },
 
     async cancel() {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId, { now: clock.now() });
       const customer = person();
       const r = await reserveFor(customer, offer);
@@ -139,7 +139,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
     },
 
     async pickup() {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId, { now: clock.now() });
       const customer = person();
       const r = await reserveFor(customer, offer);
@@ -154,7 +154,7 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
     },
 
     async withdraw() {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId, { now: clock.now(), title: 'Withdrawn bag' });
       const holders = [person(), person()];
       const held = [await reserveFor(holders[0]!, offer), await reserveFor(holders[1]!, offer)];

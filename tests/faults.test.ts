@@ -10,7 +10,7 @@ import { placeReservation } from '../lib/marketplace/place-reservation.js';
 import { createRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, TEST_SECRET, type TestApp } from './support/app.js';
 import { switchableDatabase, switchableRedis } from './support/faulty-stores.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, createTestRedis, storeLabel } from './support/stores.js';
 import { people, textUpdate } from './support/updates.js';
@@ -76,7 +76,7 @@ describe(`fault injection (${storeLabel})`, () => {
   it('keeps reservations correct without Redis: the SQL statement still guards the stock', async () => {
     const redis = await switchableRedis();
     redis.down = true;
-    const { ownerId } = await verifiedBusiness(app.deps.db);
+    const { ownerId } = await verifiedVenue(app.deps.db);
     const offer = await liveOffer(app.deps.db, ownerId, {
       items: [{ name: 'Last one', originalPrice: 500, price: 200, quantity: 1 }],
     });
@@ -121,7 +121,7 @@ describe(`fault injection (${storeLabel})`, () => {
     const clock = manualClock();
     const local = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' }, { qstash: true, clock });
     try {
-      const { ownerId } = await verifiedBusiness(local.deps.db);
+      const { ownerId } = await verifiedVenue(local.deps.db);
       const offer = await liveOffer(local.deps.db, ownerId, { hours: 1 });
       await local.deps.db.update(offers).set({ status: 'draft' }).where(eq(offers.id, offer.id));
       local.qstash!.failNext = 5;

@@ -4,7 +4,7 @@ import { offerItems, reservations } from '../db/schema.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { answerTo, buttonFor, shown, trackMessages } from './support/chat.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, people, textUpdate } from './support/updates.js';
@@ -23,7 +23,7 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
 
   beforeAll(async () => {
     app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
-    ({ ownerId } = await verifiedBusiness(app.deps.db));
+    ({ ownerId } = await verifiedVenue(app.deps.db));
     const offer = await liveOffer(app.deps.db, ownerId);
     const other = await liveOffer(app.deps.db, ownerId, { title: 'Other' });
     offerId = offer.id;

@@ -6,7 +6,7 @@ import { checkCronAuth } from '../lib/http/jobs.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, PUBLIC_URL, QSTASH_KEYS, type TestApp } from './support/app.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
@@ -41,7 +41,7 @@ describe(`signed job endpoints (${storeLabel})`, () => {
 
   /** An offer whose pickup window ended a minute ago, with one reservation never picked up. */
   async function overdueOffer() {
-    const { ownerId } = await verifiedBusiness(app.deps.db);
+    const { ownerId } = await verifiedVenue(app.deps.db);
     const past = new Date(Date.now() - 2 * 3_600_000);
     const offer = await liveOffer(app.deps.db, ownerId, { now: past, hours: 2 - 1 / 60 });
     await reserve(app.deps.db, {
@@ -118,7 +118,7 @@ describe(`signed job endpoints (${storeLabel})`, () => {
   });
 
   it('treats a stale callback for an offer whose window is still open as a no-op', async () => {
-    const { ownerId } = await verifiedBusiness(app.deps.db);
+    const { ownerId } = await verifiedVenue(app.deps.db);
     const open = await liveOffer(app.deps.db, ownerId, { hours: 2 });
     const body = JSON.stringify({ offerId: open.id });
     const response = await postJob(body, qstashSignature(body, JOB_URL, QSTASH_KEYS.current));

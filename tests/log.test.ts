@@ -12,14 +12,14 @@ function postgresError() {
     severity: 'ERROR',
     code: '23514',
     detail: `Failing row contains (7, 2001, Olga, ${ADDRESS}, ${PHONE}).`,
-    where: `PL/pgSQL function check_business() line 1 at RAISE ${PHONE}`,
-    table: 'businesses',
-    constraint: 'businesses_phone_check',
+    where: `PL/pgSQL function check_venue() line 1 at RAISE ${PHONE}`,
+    table: 'venues',
+    constraint: 'venues_phone_check',
     routine: 'exec_stmt_raise',
     params: [ADDRESS, PHONE],
   });
 }
-const insertSql = 'insert into businesses (owner_id, address, phone) values ($1, $2, $3)';
+const insertSql = 'insert into venues (owner_id, address, phone) values ($1, $2, $3)';
 const failedInsert = () => new DrizzleQueryError(insertSql, [2001, ADDRESS, PHONE], postgresError());
 
 describe('logger', () => {
@@ -79,8 +79,8 @@ describe('logger', () => {
         name: 'error',
         severity: 'ERROR',
         code: '23514',
-        table: 'businesses',
-        constraint: 'businesses_phone_check',
+        table: 'venues',
+        constraint: 'venues_phone_check',
       },
     });
   });

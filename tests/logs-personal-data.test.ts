@@ -20,7 +20,7 @@ describe(`logs and personal data (${storeLabel})`, () => {
     app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
     // A trigger stands in for any failure at the last step (a constraint, a full disk): a real Postgres error.
     await app.deps.db.execute(
-      sql.raw(`create function refuse_business() returns trigger language plpgsql as $$
+      sql.raw(`create function refuse_venue() returns trigger language plpgsql as $$
         begin
           raise exception 'cannot register % at %', new.phone, new.address
             using errcode = 'check_violation', detail = 'Failing row contains (' || new.phone || ', ' || new.address || ')';
@@ -28,7 +28,7 @@ describe(`logs and personal data (${storeLabel})`, () => {
     );
     await app.deps.db.execute(
       sql.raw(
-        'create trigger refuse_business before insert on businesses for each row execute function refuse_business()',
+        'create trigger refuse_venue before insert on venues for each row execute function refuse_venue()',
       ),
     );
     await app.deliver(textUpdate(owner, '/register'));
@@ -37,7 +37,7 @@ describe(`logs and personal data (${storeLabel})`, () => {
     }
   });
   afterAll(async () => {
-    await app.deps.db.execute(sql.raw('drop trigger if exists refuse_business on businesses'));
+    await app.deps.db.execute(sql.raw('drop trigger if exists refuse_venue on venues'));
     await app.close();
   });
 
@@ -48,7 +48,7 @@ describe(`logs and personal data (${storeLabel})`, () => {
     expect(failure).toMatchObject({
       error: {
         name: 'DrizzleQueryError',
-        query: expect.stringContaining('insert into businesses'),
+        query: expect.stringContaining('insert into venues'),
         cause: { severity: 'ERROR', code: '23514' },
       },
     });

@@ -4,7 +4,6 @@ import { auditLog, offerItems, offers, reservations } from '../db/schema.js';
 import { AppError, type AppErrorDetail } from '../lib/errors.js';
 import type { Database } from '../lib/infra/db.js';
 import { browseOffers } from '../lib/marketplace/browse.js';
-import { registerBusiness, reviewBusiness } from '../lib/marketplace/businesses.js';
 import { cancelReservation } from '../lib/marketplace/cancel-reservation.js';
 import { confirmPickup } from '../lib/marketplace/confirm-pickup.js';
 import { expireOffers, transitionOffer } from '../lib/marketplace/offer-transitions.js';
@@ -12,7 +11,8 @@ import { createOffer, editOfferItem, getOffer } from '../lib/marketplace/offers.
 import { listCustomerReservations } from '../lib/marketplace/reservations.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { settleEndedOffers } from '../lib/marketplace/settle-ended-offers.js';
-import { defaultItems, liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { registerVenue, reviewVenue } from '../lib/marketplace/venues.js';
+import { defaultItems, liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
 import { people } from './support/updates.js';
@@ -36,7 +36,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
   });
   afterAll(() => database.close());
 
-  describe('businesses', () => {
+  describe('venues', () => {
     it('registers a venue as pending and refuses a second one for the same owner', async () => {
       const draft = {
         ownerId: 7001,
@@ -46,13 +46,13 @@ describe(`marketplace rules (${storeLabel})`, () => {
         phone: '+4930111',
         description: 'Bread',
       };
-      const business = await registerBusiness(db(), draft);
-      expect(business.status).toBe('pending');
-      await expectAppError(registerBusiness(db(), draft), { code: 'venue.already_registered' });
+      const venue = await registerVenue(db(), draft);
+      expect(venue.status).toBe('pending');
+      await expectAppError(registerVenue(db(), draft), { code: 'venue.already_registered' });
     });
 
     it('verifies idempotently and records one audit row', async () => {
-      const business = await registerBusiness(db(), {
+      const venue = await registerVenue(db(), {
         ownerId: 7002,
         ownerFirstName: 'V',
         name: 'Verify Me',
@@ -60,24 +60,24 @@ describe(`marketplace rules (${storeLabel})`, () => {
         phone: '+1',
         description: '',
       });
-      const first = await reviewBusiness(db(), {
-        businessId: business.id,
+      const first = await reviewVenue(db(), {
+        venueId: venue.id,
         adminId: 9001,
         decision: 'verify',
       });
-      const second = await reviewBusiness(db(), {
-        businessId: business.id,
+      const second = await reviewVenue(db(), {
+        venueId: venue.id,
         adminId: 9001,
         decision: 'verify',
       });
       expect([first.changed, second.changed]).toEqual([true, false]);
-      expect(second.business.status).toBe('verified');
-      const audits = await db().select().from(auditLog).where(eq(auditLog.entityId, business.id));
-      expect(audits.filter((a) => a.action === 'business.verify')).toHaveLength(1);
+      expect(second.venue.status).toBe('verified');
+      const audits = await db().select().from(auditLog).where(eq(auditLog.entityId, venue.id));
+      expect(audits.filter((a) => a.action === 'venue.verify')).toHaveLength(1);
     });
 
     it('rejects with a reason, and refuses to reject a verified venue', async () => {
-      const business = await registerBusiness(db(), {
+      const venue = await registerVenue(db(), {
         ownerId: 7003,
         ownerFirstName: 'R',
         name: 'Reject Me',
@@ -85,27 +85,27 @@ describe(`marketplace rules (${storeLabel})`, () => {
         phone: '+1',
         description: '',
       });
-      const result = await reviewBusiness(db(), {
-        businessId: business.id,
+      const result = await reviewVenue(db(), {
+        venueId: venue.id,
         adminId: 9001,
         decision: 'reject',
         reason: 'Address missing',
       });
-      expect(result.business).toMatchObject({ status: 'rejected', rejectionReason: 'Address missing' });
-      const verified = await verifiedBusiness(db());
+      expect(result.venue).toMatchObject({ status: 'rejected', rejectionReason: 'Address missing' });
+      const verified = await verifiedVenue(db());
       await expectAppError(
-        reviewBusiness(db(), { businessId: verified.id, adminId: 9001, decision: 'reject', reason: 'x' }),
+        reviewVenue(db(), { venueId: verified.id, adminId: 9001, decision: 'reject', reason: 'x' }),
         { code: 'venue.wrong_state', status: 'verified', to: 'rejected' },
       );
-      await expectAppError(reviewBusiness(db(), { businessId: 999_999, adminId: 9001, decision: 'verify' }), {
+      await expectAppError(reviewVenue(db(), { venueId: 999_999, adminId: 9001, decision: 'verify' }), {
         code: 'venue.not_found',
       });
     });
   });
 
   describe('offers', () => {
-    it('lets only verified businesses create offers', async () => {
-      await registerBusiness(db(), {
+    it('lets only verified venues create offers', async () => {
+      await registerVenue(db(), {
         ownerId: 7010,
         ownerFirstName: 'P',
         name: 'Pending',
@@ -152,7 +152,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     ] satisfies Array<[string, unknown, AppErrorDetail]>)(
       'refuses an item with %s',
       async (_label, item, detail) => {
-        const { ownerId } = await verifiedBusiness(db());
+        const { ownerId } = await verifiedVenue(db());
         const now = new Date();
         await expectAppError(
           createOffer(db(), {
@@ -168,7 +168,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     );
 
     it('walks the lifecycle: publish, pause, resume, sold out, and refuses invalid moves with a reason', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const now = new Date();
       const offer = await createOffer(db(), {
         ownerId,
@@ -196,9 +196,9 @@ describe(`marketplace rules (${storeLabel})`, () => {
       });
     });
 
-    it('hides another business’s offer behind "not found"', async () => {
-      const a = await verifiedBusiness(db());
-      const b = await verifiedBusiness(db());
+    it('hides another venue’s offer behind "not found"', async () => {
+      const a = await verifiedVenue(db());
+      const b = await verifiedVenue(db());
       const offer = await liveOffer(db(), a.ownerId);
       await expectAppError(
         transitionOffer(db(), {
@@ -214,7 +214,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     });
 
     it('refuses to publish or resume an offer whose window is over', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const start = new Date(Date.now() - 3 * 3_600_000);
       const offer = await createOffer(db(), {
         ownerId,
@@ -236,7 +236,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     });
 
     it('restocks a sold-out offer back to live, and keeps reserved units when editing', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const now = new Date();
       const offer = await liveOffer(db(), ownerId, {
         items: [{ name: 'Soup', originalPrice: 800, price: 300, quantity: 2 }],
@@ -266,7 +266,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     });
 
     it('expires overdue offers once and marks their open reservations as no-shows', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const now = new Date();
       const offer = await liveOffer(db(), ownerId, { now, hours: 1 });
       const reservation = await reserve(db(), {
@@ -298,7 +298,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
 
   describe('reservations', () => {
     it('reserves, sells out with the last unit, cancels with restock and reactivation', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const now = new Date();
       const offer = await liveOffer(db(), ownerId, {
         items: [{ name: 'Box', originalPrice: 900, price: 300, quantity: 3 }],
@@ -358,7 +358,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     });
 
     it('hides another customer’s reservation behind "not found"', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const offer = await liveOffer(db(), ownerId);
       const now = new Date();
       const mine = await reserve(db(), {
@@ -384,7 +384,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     });
 
     it('limits a customer to three open reservations', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const offer = await liveOffer(db(), ownerId);
       const now = new Date();
       const book = () =>
@@ -409,7 +409,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       ['a quantity of zero', 'own-item', 0, { code: 'reservation.quantity_range', max: 5 }],
       ['a missing offer', 'missing-offer', 1, { code: 'offer.unavailable' }],
     ] as const)('refuses %s and changes nothing', async (_label, which, quantity, detail) => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const offer = await liveOffer(db(), ownerId);
       const other = await liveOffer(db(), ownerId, { title: 'Other' });
       const now = new Date();
@@ -432,7 +432,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
     });
 
     it('refuses paused, draft and unverified offers', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+      const { ownerId } = await verifiedVenue(db());
       const now = new Date();
       const offer = await liveOffer(db(), ownerId);
       await transitionOffer(db(), {
@@ -456,9 +456,9 @@ describe(`marketplace rules (${storeLabel})`, () => {
       );
     });
 
-    it('confirms a pickup by code for the owning business only', async () => {
-      const a = await verifiedBusiness(db());
-      const b = await verifiedBusiness(db());
+    it('confirms a pickup by code for the owning venue only', async () => {
+      const a = await verifiedVenue(db());
+      const b = await verifiedVenue(db());
       const offer = await liveOffer(db(), a.ownerId);
       const now = new Date();
       const r = await reserve(db(), {
@@ -508,8 +508,8 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect(list[0]).toMatchObject({ status: 'picked_up', pickupCode: r.pickupCode });
     });
 
-    it('cancels reservations when the business withdraws the offer', async () => {
-      const { ownerId } = await verifiedBusiness(db());
+    it('cancels reservations when the venue withdraws the offer', async () => {
+      const { ownerId } = await verifiedVenue(db());
       const offer = await liveOffer(db(), ownerId);
       const now = new Date();
       const r = await reserve(db(), {
@@ -548,8 +548,8 @@ describe(`marketplace rules (${storeLabel})`, () => {
       try {
         const d = isolated.db;
         const now = new Date();
-        const near = await verifiedBusiness(d, { name: 'Near', latitude: 52.52, longitude: 13.405 });
-        const far = await verifiedBusiness(d, { name: 'Far', latitude: 52.4, longitude: 13.1 });
+        const near = await verifiedVenue(d, { name: 'Near', latitude: 52.52, longitude: 13.405 });
+        const far = await verifiedVenue(d, { name: 'Far', latitude: 52.4, longitude: 13.1 });
         const nearOffer = await liveOffer(d, near.ownerId, { now, title: 'Near bag' });
         const farOffer = await liveOffer(d, far.ownerId, { now, title: 'Far bag' });
         const paused = await liveOffer(d, near.ownerId, { now, title: 'Paused bag' });
@@ -575,7 +575,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
           pickupEnd: new Date(now.getTime() + 3_600_000),
           items: defaultItems,
         });
-        await registerBusiness(d, {
+        await registerVenue(d, {
           ownerId: 7777,
           ownerFirstName: 'U',
           name: 'Unverified',

@@ -10,7 +10,7 @@ import { expireOffers, transitionOffer } from '../lib/marketplace/offer-transiti
 import { editOfferItem, getOffer } from '../lib/marketplace/offers.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { settleEndedOffers } from '../lib/marketplace/settle-ended-offers.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
 
@@ -78,7 +78,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
         run++;
         const start = new Date();
         let now = start;
-        const { ownerId } = await verifiedBusiness(db);
+        const { ownerId } = await verifiedVenue(db);
         const offer = await liveOffer(db, ownerId, {
           now,
           hours: 2,

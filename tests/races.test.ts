@@ -9,7 +9,7 @@ import { expireOffers, transitionOffer } from '../lib/marketplace/offer-transiti
 import type { OfferWithItems } from '../lib/marketplace/offers.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { settleEndedOffers } from '../lib/marketplace/settle-ended-offers.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, realPostgresUrl } from './support/stores.js';
 
@@ -98,7 +98,7 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
 
   it(`leaves no reservation behind on a withdrawn offer when 8 customers race the withdrawal (${ROUNDS}×)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId);
       const withdraw = async () => {
         const now = new Date();
@@ -122,7 +122,7 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
 
   it(`leaves no reservation behind on an expired offer when 8 customers race the expiry (${ROUNDS}×)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId, { hours: 1 });
       const expire = async () => {
         // The expiry callback's clock is past the window; the reservers' clocks are not (clock skew).
@@ -141,7 +141,7 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
 
   it(`keeps stock exact when 5 customers race a manual sell-out (${ROUNDS}×)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId);
       // 5 buyers of 7 units can't sell it out themselves: the owner's "sold out" must always win.
       const results = await Promise.all([
@@ -165,7 +165,7 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
 
   it(`lets exactly one of a cancellation and a pickup of the same reservation win (${ROUNDS}×)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offer = await liveOffer(db(), venue.ownerId);
       const customerId = nextCustomer++;
       const r = await reserveOne(offer, customerId);
@@ -193,7 +193,7 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
 
   it(`never lets a customer at the cap hold a fourth reservation through concurrent presses (${ROUNDS}×)`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
-      const venue = await verifiedBusiness(db());
+      const venue = await verifiedVenue(db());
       const offers4 = [
         await liveOffer(db(), venue.ownerId),
         await liveOffer(db(), venue.ownerId),

@@ -5,11 +5,11 @@ import { decodeCallback } from '../lib/bot/callback-data.js';
 import { migrationsFolder } from '../lib/infra/db.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { shown } from './support/chat.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { callbackUpdate, textUpdate } from './support/updates.js';
 
 /**
- * A purchase became a reservation and a cancelled offer a withdrawn one (docs/glossary.md). What people
+ * A purchase became a reservation, a business a venue and a cancelled offer a withdrawn one (docs/glossary.md). What people
  * already have — buttons in their chats, a command in their menu — and what the database already holds keep
  * working under the new words.
  */
@@ -25,10 +25,11 @@ describe('renamed words', () => {
     expect(decodeCallback('purchase:pickup:12')).toEqual({ kind: 'reservation:pickup', args: [12] });
     expect(decodeCallback('purchases:mine')).toEqual({ kind: 'reservations:mine', args: [] });
     expect(decodeCallback('offer:cancel:7')).toEqual({ kind: 'offer:withdraw', args: [7] });
+    expect(decodeCallback('biz:verify:3')).toEqual({ kind: 'venue:verify', args: [3] });
   });
 
   it('cancels a reservation from a Cancel button sent before the rename', async () => {
-    const venue = await verifiedBusiness(app.deps.db);
+    const venue = await verifiedVenue(app.deps.db);
     const offer = await liveOffer(app.deps.db, venue.ownerId);
     const customer = { id: 61_001, first_name: 'Early' };
     await app.deliver(callbackUpdate(customer, `buy:confirm:${offer.id}:${offer.items[0]!.id}:1`, 9));
@@ -54,14 +55,14 @@ describe('renamed words', () => {
   });
 });
 
-describe('migration 0002 (one word per concept)', () => {
+describe('migrations 0002 and 0003 (one word per concept)', () => {
   const statements = (file: string) =>
     readFileSync(`${migrationsFolder}/${file}`, 'utf8')
       .split('--> statement-breakpoint')
       .map((s) => s.trim())
       .filter(Boolean);
 
-  it('keeps every existing purchase, audit entry and idempotency record under the new words', async () => {
+  it('keeps every existing venue, purchase, audit entry and idempotency record under the new words', async () => {
     const db = new PGlite();
     try {
       for (const sql of [...statements('0000_init.sql'), ...statements('0001_exactly_once.sql')])
@@ -78,10 +79,13 @@ describe('migration 0002 (one word per concept)', () => {
         insert into notices (recipient_id, kind, purchase_id, claimed_until, next_attempt_at)
           values (2, 'reservation.withdrawn', 1, now(), now());
         insert into audit_log (actor_id, action, entity, entity_id, data) values
-          (2, 'purchase.reserve', 'purchase', 1, '{}'), (1, 'offer.cancel', 'offer', 1, '{"to": "cancelled"}');
+          (1, 'business.verify', 'business', 1, '{}'), (2, 'purchase.reserve', 'purchase', 1, '{}'),
+          (1, 'offer.cancel', 'offer', 1, '{"to": "cancelled"}');
         insert into idempotency_keys (key, user_id, outcome) values ('k', 2, '{"purchase_id": 1}');
       `);
-      for (const sql of statements('0002_one_word_per_concept.sql')) await db.exec(sql);
+      for (const sql of [...statements('0002_one_word_per_concept.sql'), ...statements('0003_venues.sql')]) {
+        await db.exec(sql);
+      }
       const one = async (sql: string) => (await db.query<Record<string, unknown>>(sql)).rows[0];
       expect(await one('select status, pickup_code from reservations where id = 1')).toEqual({
         status: 'cancelled',
@@ -89,7 +93,14 @@ describe('migration 0002 (one word per concept)', () => {
       });
       expect(await one('select status from offers where id = 1')).toEqual({ status: 'withdrawn' });
       expect(await one('select reservation_id from notices')).toEqual({ reservation_id: 1 });
+      expect(await one('select v.name, o.venue_id from venues v join offers o on o.venue_id = v.id')).toEqual(
+        {
+          name: 'V',
+          venue_id: 1,
+        },
+      );
       expect((await db.query('select action, entity from audit_log order by id')).rows).toEqual([
+        { action: 'venue.verify', entity: 'venue' },
         { action: 'reservation.reserve', entity: 'reservation' },
         { action: 'offer.withdraw', entity: 'offer' },
       ]);

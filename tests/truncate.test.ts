@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { truncate } from '../lib/bot/truncate.js';
 import { createOffer } from '../lib/marketplace/offers.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { defaultItems, verifiedBusiness } from './support/fixtures.js';
+import { defaultItems, verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { people, textUpdate } from './support/updates.js';
 
@@ -44,10 +44,10 @@ describe(`/offers button labels (${storeLabel})`, () => {
   beforeAll(async () => {
     app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
     for (const [_label, symbol] of emoji) {
-      const business = await verifiedBusiness(app.deps.db);
+      const venue = await verifiedVenue(app.deps.db);
       // "1. " + 35 letters = 38 code units: the 40-unit label is cut inside the emoji that follows.
       const offer = await createOffer(app.deps.db, {
-        ownerId: business.ownerId,
+        ownerId: venue.ownerId,
         title: `${'B'.repeat(35)}${symbol.repeat(3)}`,
         pickupStart: new Date(Date.now() - 60_000),
         pickupEnd: new Date(Date.now() + 3 * 3_600_000),

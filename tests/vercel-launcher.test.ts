@@ -8,7 +8,7 @@ import { offers } from '../db/schema.js';
 import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
 import { PUBLIC_URL, TEST_TOKEN } from './support/app.js';
 import { FakeQStash } from './support/fake-qstash.js';
-import { liveOffer, verifiedBusiness } from './support/fixtures.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { createTestDatabase, realPostgresUrl, realRedisUrl, type TestDatabase } from './support/stores.js';
 import { people, textUpdate } from './support/updates.js';
@@ -172,7 +172,7 @@ function launcherCases(launch: Launch, entries: string[]) {
 
   /** A published offer whose pickup window ended a minute ago. */
   async function overdueOffer() {
-    const { ownerId } = await verifiedBusiness(database.db, { ownerId: randomInt(800_000_000, 900_000_000) });
+    const { ownerId } = await verifiedVenue(database.db, { ownerId: randomInt(800_000_000, 900_000_000) });
     const past = new Date(Date.now() - 2 * 3_600_000);
     return (await liveOffer(database.db, ownerId, { now: past, hours: 2 - 1 / 60 })).id;
   }

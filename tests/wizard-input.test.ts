@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from './support/app.js';
-import { verifiedBusiness } from './support/fixtures.js';
+import { verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, messageUpdate, type Person, textUpdate } from './support/updates.js';
 
@@ -100,7 +100,7 @@ const registerSteps: Array<{
 describe(`wizard input (${storeLabel})`, () => {
   let app: TestApp;
   let nextId = 60_000;
-  const count = async (table: 'businesses' | 'offers') =>
+  const count = async (table: 'venues' | 'offers') =>
     Number(
       (
         (await app.deps.db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as {
@@ -122,10 +122,10 @@ describe(`wizard input (${storeLabel})`, () => {
         const person = { id: nextId++, first_name: 'Test' };
         await app.deliver(textUpdate(person, '/register'));
         for (const answer of reach) await app.deliver(textUpdate(person, answer));
-        const before = await count('businesses');
+        const before = await count('venues');
         await app.deliver(input(person));
         expect(lastReply(person)).toMatch(hint);
-        expect(await count('businesses')).toBe(before);
+        expect(await count('venues')).toBe(before);
         // Still on the same step: a good answer now moves on.
         await app.deliver(textUpdate(person, good));
         expect(lastReply(person)).not.toMatch(hint);
@@ -135,14 +135,14 @@ describe(`wizard input (${storeLabel})`, () => {
 
   it('/cancel leaves the registration at any step and discards the draft', async () => {
     const person = { id: nextId++, first_name: 'Quitter' };
-    const before = await count('businesses');
+    const before = await count('venues');
     await app.deliver(textUpdate(person, '/register'));
     await app.deliver(textUpdate(person, 'Half Done'));
     await app.deliver(textUpdate(person, '/cancel'));
     expect(lastReply(person)).toContain('Nothing was saved');
     await app.deliver(textUpdate(person, 'Some Street 1'));
     expect(lastReply(person)).not.toContain('location');
-    expect(await count('businesses')).toBe(before);
+    expect(await count('venues')).toBe(before);
   });
 
   it('rejects a shared contact of someone else', async () => {
@@ -158,8 +158,8 @@ describe(`wizard input (${storeLabel})`, () => {
   describe('/newoffer', () => {
     let owner: Person;
     beforeAll(async () => {
-      const business = await verifiedBusiness(app.deps.db);
-      owner = { id: business.ownerId, first_name: 'Owner' };
+      const venue = await verifiedVenue(app.deps.db);
+      owner = { id: venue.ownerId, first_name: 'Owner' };
     });
     const start = async (answers: string[]) => {
       await app.deliver(textUpdate(owner, '/cancel'));

@@ -9,7 +9,7 @@ export interface Persona {
 export const personas: Persona[] = [
   { id: 1001, first_name: 'Alice', username: 'alice', role: 'customer' },
   { id: 1002, first_name: 'Bob', role: 'customer' },
-  { id: 2001, first_name: 'Olga', username: 'olga_bakery', role: 'business owner' },
+  { id: 2001, first_name: 'Olga', username: 'olga_bakery', role: 'venue owner' },
   { id: 9001, first_name: 'Ada', role: 'admin' },
 ];
 

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
 import type { Deps } from '../../lib/deps.js';
-import { registerBusiness, reviewBusiness } from '../../lib/marketplace/businesses.js';
 import { transitionOffer } from '../../lib/marketplace/offer-transitions.js';
 import { createOffer } from '../../lib/marketplace/offers.js';
+import { registerVenue, reviewVenue } from '../../lib/marketplace/venues.js';
 import type { BotApiEmulator } from './bot-api-emulator.js';
 import { adminPersona } from './personas.js';
 
@@ -55,7 +55,7 @@ const venues = [
 export async function seedDemo(deps: Deps, telegram: BotApiEmulator): Promise<void> {
   const now = deps.clock.now();
   for (const venue of venues) {
-    const business = await registerBusiness(deps.db, {
+    const registered = await registerVenue(deps.db, {
       ownerId: venue.ownerId,
       ownerFirstName: venue.name.split(' ')[0]!,
       name: venue.name,
@@ -65,7 +65,7 @@ export async function seedDemo(deps: Deps, telegram: BotApiEmulator): Promise<vo
       phone: '+49 30 0000000',
       description: 'Demo venue',
     });
-    await reviewBusiness(deps.db, { businessId: business.id, adminId: adminPersona.id, decision: 'verify' });
+    await reviewVenue(deps.db, { venueId: registered.id, adminId: adminPersona.id, decision: 'verify' });
     const photo = telegram.addFile(
       await picture(venue.offer.title, ...(venue.offer.colors as [string, string])),
     );

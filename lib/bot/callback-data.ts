@@ -10,10 +10,10 @@ const page = z.coerce.number().int().min(0).max(10_000);
 
 const codecs = {
   // Admin review
-  'biz:verify': z.tuple([id]),
-  'biz:reject': z.tuple([id]),
-  'biz:pending': z.tuple([page]),
-  // Business offer management
+  'venue:verify': z.tuple([id]),
+  'venue:reject': z.tuple([id]),
+  'venue:pending': z.tuple([page]),
+  // Venue offer management
   'offer:manage': z.tuple([id]),
   'offer:publish': z.tuple([id]),
   'offer:pause': z.tuple([id]),
@@ -51,6 +51,9 @@ const legacyKinds: Record<string, CallbackKind> = {
   'purchase:pickup': 'reservation:pickup',
   'purchases:mine': 'reservations:mine',
   'offer:cancel': 'offer:withdraw',
+  'biz:verify': 'venue:verify',
+  'biz:reject': 'venue:reject',
+  'biz:pending': 'venue:pending',
 };
 export type CallbackArgs<K extends CallbackKind> = z.infer<(typeof codecs)[K]>;
 export type ParsedCallback = { [K in CallbackKind]: { kind: K; args: CallbackArgs<K> } }[CallbackKind];

@@ -3,7 +3,7 @@ import type { Role } from '../marketplace/users.js';
 import { commandsFor, customerCommands } from './texts/common.js';
 
 /**
- * The "/" menu a person sees depends on their role: customers get the menu of every private chat; business
+ * The "/" menu a person sees depends on their role: customers get the menu of every private chat; venue
  * owners and admins get a per-chat scope, refreshed when their role changes (e.g. a venue is verified).
  * Telegram picks the narrowest scope that matches, so a per-chat menu wins over the private-chat one.
  */

@@ -8,7 +8,6 @@ import type { BotContext, SessionData } from './context.js';
 import { replyToError } from './error-reply.js';
 import { adminFeature } from './features/admin.js';
 import { browseFeature } from './features/browse.js';
-import { businessFeature } from './features/business.js';
 import { helpFeature } from './features/help.js';
 import { membershipFeature } from './features/membership.js';
 import { myReservationsFeature } from './features/my-reservations.js';
@@ -17,6 +16,7 @@ import { privateOnlyFeature } from './features/private-only.js';
 import { reservationFeature } from './features/reservation.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
+import { venueFeature } from './features/venue.js';
 import { createStage } from './scenes/index.js';
 import { sessionKeyOf, updateParties } from './update-parties.js';
 
@@ -35,7 +35,7 @@ export function presetBotInfo(token: string, username: string | undefined): User
     can_join_groups: false,
     can_read_all_group_messages: false,
     supports_inline_queries: false,
-    can_connect_to_business: false,
+    can_connect_to_venue: false,
     has_main_web_app: false,
   } as UserFromGetMe;
 }
@@ -72,7 +72,7 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   bot.use(createStage().middleware());
   // Order matters only where triggers overlap: deep links before the plain /start greeting.
   bot.use(browseFeature, startFeature, helpFeature);
-  bot.use(adminFeature, businessFeature, offersFeature);
+  bot.use(adminFeature, venueFeature, offersFeature);
   bot.use(reservationFeature, myReservationsFeature);
   bot.use(unhandledFeature);
 

@@ -21,7 +21,7 @@ const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: s
   'reservation.cancelled': (f) => ({ text: ownerTexts.cancelled(f) }),
   'reservation.picked_up': (f) => ({ text: reservationTexts.thanks(f) }),
   'reservation.withdrawn': (f) => ({
-    text: customerNotices.withdrawn(f.offerTitle, f.business.name, f.pickupCode),
+    text: customerNotices.withdrawn(f.offerTitle, f.venue.name, f.pickupCode),
   }),
   'reservation.no_show': (f) => ({ text: customerNotices.noShow(f.offerTitle, f.pickupCode) }),
 };

@@ -5,7 +5,7 @@ import { markUserBlocked } from '../marketplace/users.js';
 type SendOptions = Parameters<Telegram['sendMessage']>[2];
 
 /**
- * Messages someone other than the sender of the update (an admin, the business, a customer). A failure
+ * Messages someone other than the sender of the update (an admin, the venue, a customer). A failure
  * never undoes the database change that caused it: 403 (they blocked the bot) marks them and moves on,
  * anything else is logged. Returns whether the message went out.
  */

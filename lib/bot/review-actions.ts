@@ -1,41 +1,41 @@
-import type { Business } from '../../db/schema.js';
-import { reviewBusiness } from '../marketplace/businesses.js';
+import type { Venue } from '../../db/schema.js';
+import { reviewVenue } from '../marketplace/venues.js';
 import { setCommandMenu } from './command-menus.js';
 import type { BotContext } from './context.js';
 import { notifyUser } from './notify.js';
 import { adminTexts } from './texts/admin.js';
-import { ownerNotices } from './texts/business.js';
+import { ownerNotices } from './texts/venue.js';
 
 const html = { parse_mode: 'HTML' as const };
 
-/** Verify, then tell the owner and give them the business command menu. */
-export async function verify(ctx: BotContext, businessId: number): Promise<Business> {
-  const { business, changed } = await reviewBusiness(ctx.deps.db, {
-    businessId,
+/** Verify, then tell the owner and give them the venue command menu. */
+export async function verify(ctx: BotContext, venueId: number): Promise<Venue> {
+  const { venue, changed } = await reviewVenue(ctx.deps.db, {
+    venueId,
     adminId: ctx.from!.id,
     decision: 'verify',
   });
   if (changed) {
-    ctx.log.info('business_verified', { business_id: business.id });
-    await notifyUser(ctx.deps, ctx.telegram, business.ownerId, ownerNotices.verified(business.name));
-    await setCommandMenu(ctx.telegram, business.ownerId, 'business').catch((error) =>
+    ctx.log.info('venue_verified', { venue_id: venue.id });
+    await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, ownerNotices.verified(venue.name));
+    await setCommandMenu(ctx.telegram, venue.ownerId, 'venue').catch((error) =>
       ctx.log.warn('command_menu_failed', { error: String(error) }),
     );
   }
-  await ctx.reply(adminTexts.verified(business, changed), html);
-  return business;
+  await ctx.reply(adminTexts.verified(venue, changed), html);
+  return venue;
 }
 
-export async function reject(ctx: BotContext, businessId: number, reason: string): Promise<void> {
-  const { business, changed } = await reviewBusiness(ctx.deps.db, {
-    businessId,
+export async function reject(ctx: BotContext, venueId: number, reason: string): Promise<void> {
+  const { venue, changed } = await reviewVenue(ctx.deps.db, {
+    venueId,
     adminId: ctx.from!.id,
     decision: 'reject',
     reason,
   });
   if (changed) {
-    ctx.log.info('business_rejected', { business_id: business.id });
-    await notifyUser(ctx.deps, ctx.telegram, business.ownerId, ownerNotices.rejected(business.name, reason));
+    ctx.log.info('venue_rejected', { venue_id: venue.id });
+    await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, ownerNotices.rejected(venue.name, reason));
   }
-  await ctx.reply(adminTexts.rejected(business, changed), html);
+  await ctx.reply(adminTexts.rejected(venue, changed), html);
 }

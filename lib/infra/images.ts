@@ -4,7 +4,7 @@ import type { Metadata } from 'sharp';
 const loadSharp = async () => (await import('sharp')).default;
 
 /**
- * Photos from businesses: validated by content, bounded before decoding, re-encoded clean.
+ * Photos from venues: validated by content, bounded before decoding, re-encoded clean.
  * Telegram is the image store: the cleaned JPEG is uploaded back and only its file_id is kept.
  */
 export type ImageRejectReason =

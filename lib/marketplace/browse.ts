@@ -14,7 +14,7 @@ export interface Point {
 export interface ListedOffer {
   offerId: number;
   title: string;
-  businessName: string;
+  venueName: string;
   pickupStart: Date;
   pickupEnd: Date;
   unitsLeft: number;
@@ -61,7 +61,7 @@ export function rankScore(input: {
 }
 
 /**
- * Live offers — active, pickup not over, units left, business verified — ranked, one page at a time.
+ * Live offers — active, pickup not over, units left, venue verified — ranked, one page at a time.
  * One SQL round trip; ranking happens here so the formula stays readable and testable.
  */
 export async function browseOffers(
@@ -70,11 +70,11 @@ export async function browseOffers(
 ): Promise<{ offers: ListedOffer[]; page: number; pages: number; total: number }> {
   const now = input.now.toISOString();
   const result = await db.execute(sql`
-    select o.id, o.title, o.pickup_start, o.pickup_end, o.units_available, b.name as business_name,
+    select o.id, o.title, o.pickup_start, o.pickup_end, o.units_available, b.name as venue_name,
       b.latitude, b.longitude,
       (select json_agg(json_build_object('price', i.price, 'original', i.original_price) order by i.price)
         from offer_items i where i.offer_id = o.id and i.quantity_available > 0) as items
-    from offers o join businesses b on b.id = o.business_id
+    from offers o join venues b on b.id = o.venue_id
     where o.status = 'active' and o.pickup_end > ${now}::timestamptz and o.units_available > 0
       and b.status = 'verified'
     order by o.pickup_end, o.id
@@ -100,7 +100,7 @@ export async function browseOffers(
       return {
         offerId: num(row.id),
         title: String(row.title),
-        businessName: String(row.business_name),
+        venueName: String(row.venue_name),
         pickupStart: date(row.pickup_start),
         pickupEnd,
         unitsLeft,

@@ -62,7 +62,7 @@ export async function cancelReservation(
         notice as (
           insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
           select b.owner_id, 'reservation.cancelled', c.id, ${claim}::timestamptz, ${now}::timestamptz
-          from cancelled c join offers o on o.id = c.offer_id join businesses b on b.id = o.business_id
+          from cancelled c join offers o on o.id = c.offer_id join venues b on b.id = o.venue_id
           returning id, kind, recipient_id
         ),
         remember as (
@@ -83,7 +83,7 @@ export async function cancelReservation(
         from reservations p
           join offer_items i on i.id = p.item_id
           join offers o on o.id = p.offer_id
-          join businesses b on b.id = o.business_id
+          join venues b on b.id = o.venue_id
           left join users u on u.id = p.customer_id
         where p.id = (select id from target)
       `),

@@ -42,7 +42,7 @@ export async function confirmPickup(
         ),
         picked as (
           update reservations p set status = 'picked_up', updated_at = now()
-          from offers o join businesses b on b.id = o.business_id
+          from offers o join venues b on b.id = o.venue_id
           where p.offer_id = o.id and b.owner_id = ${input.ownerId} and ${target} and p.status = 'reserved'
             and not exists (select 1 from prior)
           returning p.id, p.customer_id
@@ -67,7 +67,7 @@ export async function confirmPickup(
         from reservations p
           join offer_items i on i.id = p.item_id
           join offers o on o.id = p.offer_id
-          join businesses b on b.id = o.business_id
+          join venues b on b.id = o.venue_id
           left join users u on u.id = p.customer_id
         where p.id = coalesce((select id from picked), (select reservation_id from prior))
       `),

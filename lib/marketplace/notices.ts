@@ -67,7 +67,7 @@ export async function claimNotices(
       join reservations p on p.id = n.reservation_id
       join offer_items i on i.id = p.item_id
       join offers o on o.id = p.offer_id
-      join businesses b on b.id = o.business_id
+      join venues b on b.id = o.venue_id
       left join users u on u.id = p.customer_id
     order by n.id
   `);

@@ -20,7 +20,7 @@ export interface CustomerOffer {
   pickupStart: Date;
   pickupEnd: Date;
   status: 'active' | 'sold_out';
-  business: { name: string; address: string; latitude: number | null; longitude: number | null };
+  venue: { name: string; address: string; latitude: number | null; longitude: number | null };
   items: CustomerOfferItem[];
 }
 
@@ -36,11 +36,11 @@ export async function getOfferForCustomer(
   const row = firstRow(
     await db.execute(sql`
       select o.id, o.title, o.description, o.photo_file_id, o.pickup_start, o.pickup_end, o.status,
-        b.name as business_name, b.address, b.latitude, b.longitude,
+        b.name as venue_name, b.address, b.latitude, b.longitude,
         (select json_agg(json_build_object('id', i.id, 'name', i.name, 'price', i.price,
             'original', i.original_price, 'left', i.quantity_available) order by i.position, i.id)
           from offer_items i where i.offer_id = o.id) as items
-      from offers o join businesses b on b.id = o.business_id
+      from offers o join venues b on b.id = o.venue_id
       where o.id = ${input.offerId} and o.status in ('active', 'sold_out')
         and o.pickup_end > ${input.now.toISOString()}::timestamptz and b.status = 'verified'
     `),
@@ -57,8 +57,8 @@ export async function getOfferForCustomer(
     pickupStart: date(row.pickup_start),
     pickupEnd: date(row.pickup_end),
     status: row.status as CustomerOffer['status'],
-    business: {
-      name: String(row.business_name),
+    venue: {
+      name: String(row.venue_name),
       address: String(row.address),
       latitude: numOrNull(row.latitude),
       longitude: numOrNull(row.longitude),

@@ -66,8 +66,8 @@ const needsVerifiedVenue: OwnerAction[] = ['publish', 'resume'];
 const statusList = (statuses: OfferStatus[]) => sql.raw(`(${statuses.map((s) => `'${s}'`).join(', ')})`);
 
 /**
- * The owning business changes its offer's state, in one statement that locks the offer row first (the lock
- * order in docs/reliability.md). Another business's offer is "not found". Reservations of a withdrawn offer
+ * The owning venue changes its offer's state, in one statement that locks the offer row first (the lock
+ * order in docs/reliability.md). Another venue's offer is "not found". Reservations of a withdrawn offer
  * are settled by `settleEndedOffers` right after, on a fresh snapshot that sees every reservation committed
  * before this one took the lock. A retry of the same press (same idempotency key) reports the first outcome.
  */
@@ -88,7 +88,7 @@ export async function transitionOffer(
       select outcome from idempotency_keys where key = ${input.idempotencyKey}
     ),
     target as (
-      select o.id, o.status, o.pickup_end, b.status as venue_status from offers o join businesses b on b.id = o.business_id
+      select o.id, o.status, o.pickup_end, b.status as venue_status from offers o join venues b on b.id = o.venue_id
       where o.id = ${input.offerId} and b.owner_id = ${input.ownerId}
     ),
     changed as (

@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { businesses, type Offer, type OfferItem, offerItems, offers } from '../../db/schema.js';
+import { type Offer, type OfferItem, offerItems, offers, venues } from '../../db/schema.js';
 import { AppError, type AppErrorDetail } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { firstRow, num, type RawRow } from './rows.js';
@@ -57,8 +57,8 @@ export function itemProblem(item: ItemDraft): ItemProblem | null {
 }
 
 /**
- * Creates a draft offer with its items for the caller's verified business: offer, items and audit row in one
- * statement. A caller without a verified business gets "not allowed" and nothing is written.
+ * Creates a draft offer with its items for the caller's verified venue: offer, items and audit row in one
+ * statement. A caller without a verified venue gets "not allowed" and nothing is written.
  */
 export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithItems> {
   const title = draft.title.trim();
@@ -91,9 +91,9 @@ export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithI
       with prior as (
         select (outcome->>'offer_id')::bigint as id from idempotency_keys where key = ${key}
       ),
-      biz as (select id from businesses where owner_id = ${draft.ownerId} and status = 'verified'),
+      biz as (select id from venues where owner_id = ${draft.ownerId} and status = 'verified'),
       created as (
-        insert into offers (business_id, title, description, photo_file_id, pickup_start, pickup_end, units_available)
+        insert into offers (venue_id, title, description, photo_file_id, pickup_start, pickup_end, units_available)
         select id, ${title}, ${draft.description?.trim() ?? ''}, ${draft.photoFileId ?? null},
           ${draft.pickupStart.toISOString()}::timestamptz, ${draft.pickupEnd.toISOString()}::timestamptz, ${units}
         from biz where not exists (select 1 from prior)
@@ -133,13 +133,13 @@ export async function getOffer(db: Db, offerId: number): Promise<OfferWithItems 
   return { ...offer, items };
 }
 
-/** The offer if it belongs to the caller's business; otherwise "not found", so ids of others reveal nothing. */
+/** The offer if it belongs to the caller's venue; otherwise "not found", so ids of others reveal nothing. */
 export async function getOwnOffer(db: Db, { offerId, ownerId }: { offerId: number; ownerId: number }) {
   const [row] = await db
     .select({ id: offers.id })
     .from(offers)
-    .innerJoin(businesses, eq(businesses.id, offers.businessId))
-    .where(and(eq(offers.id, offerId), eq(businesses.ownerId, ownerId)))
+    .innerJoin(venues, eq(venues.id, offers.venueId))
+    .where(and(eq(offers.id, offerId), eq(venues.ownerId, ownerId)))
     .limit(1);
   const offer = row ? await getOffer(db, row.id) : undefined;
   if (!offer) throw new AppError({ code: 'offer.not_found' });
@@ -154,15 +154,15 @@ const venueNotVerified = (status: string) =>
   });
 
 /**
- * The offer if it belongs to the caller's business and that business may change it (verified): the entry
+ * The offer if it belongs to the caller's venue and that venue may change it (verified): the entry
  * to editing. Someone else's offer is "not found"; the owner of a suspended venue is told why not.
  */
 export async function getEditableOffer(db: Db, { offerId, ownerId }: { offerId: number; ownerId: number }) {
   const [row] = await db
-    .select({ id: offers.id, venueStatus: businesses.status })
+    .select({ id: offers.id, venueStatus: venues.status })
     .from(offers)
-    .innerJoin(businesses, eq(businesses.id, offers.businessId))
-    .where(and(eq(offers.id, offerId), eq(businesses.ownerId, ownerId)))
+    .innerJoin(venues, eq(venues.id, offers.venueId))
+    .where(and(eq(offers.id, offerId), eq(venues.ownerId, ownerId)))
     .limit(1);
   if (!row) throw new AppError({ code: 'offer.not_found' });
   if (row.venueStatus !== 'verified') throw venueNotVerified(row.venueStatus);
@@ -175,8 +175,8 @@ export async function listOwnOffers(db: Db, ownerId: number, limit = 20): Promis
   const rows = await db
     .select({ offer: offers })
     .from(offers)
-    .innerJoin(businesses, eq(businesses.id, offers.businessId))
-    .where(eq(businesses.ownerId, ownerId))
+    .innerJoin(venues, eq(venues.id, offers.venueId))
+    .where(eq(venues.ownerId, ownerId))
     .orderBy(desc(offers.createdAt), desc(offers.id))
     .limit(limit);
   if (rows.length === 0) return [];
@@ -231,7 +231,7 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
       db.execute(sql`
       with target as (
         -- Lock order (docs/reliability.md): the offer row first, then its items.
-        select o.id, o.status, b.status as venue_status from offers o join businesses b on b.id = o.business_id
+        select o.id, o.status, b.status as venue_status from offers o join venues b on b.id = o.venue_id
         where o.id = ${edit.offerId} and b.owner_id = ${edit.ownerId}
         for update of o
       ),

@@ -1,5 +1,5 @@
 /**
- * Pickup windows as businesses type them, in the venue's zone (TIMEZONE):
+ * Pickup windows as venues type them, in the venue's zone (TIMEZONE):
  *   "18:00-20:00" (today), "today 18-20", "tomorrow 9:00-10:30", "mon 17-19", "24.12 17:00-19:00".
  * Rules: end after start, end in the future, end at most 7 days ahead.
  */

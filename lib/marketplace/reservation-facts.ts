@@ -19,7 +19,7 @@ export interface ReservationFacts {
   offerTitle: string;
   pickupStart: Date;
   pickupEnd: Date;
-  business: {
+  venue: {
     name: string;
     address: string;
     ownerId: number;
@@ -30,12 +30,12 @@ export interface ReservationFacts {
 
 /**
  * The columns behind `ReservationFacts`, for a query that joins `reservations p`, `offer_items i`,
- * `offers o`, `businesses b` and `users u` (the customer).
+ * `offers o`, `venues b` and `users u` (the customer).
  */
 export const factColumns =
   sql.raw(`p.id as reservation_id, p.customer_id, coalesce(u.first_name, '') as customer_name,
   p.quantity, p.unit_price, p.currency, p.pickup_code, i.name as item_name, o.id as offer_id, o.title as offer_title,
-  o.pickup_start, o.pickup_end, b.name as business_name, b.address as business_address, b.owner_id,
+  o.pickup_start, o.pickup_end, b.name as venue_name, b.address as venue_address, b.owner_id,
   b.latitude, b.longitude`);
 
 export function factsOf(row: RawRow): ReservationFacts {
@@ -52,9 +52,9 @@ export function factsOf(row: RawRow): ReservationFacts {
     offerTitle: String(row.offer_title),
     pickupStart: date(row.pickup_start),
     pickupEnd: date(row.pickup_end),
-    business: {
-      name: String(row.business_name),
-      address: String(row.business_address),
+    venue: {
+      name: String(row.venue_name),
+      address: String(row.venue_address),
       ownerId: num(row.owner_id),
       latitude: numOrNull(row.latitude),
       longitude: numOrNull(row.longitude),
@@ -68,6 +68,6 @@ export const factsQuery = (reservationId: number) => sql`
   from reservations p
     join offer_items i on i.id = p.item_id
     join offers o on o.id = p.offer_id
-    join businesses b on b.id = o.business_id
+    join venues b on b.id = o.venue_id
     left join users u on u.id = p.customer_id
   where p.id = ${reservationId}`;

@@ -16,7 +16,7 @@ export function newPickupCode(): string {
   return code;
 }
 
-/** Normalises what a business types ("ab c-234") to a code, or null when it can't be one. */
+/** Normalises what a venue types ("ab c-234") to a code, or null when it can't be one. */
 export function normalisePickupCode(text: string): string | null {
   const code = text.toUpperCase().replace(/[\s-]/g, '');
   return code.length === PICKUP_CODE_LENGTH && [...code].every((c) => CODE_ALPHABET.includes(c))
@@ -33,7 +33,7 @@ export interface ReservationSummary {
   pickupCode: string;
   itemName: string;
   offerTitle: string;
-  businessName: string;
+  venueName: string;
   address: string;
   pickupStart: Date;
   pickupEnd: Date;
@@ -48,11 +48,11 @@ export async function listCustomerReservations(
 ): Promise<ReservationSummary[]> {
   const result = await db.execute(sql`
     select p.id, p.status, p.quantity, p.unit_price, p.currency, p.pickup_code, p.created_at,
-      i.name as item_name, o.title, o.pickup_start, o.pickup_end, b.name as business_name, b.address
+      i.name as item_name, o.title, o.pickup_start, o.pickup_end, b.name as venue_name, b.address
     from reservations p
       join offer_items i on i.id = p.item_id
       join offers o on o.id = p.offer_id
-      join businesses b on b.id = o.business_id
+      join venues b on b.id = o.venue_id
     where p.customer_id = ${customerId}
     order by (p.status = 'reserved') desc, p.created_at desc, p.id desc
     limit ${limit}
@@ -66,7 +66,7 @@ export async function listCustomerReservations(
     pickupCode: String(row.pickup_code),
     itemName: String(row.item_name),
     offerTitle: String(row.title),
-    businessName: String(row.business_name),
+    venueName: String(row.venue_name),
     address: String(row.address),
     pickupStart: date(row.pickup_start),
     pickupEnd: date(row.pickup_end),

@@ -74,9 +74,9 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         select (outcome->>'reservation_id')::bigint as reservation_id from idempotency_keys where key = ${input.idempotencyKey}
       ),
       live_offer as (
-        select o.id, o.business_id from offers o
+        select o.id, o.venue_id from offers o
         where o.id = ${input.offerId} and o.status = 'active' and o.pickup_end > ${now}::timestamptz
-          and exists (select 1 from businesses b where b.id = o.business_id and b.status = 'verified')
+          and exists (select 1 from venues b where b.id = o.venue_id and b.status = 'verified')
           and not exists (select 1 from prior)
         for update
       ),
@@ -103,21 +103,21 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
           status = case when units_available - ${q} = 0 then 'sold_out'::offer_status else status end,
           updated_at = now()
         where id = (select offer_id from item)
-        returning id, status, units_available, title, pickup_start, pickup_end, business_id
+        returning id, status, units_available, title, pickup_start, pickup_end, venue_id
       ),
       reservation as (
         insert into reservations (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code, slot)
         select ${c}, offer_id, id, ${q}, price, ${input.currency}, ${code}, (select slot from free_slot) from item
         returning id
       ),
-      business as (
-        select b.* from businesses b where b.id = (select business_id from live_offer)
+      venue as (
+        select b.* from venues b where b.id = (select venue_id from live_offer)
       ),
       notice as (
         insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
         select ${c}, 'reservation.code', id, ${claim}::timestamptz, ${now}::timestamptz from reservation
         union all
-        select (select owner_id from business), 'reservation.new', id, ${claim}::timestamptz, ${now}::timestamptz from reservation
+        select (select owner_id from venue), 'reservation.new', id, ${claim}::timestamptz, ${now}::timestamptz from reservation
         returning id, kind, recipient_id
       ),
       remember as (
@@ -144,14 +144,14 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         ${input.currency}::text as currency, ${code}::text as pickup_code, i.name as item_name,
         o.id as offer_id, o.title as offer_title, o.status as offer_status, o.units_available,
         o.pickup_start, o.pickup_end,
-        b.name as business_name, b.address as business_address, b.owner_id, b.latitude, b.longitude,
+        b.name as venue_name, b.address as venue_address, b.owner_id, b.latitude, b.longitude,
         (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
           from notice) as notices
       from (select 1) as one
         left join reservation p on true
         left join item i on true
         left join offer_row o on true
-        left join business b on true
+        left join venue b on true
     `),
   );
 }

@@ -8,12 +8,12 @@ export interface TelegramPerson {
   languageCode?: string;
 }
 
-export type Role = 'admin' | 'business' | 'customer';
-export type BusinessStatus = 'pending' | 'verified' | 'rejected' | 'suspended';
+export type Role = 'admin' | 'venue' | 'customer';
+export type VenueStatus = 'pending' | 'verified' | 'rejected' | 'suspended';
 
 export interface Visitor {
   role: Role;
-  business?: { id: number; name: string; status: BusinessStatus };
+  venue?: { id: number; name: string; status: VenueStatus };
 }
 
 /**
@@ -37,12 +37,12 @@ export async function recordVisit(
         blocked_at = null
       returning id
     )
-    select b.id, b.name, b.status from businesses b where b.owner_id = ${person.id}
+    select b.id, b.name, b.status from venues b where b.owner_id = ${person.id}
   `);
-  const row = rowsOf<{ id: string | number; name: string; status: BusinessStatus }>(result)[0];
-  const business = row ? { id: Number(row.id), name: row.name, status: row.status } : undefined;
-  const role: Role = adminIds.includes(person.id) ? 'admin' : business ? 'business' : 'customer';
-  return { role, business };
+  const row = rowsOf<{ id: string | number; name: string; status: VenueStatus }>(result)[0];
+  const venue = row ? { id: Number(row.id), name: row.name, status: row.status } : undefined;
+  const role: Role = adminIds.includes(person.id) ? 'admin' : venue ? 'venue' : 'customer';
+  return { role, venue };
 }
 
 /** The user blocked the bot (Telegram answered 403): stop messaging them until they come back. */

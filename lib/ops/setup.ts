@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Telegram } from 'telegraf';
-import { businesses } from '../../db/schema.js';
+import { venues } from '../../db/schema.js';
 import { setCommandMenu, setCustomerMenu } from '../bot/command-menus.js';
 import type { Config } from '../config.js';
 import type { Db } from '../infra/db.js';
@@ -64,12 +64,12 @@ export async function runSetup(
   let owners: number[] = [];
   if (db) {
     const rows = await db
-      .select({ ownerId: businesses.ownerId })
-      .from(businesses)
-      .where(eq(businesses.status, 'verified'));
+      .select({ ownerId: venues.ownerId })
+      .from(venues)
+      .where(eq(venues.status, 'verified'));
     owners = rows.map((r) => r.ownerId);
   }
-  for (const ownerId of owners) await setCommandMenu(telegram, ownerId, 'business');
+  for (const ownerId of owners) await setCommandMenu(telegram, ownerId, 'venue');
   for (const adminId of config.adminIds) await setCommandMenu(telegram, adminId, 'admin');
   await telegram.setMyDescription(BOT_DESCRIPTION);
   await telegram.setMyShortDescription(BOT_SHORT_DESCRIPTION);

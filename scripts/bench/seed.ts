@@ -1,7 +1,7 @@
 import type { Db } from '../../lib/infra/db.js';
-import { registerBusiness, reviewBusiness } from '../../lib/marketplace/businesses.js';
 import { transitionOffer } from '../../lib/marketplace/offer-transitions.js';
 import { createOffer } from '../../lib/marketplace/offers.js';
+import { registerVenue, reviewVenue } from '../../lib/marketplace/venues.js';
 import type { UpdateFactory } from './updates.js';
 
 export interface SeededOffer {
@@ -37,7 +37,7 @@ export async function seedMarketplace(
     const ownerId = ids.person(OWNER_BASE + v).id;
     owners.push(ownerId);
     const pinned = v % 2 === 0;
-    const business = await registerBusiness(db, {
+    const venue = await registerVenue(db, {
       ownerId,
       ownerFirstName: 'Owner',
       name: `Bakery ${v + 1}`,
@@ -47,7 +47,7 @@ export async function seedMarketplace(
       phone: '+49 30 1234567',
       description: 'Fresh bread and pastries',
     });
-    await reviewBusiness(db, { businessId: business.id, adminId, decision: 'verify' });
+    await reviewVenue(db, { venueId: venue.id, adminId, decision: 'verify' });
     for (let o = 0; o < offersPerVenue; o++) {
       const offer = await createOffer(db, {
         ownerId,

@@ -1,19 +1,19 @@
 import type { Db } from '../../lib/infra/db.js';
-import { registerBusiness, reviewBusiness } from '../../lib/marketplace/businesses.js';
 import { transitionOffer } from '../../lib/marketplace/offer-transitions.js';
 import { createOffer, type ItemDraft, type OfferWithItems } from '../../lib/marketplace/offers.js';
+import { registerVenue, reviewVenue } from '../../lib/marketplace/venues.js';
 import { newKey } from './keys.js';
 import { people } from './updates.js';
 
 let nextOwner = 50_000;
 
 /** A verified venue (owner ids are unique per call unless given). */
-export async function verifiedBusiness(
+export async function verifiedVenue(
   db: Db,
   options: { ownerId?: number; name?: string; latitude?: number; longitude?: number } = {},
 ) {
   const ownerId = options.ownerId ?? nextOwner++;
-  const business = await registerBusiness(db, {
+  const venue = await registerVenue(db, {
     ownerId,
     ownerFirstName: 'Owner',
     name: options.name ?? `Bakery ${ownerId}`,
@@ -23,8 +23,8 @@ export async function verifiedBusiness(
     phone: '+49 30 1234567',
     description: 'Fresh bread',
   });
-  await reviewBusiness(db, { businessId: business.id, adminId: people.admin.id, decision: 'verify' });
-  return { ...business, status: 'verified' as const, ownerId };
+  await reviewVenue(db, { venueId: venue.id, adminId: people.admin.id, decision: 'verify' });
+  return { ...venue, status: 'verified' as const, ownerId };
 }
 
 export const defaultItems: ItemDraft[] = [

@@ -1,12 +1,12 @@
 import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
-import { getBusinessById, listPendingBusinesses } from '../../marketplace/businesses.js';
+import { getVenueById, listPendingVenues } from '../../marketplace/venues.js';
 import { callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { pagerKeyboard, reviewKeyboard } from '../keyboards/admin.js';
 import { reject, verify } from '../review-actions.js';
 import { REJECT_SCENE } from '../scenes/reject-reason.js';
-import { adminTexts, businessCard } from '../texts/admin.js';
+import { adminTexts, venueCard } from '../texts/admin.js';
 import { truncate } from '../truncate.js';
 
 /** Admins vet venues: /pending, /verify <id>, /reject <id> <reason>, and the buttons under each card. */
@@ -27,12 +27,12 @@ const adminOnly = (handler: (ctx: BotContext) => Promise<unknown>) => async (ctx
 };
 
 async function showPending(ctx: BotContext, page: number) {
-  const { items, total } = await listPendingBusinesses(ctx.deps.db, { page, pageSize: PAGE_SIZE });
+  const { items, total } = await listPendingVenues(ctx.deps.db, { page, pageSize: PAGE_SIZE });
   if (total === 0) return void (await ctx.reply(adminTexts.noPending));
   const pages = Math.ceil(total / PAGE_SIZE);
   await ctx.reply(adminTexts.pendingHeader(total, page, pages), { ...html, ...pagerKeyboard(page, pages) });
-  for (const business of items) {
-    await ctx.reply(businessCard(business, 'Waiting'), { ...html, ...reviewKeyboard(business.id) });
+  for (const venue of items) {
+    await ctx.reply(venueCard(venue, 'Waiting'), { ...html, ...reviewKeyboard(venue.id) });
   }
 }
 
@@ -65,32 +65,31 @@ adminFeature.command(
 );
 
 adminFeature.action(
-  callbackTrigger('biz:pending'),
+  callbackTrigger('venue:pending'),
   adminOnly(async (ctx) => {
     const data = callbackOf(ctx);
     await ctx.answerCbQuery();
-    if (data?.kind === 'biz:pending') await showPending(ctx, data.args[0]);
+    if (data?.kind === 'venue:pending') await showPending(ctx, data.args[0]);
   }),
 );
 
 adminFeature.action(
-  callbackTrigger('biz:verify'),
+  callbackTrigger('venue:verify'),
   adminOnly(async (ctx) => {
     const data = callbackOf(ctx);
-    if (data?.kind !== 'biz:verify') return void (await ctx.answerCbQuery(adminTexts.notAllowed));
+    if (data?.kind !== 'venue:verify') return void (await ctx.answerCbQuery(adminTexts.notAllowed));
     await ctx.answerCbQuery();
     await verify(ctx, data.args[0]);
   }),
 );
 
 adminFeature.action(
-  callbackTrigger('biz:reject'),
+  callbackTrigger('venue:reject'),
   adminOnly(async (ctx) => {
     const data = callbackOf(ctx);
-    const business =
-      data?.kind === 'biz:reject' ? await getBusinessById(ctx.deps.db, data.args[0]) : undefined;
-    if (!business) throw new AppError({ code: 'venue.not_found' });
+    const venue = data?.kind === 'venue:reject' ? await getVenueById(ctx.deps.db, data.args[0]) : undefined;
+    if (!venue) throw new AppError({ code: 'venue.not_found' });
     await ctx.answerCbQuery();
-    await ctx.scene.enter(REJECT_SCENE, { businessId: business.id, name: business.name });
+    await ctx.scene.enter(REJECT_SCENE, { venueId: venue.id, name: venue.name });
   }),
 );

@@ -46,7 +46,7 @@ browseFeature.command(['offers', 'browse'], (ctx) => sendList(ctx));
 
 browseFeature.on(message('location'), async (ctx) => {
   const { latitude, longitude } = ctx.message.location;
-  // Kept in the session (Redis, with a TTL) only: where someone is is none of the database's business.
+  // Kept in the session (Redis, with a TTL) only: where someone is is none of the database's venue.
   ctx.session.location = { latitude, longitude, sharedAt: ctx.deps.clock.now().toISOString() };
   await sendList(ctx, browseTexts.locationSaved);
 });
@@ -73,7 +73,7 @@ export async function showOffer(ctx: BotContext, offerId: number, onShown?: () =
     if (offer.photoFileId) await ctx.replyWithPhoto(offer.photoFileId);
     await ctx.reply(text, extra);
   }
-  const { latitude, longitude, name, address } = offer.business;
+  const { latitude, longitude, name, address } = offer.venue;
   if (latitude !== null && longitude !== null) await ctx.replyWithVenue(latitude, longitude, name, address);
 }
 

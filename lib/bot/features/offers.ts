@@ -2,7 +2,6 @@ import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
 import { deliverById } from '../../jobs/deliver-notices.js';
 import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
-import { getBusinessByOwner } from '../../marketplace/businesses.js';
 import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
 import {
   getEditableOffer,
@@ -11,6 +10,7 @@ import {
   type OfferWithItems,
 } from '../../marketplace/offers.js';
 import { settleEndedOffers } from '../../marketplace/settle-ended-offers.js';
+import { getVenueByOwner } from '../../marketplace/venues.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -18,7 +18,7 @@ import { pressKey } from '../idempotency-keys.js';
 import { manageKeyboard } from '../keyboards/offers.js';
 import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
 import { NEW_OFFER_SCENE } from '../scenes/new-offer.js';
-import { manageTexts, offerGate, offerSummary } from '../texts/business.js';
+import { manageTexts, offerGate, offerSummary } from '../texts/venue.js';
 
 /** A venue manages its offers: /newoffer, /myoffers, /publish|pause|resume|soldout|withdraw|edit <id>, buttons. */
 export const offersFeature = new Composer<BotContext>();
@@ -28,10 +28,10 @@ const summaryOf = (ctx: BotContext, offer: OfferWithItems) =>
   offerSummary(offer, ctx.deps.clock.now(), ctx.deps.config.timezone, ctx.deps.config.currency);
 
 offersFeature.command('newoffer', async (ctx) => {
-  const business = await getBusinessByOwner(ctx.deps.db, ctx.from.id);
-  if (!business) return void (await ctx.reply(offerGate.notRegistered));
-  if (business.status === 'pending') return void (await ctx.reply(offerGate.pending));
-  if (business.status !== 'verified') return void (await ctx.reply(offerGate.notVerified));
+  const venue = await getVenueByOwner(ctx.deps.db, ctx.from.id);
+  if (!venue) return void (await ctx.reply(offerGate.notRegistered));
+  if (venue.status === 'pending') return void (await ctx.reply(offerGate.pending));
+  if (venue.status !== 'verified') return void (await ctx.reply(offerGate.notVerified));
   await ctx.scene.enter(NEW_OFFER_SCENE);
 });
 

@@ -2,7 +2,7 @@ import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import type { OfferStatus } from '../../marketplace/offers.js';
 import { encodeCallback } from '../callback-data.js';
-import { buttons } from '../texts/business.js';
+import { buttons } from '../texts/venue.js';
 
 /** The actions that make sense for an offer in each state (the domain re-checks every one). */
 export function manageKeyboard(offerId: number, status: OfferStatus) {

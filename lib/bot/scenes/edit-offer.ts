@@ -3,7 +3,7 @@ import { parseMoney } from '../../marketplace/money.js';
 import { editOfferItem, getEditableOffer } from '../../marketplace/offers.js';
 import type { BotContext } from '../context.js';
 import { manageKeyboard } from '../keyboards/offers.js';
-import { offerSummary, manageTexts as t } from '../texts/business.js';
+import { offerSummary, manageTexts as t } from '../texts/venue.js';
 import { guardWizard, textOf } from './common.js';
 
 /** `/edit <id>`: pick an item, then type its new prices and quantity (restock, correct a price). */

@@ -7,8 +7,8 @@ import type { BotContext } from '../context.js';
 import { runOfferAction } from '../features/offers.js';
 import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
-import { offerSummary, newOfferTexts as t } from '../texts/business.js';
 import { errorText } from '../texts/errors.js';
+import { offerSummary, newOfferTexts as t } from '../texts/venue.js';
 import { guardWizard, isSkip, textOf } from './common.js';
 
 export const NEW_OFFER_SCENE = 'new-offer';

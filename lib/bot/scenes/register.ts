@@ -1,9 +1,9 @@
 import { Markup, Scenes } from 'telegraf';
-import { registerBusiness } from '../../marketplace/businesses.js';
+import { registerVenue } from '../../marketplace/venues.js';
 import type { BotContext } from '../context.js';
 import { notifyAdminsOfRegistration } from '../features/admin-notify.js';
 import { photoProblem, receivePhoto } from '../photo.js';
-import { registerTexts as t } from '../texts/business.js';
+import { registerTexts as t } from '../texts/venue.js';
 import { guardWizard, isSkip, textOf } from './common.js';
 
 export const REGISTER_SCENE = 'register';
@@ -108,7 +108,7 @@ export const registerScene = new Scenes.WizardScene<BotContext>(
       }
     }
     const draft = draftOf(ctx);
-    const business = await registerBusiness(ctx.deps.db, {
+    const venue = await registerVenue(ctx.deps.db, {
       ownerId: ctx.from!.id,
       ownerFirstName: ctx.from!.first_name,
       name: draft.name!,
@@ -120,9 +120,9 @@ export const registerScene = new Scenes.WizardScene<BotContext>(
       photoFileId,
     });
     await ctx.scene.leave();
-    await ctx.reply(t.done(business.name), { ...html, reply_markup: { remove_keyboard: true } });
-    ctx.log.info('business_registered', { business_id: business.id });
-    await notifyAdminsOfRegistration(ctx, business);
+    await ctx.reply(t.done(venue.name), { ...html, reply_markup: { remove_keyboard: true } });
+    ctx.log.info('venue_registered', { venue_id: venue.id });
+    await notifyAdminsOfRegistration(ctx, venue);
   },
 );
 

@@ -18,9 +18,9 @@ export const rejectReasonScene = new Scenes.WizardScene<BotContext>(
     const reason = textOf(ctx);
     if (!reason || reason.length < 3 || reason.length > 300)
       return void (await ctx.reply(adminTexts.badReason));
-    const { businessId } = ctx.wizard.state as { businessId: number };
+    const { venueId } = ctx.wizard.state as { venueId: number };
     await ctx.scene.leave();
-    await reject(ctx, businessId, reason);
+    await reject(ctx, venueId, reason);
   },
 );
 

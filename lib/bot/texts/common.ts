@@ -15,7 +15,7 @@ export const customerCommands: CommandHelp[] = [
   { command: 'help', description: 'What I can do' },
 ];
 
-export const businessCommands: CommandHelp[] = [
+export const venueCommands: CommandHelp[] = [
   { command: 'newoffer', description: 'Post a new offer' },
   { command: 'myoffers', description: 'Your offers and their stock' },
   { command: 'pickup', description: 'Confirm a pickup by its code' },
@@ -24,17 +24,17 @@ export const businessCommands: CommandHelp[] = [
 ];
 
 export const adminCommands: CommandHelp[] = [
-  { command: 'pending', description: 'Businesses waiting for verification' },
-  { command: 'verify', description: 'Verify a business: /verify <id>' },
-  { command: 'reject', description: 'Reject a business: /reject <id> <reason>' },
+  { command: 'pending', description: 'Venues waiting for verification' },
+  { command: 'verify', description: 'Verify a venue: /verify <id>' },
+  { command: 'reject', description: 'Reject a venue: /reject <id> <reason>' },
   { command: 'offers', description: 'Browse all deals' },
   { command: 'help', description: 'What I can do' },
 ];
 
 export const commandsFor = (role: Role) =>
-  role === 'admin' ? adminCommands : role === 'business' ? businessCommands : customerCommands;
+  role === 'admin' ? adminCommands : role === 'venue' ? venueCommands : customerCommands;
 
-const statusLine: Record<NonNullable<Visitor['business']>['status'], string> = {
+const statusLine: Record<NonNullable<Visitor['venue']>['status'], string> = {
   pending: 'is waiting for verification by our team. We will message you as soon as it is reviewed.',
   verified: 'is verified. Post a deal with /newoffer.',
   rejected: 'was not approved. Check the message from our team for the reason.',
@@ -46,8 +46,8 @@ export function welcome(firstName: string, visitor: Visitor): string {
   if (visitor.role === 'admin') {
     return `${hello}\nYou are an <b>admin</b>. Review venues with /pending, then /verify or /reject them.\nSee /help for everything else.`;
   }
-  if (visitor.business) {
-    return `${hello}\nYour venue <b>${escapeHtml(visitor.business.name)}</b> ${statusLine[visitor.business.status]}\nSee /help for what you can do.`;
+  if (visitor.venue) {
+    return `${hello}\nYour venue <b>${escapeHtml(visitor.venue.name)}</b> ${statusLine[visitor.venue.status]}\nSee /help for what you can do.`;
   }
   return `${hello}\nI find surplus food from local restaurants and shops at a discount. Reserve in chat, pay at pickup.\n\n🍱 /offers — see what is available now\n🏪 /register — sell your own surplus food`;
 }

@@ -35,7 +35,7 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
   const off = discountPercent(offer.bestOriginalPrice, offer.bestPrice);
   const away = offer.distanceKm === null ? '' : ` · ${distance(offer.distanceKm)} away`;
   return (
-    `<b>${n}. ${e(offer.title)}</b> — ${e(offer.businessName)}\n` +
+    `<b>${n}. ${e(offer.title)}</b> — ${e(offer.venueName)}\n` +
     `from <b>${money(offer.bestPrice, l)}</b> <s>${money(offer.bestOriginalPrice, l)}</s> −${off}% · ${offer.unitsLeft} left\n` +
     `${when(offer.pickupStart, offer.pickupEnd, l)}${away}`
   );
@@ -70,7 +70,7 @@ export function offerDetails(offer: CustomerOffer, l: Locale): string {
     : '';
   return (
     `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
-    `🏪 <b>${e(offer.business.name)}</b>, ${e(offer.business.address)}\n` +
+    `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}\n` +
     `🕒 Pickup ${when(offer.pickupStart, offer.pickupEnd, l)} · pay at pickup${soldOut}`
   );
 }
@@ -80,12 +80,12 @@ export const reserveTexts = {
   askQuantity: (item: CustomerOfferItem, l: Locale) =>
     `How many <b>${e(item.name)}</b>? ${money(item.price, l)} each · ${item.unitsLeft} left`,
   confirm: (offer: CustomerOffer, item: CustomerOfferItem, quantity: number, l: Locale) =>
-    `Reserve <b>${quantity} × ${e(item.name)}</b> at <b>${e(offer.business.name)}</b> for <b>${money(item.price * quantity, l)}</b>?\n` +
+    `Reserve <b>${quantity} × ${e(item.name)}</b> at <b>${e(offer.venue.name)}</b> for <b>${money(item.price * quantity, l)}</b>?\n` +
     `You pay at pickup, ${when(offer.pickupStart, offer.pickupEnd, l)}.`,
   done: (r: ReservationFacts, l: Locale) =>
     `✅ <b>Reserved!</b> Your pickup code: <code>${r.pickupCode}</code>\n\n` +
     `${r.quantity} × ${e(r.itemName)} — ${money(r.unitPrice * r.quantity, l)}, pay at pickup\n` +
-    `🏪 <b>${e(r.business.name)}</b>, ${e(r.business.address)}\n` +
+    `🏪 <b>${e(r.venue.name)}</b>, ${e(r.venue.address)}\n` +
     `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\n` +
     'Show the code at the counter. Can’t make it? Cancel, so someone else can rescue it.',
   confirmButton: '✅ Confirm',
@@ -111,7 +111,7 @@ export const ownerTexts = {
 
 export const reservationTexts = {
   thanks: (p: ReservationFacts) =>
-    `🎉 Enjoy your ${e(p.itemName)} from <b>${e(p.business.name)}</b>! Thanks for rescuing food from the bin.`,
+    `🎉 Enjoy your ${e(p.itemName)} from <b>${e(p.venue.name)}</b>! Thanks for rescuing food from the bin.`,
   cancelled: (id: number) => `Reservation #${id} cancelled. Nothing to pay.`,
   alreadyCancelled: (id: number) => `Reservation #${id} was already cancelled.`,
   cancelUsage:
@@ -131,10 +131,10 @@ const statusWords: Record<ReservationSummary['status'], string> = {
 export function reservationList(reservations: ReservationSummary[], l: Locale): string {
   const lines = reservations.map((p) => {
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
-    if (p.status !== 'reserved') return `${head}\n${e(p.businessName)}`;
+    if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
       `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p.pickupStart, p.pickupEnd, l)}\n` +
-      `🏪 ${e(p.businessName)}, ${e(p.address)}`
+      `🏪 ${e(p.venueName)}, ${e(p.address)}`
     );
   });
   return `🧾 <b>Your reservations</b>\n\n${lines.join('\n\n')}`;
@@ -142,8 +142,8 @@ export function reservationList(reservations: ReservationSummary[], l: Locale): 
 
 /** Told to customers when something happens to their reservation that they did not do themselves. */
 export const customerNotices = {
-  withdrawn: (offerTitle: string, businessName: string, code: string) =>
-    `😔 <b>${e(businessName)}</b> withdrew <b>${e(offerTitle)}</b>, so your reservation (code <code>${code}</code>) is cancelled. Nothing to pay. See /offers for other deals.`,
+  withdrawn: (offerTitle: string, venueName: string, code: string) =>
+    `😔 <b>${e(venueName)}</b> withdrew <b>${e(offerTitle)}</b>, so your reservation (code <code>${code}</code>) is cancelled. Nothing to pay. See /offers for other deals.`,
   noShow: (offerTitle: string, code: string) =>
     `⌛ The pickup window for <b>${e(offerTitle)}</b> is over and your reservation (code <code>${code}</code>) was not collected. Next time, please cancel in /myreservations if plans change, so someone else can rescue the food.`,
 };

@@ -43,7 +43,7 @@ const errorTexts: Texts = {
   'offer.title_length': ({ max }) => `The title must be 1–${max} characters.`,
   'offer.item_count': ({ max }) => `An offer has 1–${max} items.`,
   'offer.window_ends_before_start': 'The pickup window must end after it starts.',
-  'offer.post_needs_verified_venue': 'Only verified businesses can post offers.',
+  'offer.post_needs_verified_venue': 'Only verified venues can post offers.',
   'offer.live_needs_verified_venue': 'Your venue is not verified right now, so its offers can’t go live.',
   'offer.edit_needs_verified_venue': ({ venueStatus }) => editNeedsVerifiedVenue[venueStatus],
   'offer.not_editable': ({ status }) => `This offer is ${status}, so it can't be edited.`,
@@ -77,8 +77,8 @@ const errorTexts: Texts = {
   'pickup.code_not_found': 'No open reservation with that code.',
   'pickup.not_open': 'This reservation is no longer open.',
   'venue.already_registered': 'You have already registered a venue. Send /start to see its status.',
-  'venue.not_found': 'No business with that id.',
-  'venue.wrong_state': ({ status, to }) => `This business is ${status}, so it can't be ${to} now.`,
+  'venue.not_found': 'No venue with that id.',
+  'venue.wrong_state': ({ status, to }) => `This venue is ${status}, so it can't be ${to} now.`,
   'button.stale': 'This button is no longer valid. Send /offers to see what’s available.',
 };
 

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, businesses, offers } from '../db/schema.js';
+import { auditLog, offers, venues } from '../db/schema.js';
 import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, QSTASH_KEYS, type TestApp } from './support/app.js';
-import { verifiedBusiness } from './support/fixtures.js';
+import { verifiedVenue } from './support/fixtures.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, messageUpdate, type Person, people, textUpdate } from './support/updates.js';
@@ -32,7 +32,7 @@ async function photoMessage(app: TestApp, person: Person) {
   });
 }
 
-describe(`business story (${storeLabel})`, () => {
+describe(`venue story (${storeLabel})`, () => {
   let app: TestApp;
   let server: DevServer;
   const clock = manualClock();
@@ -69,14 +69,14 @@ describe(`business story (${storeLabel})`, () => {
     await app.deliver(await photoMessage(app, owner));
     expect(lastText(app, owner.id)).toContain('waiting for verification');
 
-    const [business] = await app.deps.db.select().from(businesses).where(eq(businesses.ownerId, owner.id));
-    expect(business).toMatchObject({
+    const [venue] = await app.deps.db.select().from(venues).where(eq(venues.ownerId, owner.id));
+    expect(venue).toMatchObject({
       status: 'pending',
       name: 'Olga’s Bakery',
       latitude: 52.52,
       phone: '+49301234567',
     });
-    expect(business!.photoFileId).toBeTruthy();
+    expect(venue!.photoFileId).toBeTruthy();
 
     // Every admin is told, with Verify / Reject buttons.
     const adminCard = app.telegram.sentTo(admin.id).at(-1)!;
@@ -162,22 +162,19 @@ describe(`business story (${storeLabel})`, () => {
     await say(applicant, '+49 170 1234567');
     await say(applicant, 'Pizza slices at closing time');
     await say(applicant, 'Skip');
-    const [business] = await app.deps.db
-      .select()
-      .from(businesses)
-      .where(eq(businesses.ownerId, applicant.id));
-    await tap(admin, `biz:reject:${business!.id}`);
+    const [venue] = await app.deps.db.select().from(venues).where(eq(venues.ownerId, applicant.id));
+    await tap(admin, `venue:reject:${venue!.id}`);
     expect(lastText(app, admin.id)).toContain('Why are you rejecting');
     await say(admin, 'The address is incomplete');
     expect(lastText(app, applicant.id)).toContain('The address is incomplete');
-    const [after] = await app.deps.db.select().from(businesses).where(eq(businesses.id, business!.id));
+    const [after] = await app.deps.db.select().from(venues).where(eq(venues.id, venue!.id));
     expect(after).toMatchObject({ status: 'rejected', rejectionReason: 'The address is incomplete' });
     await say(applicant, '/newoffer');
     expect(lastText(app, applicant.id)).toContain('not verified');
   });
 
   it('creates one offer when Publish is tapped twice at once', async () => {
-    const venue = await verifiedBusiness(app.deps.db);
+    const venue = await verifiedVenue(app.deps.db);
     const quick: Person = { id: venue.ownerId, first_name: 'Quick' };
     await say(quick, '/newoffer');
     await say(quick, 'Double tap bag');
@@ -190,7 +187,7 @@ describe(`business story (${storeLabel})`, () => {
       app.deliver(callbackUpdate(quick, 'wiz:publish', 4242)),
       app.deliver(callbackUpdate(quick, 'wiz:publish', 4242)),
     ]);
-    const created = await app.deps.db.select().from(offers).where(eq(offers.businessId, venue.id));
+    const created = await app.deps.db.select().from(offers).where(eq(offers.venueId, venue.id));
     expect(created.map((o) => [o.title, o.status])).toEqual([['Double tap bag', 'active']]);
   });
 });

@@ -1,4 +1,4 @@
-import type { Business } from '../../../db/schema.js';
+import type { Venue } from '../../../db/schema.js';
 import { discountPercent, formatMoney } from '../../marketplace/money.js';
 import type { OfferStatus, OfferWithItems } from '../../marketplace/offers.js';
 import { describePickupWindow } from '../../marketplace/pickup-window.js';
@@ -36,18 +36,18 @@ export const registerTexts = {
   sharePhone: '📱 Share my phone',
 };
 
-const statusWords: Record<Business['status'], string> = {
+const statusWords: Record<Venue['status'], string> = {
   pending: 'waiting for verification',
   verified: 'verified ✅',
   rejected: 'not approved',
   suspended: 'suspended',
 };
 
-export const alreadyRegistered = (business: Business) =>
-  `Your venue <b>${escapeHtml(business.name)}</b> is ${statusWords[business.status]}.` +
-  (business.status === 'rejected' && business.rejectionReason
-    ? `\nReason: ${escapeHtml(business.rejectionReason)}`
-    : business.status === 'verified'
+export const alreadyRegistered = (venue: Venue) =>
+  `Your venue <b>${escapeHtml(venue.name)}</b> is ${statusWords[venue.status]}.` +
+  (venue.status === 'rejected' && venue.rejectionReason
+    ? `\nReason: ${escapeHtml(venue.rejectionReason)}`
+    : venue.status === 'verified'
       ? '\nPost a deal with /newoffer.'
       : '');
 
