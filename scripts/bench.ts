@@ -161,7 +161,7 @@ async function main() {
     });
     console.log(`\n${memoryTable(memory)}`);
 
-    const budgets = judgeBudgets({ summaries, loads, cold, memory, embedded: !databaseUrl });
+    const budgets = judgeBudgets({ summaries, loads, cold, bundleBytes, memory, embedded: !databaseUrl });
     writeReport({
       date: new Date(),
       command: commandLine(),

@@ -1,7 +1,8 @@
 /**
  * One cold start: a fresh Node process that loads a webhook handler and handles one update, then exits.
- * `app` goes through api/telegram.ts (config, deps, runtime, webhook policy, bot), `bundle` through the same
- * bundled into one file; `bare` through a bare Telegraf bot. The parent times it from spawn to the reply reaching its Bot API emulator.
+ * `app` goes through api/telegram.ts compiled file by file (config, deps, runtime, webhook policy, bot),
+ * `bundle` through the same function as deployed (scripts/build-functions.ts); `bare` through a bare
+ * Telegraf bot. The parent times it from spawn to the reply reaching its Bot API emulator.
  * Run from the compiled tree (see cold-start.ts), as a deployment runs compiled JavaScript.
  */
 const [mode, payload] = process.argv.slice(2);
@@ -15,8 +16,9 @@ if (mode === 'bare') {
   await createBareBot(apiRoot!, token!).handle(rawBody!);
   marks.handled = performance.now();
 } else if (mode === 'bundle') {
-  // The same function as one file (see bundleForChildren); stores from the environment, as on Vercel.
-  const { default: handler } = (await import(`${import.meta.dirname}/../../bundle/telegram.mjs`)) as {
+  // The function as deployed (see bundleForChildren); stores from the environment, as on Vercel.
+  const deployed = `${import.meta.dirname}/../../vercel-output/functions/api/telegram.func/api/telegram.js`;
+  const { default: handler } = (await import(deployed)) as {
     default: { fetch(request: Request): Promise<Response> };
   };
   marks.imported = performance.now();

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { cpSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { promisify } from 'node:util';
 import type { BotApiEmulator } from '../../dev/sandbox/bot-api-emulator.js';
 import { BENCH_SECRET, BENCH_TOKEN } from './constants.js';
@@ -28,33 +28,22 @@ export async function buildForChildren(): Promise<string> {
 
 export const cleanBuild = () => rmSync(buildDir, { recursive: true, force: true });
 
-/** Where bundleForChildren writes the webhook function as one file. */
-export const bundleFile = `${buildDir}/bundle/telegram.mjs`;
+/** Where bundleForChildren writes the functions as deployed (Build Output API). */
+const deployedDir = `${buildDir}/vercel-output`;
 
 /**
- * api/telegram.ts and everything it imports as one ES module (esbuild, minified), as a deployment could ship
- * it: Node then reads and compiles one file instead of resolving and loading ~300. Native and dev-only
- * packages stay outside (sharp is imported on the first photo). Returns the bundle's size in bytes.
+ * The functions exactly as `npm run vercel-build` deploys them (scripts/build-functions.ts: esbuild, one
+ * minified module per function split at its dynamic imports, sharp outside). Returns the webhook function's
+ * JavaScript in bytes (source maps and sharp not counted).
  */
 export async function bundleForChildren(): Promise<number> {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [`${repoRoot}api/telegram.ts`],
-    outfile: bundleFile,
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    external: ['sharp', 'pg-native', '@electric-sql/pglite'],
-    // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-    },
-    logLevel: 'error',
-    metafile: true,
-  });
-  return Object.values(result.metafile.outputs).reduce((sum, output) => sum + output.bytes, 0);
+  const { buildFunctions } = await import('../build-functions.js');
+  await buildFunctions(deployedDir);
+  const apiDir = `${deployedDir}/functions/api/telegram.func/api`;
+  const files = readdirSync(apiDir, { recursive: true, encoding: 'utf8' });
+  return files
+    .filter((file) => file.endsWith('.js'))
+    .reduce((sum, file) => sum + statSync(`${apiDir}/${file}`).size, 0);
 }
 
 export type ColdMode = 'app' | 'bundle' | 'bare';

@@ -107,14 +107,15 @@ export function costSection(summaries: Summary[], functionMemoryGb: number): str
   );
   return `## Cost per 1,000 updates
 
-A mix of ${mix} (an assumption: a city's customers mostly look; venues run wizards), priced from the counts
-of the warm run above (one update at a time, so each command, statement, call and job belongs to the update
-that caused it). Upstash bills **commands** (a pipeline of three is three), Neon bills compute time, QStash
-bills messages, Vercel bills function time: here wall time per update in production estimated as the
-measured CPU plus each sequential round trip at ${PRODUCTION_RTT_MS.redis} ms (Upstash), ${PRODUCTION_RTT_MS.sql} ms
-(Neon) and ${PRODUCTION_RTT_MS.telegram} ms (Bot API), times the function's ${functionMemoryGb} GB. Free tiers as published
-when this was written (Upstash Redis 500K commands/month, QStash 1,000 messages/day, Vercel Hobby 100
-GB-hours/month); check the providers' pages before relying on them.
+A mix of ${mix} (an assumption: customers mostly look, venues run wizards), priced from the counts of the
+warm run above (one update at a time, so each command, statement, call and job belongs to the update that
+caused it). Upstash bills **commands** (a pipeline of three is three), Neon bills compute time, QStash bills
+messages, Vercel bills function time. Wall time per update in production is estimated as the measured CPU
+plus each sequential round trip at ${PRODUCTION_RTT_MS.redis} ms (Upstash), ${PRODUCTION_RTT_MS.sql} ms (Neon) and ${PRODUCTION_RTT_MS.telegram} ms (Bot API), at the
+function's ${functionMemoryGb} GB. Free tiers as published when this was written (Upstash Redis 500K commands a
+month, QStash 1,000 messages a day, Vercel Hobby 100 GB-hours of function time a month; under Fluid compute
+Hobby counts 360 GB-hours of provisioned memory and 4 hours of active CPU instead, and the CPU per update
+above is under a millisecond); check the providers' pages before relying on them.
 
 ${markdownTable(['per 1,000 updates', 'used', 'note', 'free tier', 'free tier lasts for'], rows)}
 

@@ -106,10 +106,11 @@ ${loadTable(input.loads)}
 
 ## Cold start
 
-A fresh \`node\` process imports the handler (compiled with \`tsc\`, as a deployment runs JavaScript, not through
-a TypeScript loader) and handles one \`/start\` of a new person; timed from spawn to the reply reaching the
-emulator. The app goes through \`api/telegram.ts\` (config, deps with its own connections, runtime, webhook
-policy, bot); the bare bot imports Telegraf only.
+A fresh \`node\` process imports the webhook function and handles one \`/start\` of a new person; timed from
+spawn to the reply reaching the emulator, with QStash configured as in production. _As deployed_: the bundle
+\`npm run vercel-build\` writes (scripts/build-functions.ts), stores from the environment as on Vercel.
+_File by file_: \`api/telegram.ts\` compiled by \`tsc\`, as @vercel/node shipped the functions before (never
+through a TypeScript loader). The bare bot imports Telegraf only.
 
 ${coldTable(input.cold)}
 

@@ -102,8 +102,8 @@ export function coldTable(cold: ColdRuns): string {
     median(runs.map((r) => r.marks.imported - r.marks.booted)).toFixed(0),
     median(runs.map((r) => r.ms - r.marks.imported)).toFixed(0),
   ];
-  const rows = [row('app (api/telegram.ts, compiled by tsc)', cold.app)];
-  if (cold.bundle.length > 0) rows.push(row('app bundled (esbuild, one file)', cold.bundle));
+  const rows = [row('app, file by file (tsc, as @vercel/node shipped it)', cold.app)];
+  if (cold.bundle.length > 0) rows.push(row('app as deployed (npm run vercel-build: bundled)', cold.bundle));
   rows.push(row('bare Telegraf bot', cold.bare));
   return markdownTable(
     [
