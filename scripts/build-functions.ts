@@ -11,8 +11,8 @@
  * source, as before.
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
-import { build } from 'esbuild';
+import { dirname, join, relative, resolve } from 'node:path';
+import { build, type Plugin } from 'esbuild';
 import { FUNCTION_MAX_DURATION_S } from '../lib/limits.js';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -22,6 +22,39 @@ export const FUNCTION_MEMORY_MB = 1024;
 const RUNTIME = 'nodejs24.x';
 /** Packages a bundle leaves outside: native code, and what only dev code would load. */
 const EXTERNAL = ['sharp', 'pg-native', '@electric-sql/pglite'];
+/**
+ * What a cold start would load for nothing, replaced at bundle time:
+ * - `whatwg-url` (with tr46's 260 KB mapping table): node-fetch 2, under Telegraf, imports it only as the
+ *   fallback of `Url.URL || whatwgUrl.URL`, and Node always has `url.URL`;
+ * - zod's 40-odd locales: `z.locales` is re-exported whole, and only English is ever used (zod registers it
+ *   itself; nothing here calls `z.config`).
+ */
+const slimStart: Plugin = {
+  name: 'slim-start',
+  setup(build) {
+    build.onResolve({ filter: /^whatwg-url$/ }, () => ({ path: 'whatwg-url', namespace: 'slim' }));
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/]classic[\\/]/.test(args.importer)
+        ? { path: join(dirname(args.importer), '../locales/index.js'), namespace: 'slim' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'slim' }, (args) =>
+      args.path === 'whatwg-url'
+        ? {
+            contents:
+              'export const URL = globalThis.URL; export const URLSearchParams = globalThis.URLSearchParams;' +
+              ' export default { URL, URLSearchParams };',
+            loader: 'js',
+          }
+        : {
+            contents: `export { default as en } from ${JSON.stringify(join(dirname(args.path), 'en.js'))};`,
+            loader: 'js',
+            resolveDir: dirname(args.path),
+          },
+    );
+  },
+};
+
 /** sharp and what it requires at run time (the @img/sharp-* packages for this platform are added below). */
 const SHARP_PACKAGES = ['sharp', '@img/colour', 'detect-libc', 'semver'];
 
@@ -74,6 +107,7 @@ async function buildFunction(outDir: string, entry: string): Promise<string> {
     // Stack traces need the mappings, not the sources (which would double what each function uploads).
     sourcesContent: false,
     external: EXTERNAL,
+    plugins: [slimStart],
     // CommonJS packages inside an ES module bundle still call require() for Node's built-ins.
     banner: {
       js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
