@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerItems, reservations } from '../db/schema.js';
+import { errorText } from '../lib/bot/texts/errors.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { createTestApp, type TestApp } from './support/app.js';
 import { answerTo, buttonFor, shown, trackMessages } from './support/chat.js';
@@ -64,6 +65,23 @@ describe(`forged buttons and duplicate deliveries (${storeLabel})`, () => {
     expect(String(answer!.params.text ?? '')).not.toMatch(/something went wrong/i);
     expect(await snapshot()).toEqual(before);
   });
+
+  it.each([
+    ['a customer’s', people.alice, 'buy:confirm:x:y:z'],
+    ['a customer’s', people.alice, 'browse:page:-1'],
+    ['an owner’s', people.owner, 'offer:publish:abc'],
+    ['an owner’s', people.owner, 'offer:edit:0'],
+    ['an admin’s', people.admin, 'venue:verify:abc'],
+    ['an admin’s', people.admin, 'venue:pending:x'],
+  ])(
+    'answers %s button whose data doesn’t decode (%s) with the stale-button line',
+    async (_label, person, data) => {
+      const update = callbackUpdate(person, data);
+      await app.deliver(update);
+      const answer = answerTo(app, (update as { callback_query: { id: string } }).callback_query.id);
+      expect(answer?.params.text).toBe(errorText({ code: 'button.stale' }));
+    },
+  );
 
   it('makes one reservation and one notification when every update of the flow arrives twice', async () => {
     const customer = { id: 5555, first_name: 'Dora' };

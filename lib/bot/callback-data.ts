@@ -14,14 +14,12 @@ const codecs = {
   'venue:reject': z.tuple([id]),
   'venue:pending': z.tuple([page]),
   // Venue offer management
-  'offer:manage': z.tuple([id]),
   'offer:publish': z.tuple([id]),
   'offer:pause': z.tuple([id]),
   'offer:resume': z.tuple([id]),
   'offer:soldout': z.tuple([id]),
   'offer:withdraw': z.tuple([id]),
   'offer:edit': z.tuple([id]),
-  'offers:mine': z.tuple([page]),
   // New-offer wizard
   'wiz:done': z.tuple([]),
   'wiz:skip': z.tuple([]),
@@ -41,6 +39,11 @@ const codecs = {
 } as const;
 
 export type CallbackKind = keyof typeof codecs;
+/** The buttons under an offer's card in the venue's chat; each carries the offer's id. */
+export type OfferButton = Extract<
+  CallbackKind,
+  'offer:publish' | 'offer:pause' | 'offer:resume' | 'offer:soldout' | 'offer:withdraw' | 'offer:edit'
+>;
 
 /**
  * Buttons already sitting in people's chats keep working after a rename: the words changed (docs/glossary.md),

@@ -1,7 +1,7 @@
 import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
 import { getVenueById, listPendingVenues } from '../../marketplace/venues.js';
-import { callbackOf, callbackTrigger } from '../callback-data.js';
+import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { pagerKeyboard, reviewKeyboard } from '../keyboards/admin.js';
 import { reject, verify } from '../review-actions.js';
@@ -17,14 +17,16 @@ const html = { parse_mode: 'HTML' as const };
 const isAdmin = (ctx: BotContext) => ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 
 /** Refuses non-admins before any admin handler runs; the callback is answered either way. */
-const adminOnly = (handler: (ctx: BotContext) => Promise<unknown>) => async (ctx: BotContext) => {
-  if (!isAdmin(ctx)) {
-    if (ctx.callbackQuery) await ctx.answerCbQuery(adminTexts.notAllowed);
-    else await ctx.reply(adminTexts.notAllowed);
-    return;
-  }
-  await handler(ctx);
-};
+const adminOnly =
+  <C extends BotContext, A extends unknown[]>(handler: (ctx: C, ...rest: A) => Promise<unknown>) =>
+  async (ctx: C, ...rest: A) => {
+    if (!isAdmin(ctx)) {
+      if (ctx.callbackQuery) await ctx.answerCbQuery(adminTexts.notAllowed);
+      else await ctx.reply(adminTexts.notAllowed);
+      return;
+    }
+    await handler(ctx, ...rest);
+  };
 
 async function showPending(ctx: BotContext, page: number) {
   const { items, total } = await listPendingVenues(ctx.deps.db, { page, pageSize: PAGE_SIZE });
@@ -64,30 +66,29 @@ adminFeature.command(
   }),
 );
 
-adminFeature.action(
-  callbackTrigger('venue:pending'),
-  adminOnly(async (ctx) => {
-    const data = callbackOf(ctx);
+buttonAction(
+  adminFeature,
+  'venue:pending',
+  adminOnly(async (ctx, [page]) => {
     await ctx.answerCbQuery();
-    if (data?.kind === 'venue:pending') await showPending(ctx, data.args[0]);
+    await showPending(ctx, page);
   }),
 );
 
-adminFeature.action(
-  callbackTrigger('venue:verify'),
-  adminOnly(async (ctx) => {
-    const data = callbackOf(ctx);
-    if (data?.kind !== 'venue:verify') return void (await ctx.answerCbQuery(adminTexts.notAllowed));
+buttonAction(
+  adminFeature,
+  'venue:verify',
+  adminOnly(async (ctx, [venueId]) => {
     await ctx.answerCbQuery();
-    await verify(ctx, data.args[0]);
+    await verify(ctx, venueId);
   }),
 );
 
-adminFeature.action(
-  callbackTrigger('venue:reject'),
-  adminOnly(async (ctx) => {
-    const data = callbackOf(ctx);
-    const venue = data?.kind === 'venue:reject' ? await getVenueById(ctx.deps.db, data.args[0]) : undefined;
+buttonAction(
+  adminFeature,
+  'venue:reject',
+  adminOnly(async (ctx, [venueId]) => {
+    const venue = await getVenueById(ctx.deps.db, venueId);
     if (!venue) throw new AppError({ code: 'venue.not_found' });
     await ctx.answerCbQuery();
     await ctx.scene.enter(REJECT_SCENE, { venueId: venue.id, name: venue.name });

@@ -3,7 +3,7 @@ import { message } from 'telegraf/filters';
 import { AppError } from '../../errors.js';
 import { browseOffers, type Point } from '../../marketplace/browse.js';
 import { getOfferForCustomer } from '../../marketplace/offer-details.js';
-import { callbackOf, callbackTrigger } from '../callback-data.js';
+import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { browseKeyboard, offerKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
@@ -51,10 +51,8 @@ browseFeature.on(message('location'), async (ctx) => {
   await sendList(ctx, browseTexts.locationSaved);
 });
 
-browseFeature.action(callbackTrigger('browse:page'), async (ctx) => {
-  const data = callbackOf(ctx);
-  if (data?.kind !== 'browse:page') throw new AppError({ code: 'button.stale' });
-  const { listing, text, keyboard } = await listPage(ctx, data.args[0]);
+buttonAction(browseFeature, 'browse:page', async (ctx, [page]) => {
+  const { listing, text, keyboard } = await listPage(ctx, page);
   await ctx.answerCbQuery();
   if (listing.total === 0) return editOrReply(ctx, browseTexts.empty);
   await editOrReply(ctx, text, { ...html, ...keyboard });
@@ -77,11 +75,9 @@ export async function showOffer(ctx: BotContext, offerId: number, onShown?: () =
   if (latitude !== null && longitude !== null) await ctx.replyWithVenue(latitude, longitude, name, address);
 }
 
-browseFeature.action(callbackTrigger('offer:view'), async (ctx) => {
-  const data = callbackOf(ctx);
-  if (data?.kind !== 'offer:view') throw new AppError({ code: 'button.stale' });
+buttonAction(browseFeature, 'offer:view', async (ctx, [offerId]) => {
   // Answered once the offer is known to be visible; a refusal is answered by the error boundary.
-  await showOffer(ctx, data.args[0], () => ctx.answerCbQuery());
+  await showOffer(ctx, offerId, () => ctx.answerCbQuery());
 });
 
 // A shared link `t.me/<bot>?start=offer_42`; any other /start goes on to the greeting.

@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { listCustomerReservations } from '../../marketplace/reservations.js';
-import { callbackTrigger } from '../callback-data.js';
+import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { reservationsKeyboard } from '../keyboards/customer.js';
 import { localeOf, reservationList, reservationTexts } from '../texts/customer.js';
@@ -24,7 +24,7 @@ myReservationsFeature.command(['myreservations', 'mypurchases'], async (ctx) => 
   await ctx.reply(view.text, view.extra);
 });
 
-myReservationsFeature.action(callbackTrigger('reservations:mine'), async (ctx) => {
+buttonAction(myReservationsFeature, 'reservations:mine', async (ctx) => {
   const view = await reservationsView(ctx);
   await ctx.answerCbQuery();
   await ctx.reply(view.text, view.extra);

@@ -1,5 +1,4 @@
 import { Composer } from 'telegraf';
-import { AppError } from '../../errors.js';
 import { deliverById } from '../../jobs/deliver-notices.js';
 import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
 import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
@@ -12,7 +11,8 @@ import {
 import { settleEndedOffers } from '../../marketplace/settle-ended-offers.js';
 import { getVenueByOwner } from '../../marketplace/venues.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
-import { type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
+import { buttonAction } from '../button-action.js';
+import type { OfferButton } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { pressKey } from '../idempotency-keys.js';
 import { manageKeyboard } from '../keyboards/offers.js';
@@ -90,7 +90,7 @@ async function settleWithdrawal(ctx: BotContext, offerId: number) {
   }
 }
 
-const actions: Array<{ command: string; kind: CallbackKind; action: OwnerAction }> = [
+const actions: Array<{ command: string; kind: OfferButton; action: OwnerAction }> = [
   { command: 'publish', kind: 'offer:publish', action: 'publish' },
   { command: 'pause', kind: 'offer:pause', action: 'pause' },
   { command: 'resume', kind: 'offer:resume', action: 'resume' },
@@ -114,10 +114,8 @@ for (const { command, kind, action } of actions) {
     });
   });
 
-  offersFeature.action(callbackTrigger(kind), async (ctx) => {
-    const data = callbackOf(ctx);
-    if (data?.kind !== kind) throw new AppError({ code: 'offer.not_found' });
-    const offer = await runOfferAction(ctx, data.args[0] as number, action);
+  buttonAction(offersFeature, kind, async (ctx, [offerId]) => {
+    const offer = await runOfferAction(ctx, offerId, action);
     await acknowledge(ctx, manageTexts.done[action]);
     // The card the button was on now shows the new state and the buttons that fit it.
     await showInPlace(ctx, summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) });
@@ -132,10 +130,8 @@ offersFeature.command('edit', async (ctx) => {
   await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });
 });
 
-offersFeature.action(callbackTrigger('offer:edit'), async (ctx) => {
-  const data = callbackOf(ctx);
-  if (data?.kind !== 'offer:edit') throw new AppError({ code: 'offer.not_found' });
-  const offer = await getEditableOffer(ctx.deps.db, { offerId: data.args[0], ownerId: ctx.from.id });
+buttonAction(offersFeature, 'offer:edit', async (ctx, [offerId]) => {
+  const offer = await getEditableOffer(ctx.deps.db, { offerId, ownerId: ctx.from.id });
   await ctx.answerCbQuery();
   await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });
 });

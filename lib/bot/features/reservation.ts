@@ -3,12 +3,12 @@ import { deliverWritten } from '../../jobs/deliver-notices.js';
 import { cancelReservation } from '../../marketplace/cancel-reservation.js';
 import { confirmPickup } from '../../marketplace/confirm-pickup.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
-import { callbackTrigger } from '../callback-data.js';
+import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { pressKey } from '../idempotency-keys.js';
 import { ownerTexts, reservationTexts } from '../texts/customer.js';
 import { reservationsView } from './my-reservations.js';
-import { argsOf, reserveFeature } from './reserve.js';
+import { reserveFeature } from './reserve.js';
 
 /** A reservation's life after it is made: the customer cancels, the venue confirms the pickup. */
 export const reservationFeature = new Composer<BotContext>();
@@ -43,8 +43,7 @@ reservationFeature.command('cancel', async (ctx, next) => {
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
-reservationFeature.action(callbackTrigger('reservation:cancel'), async (ctx) => {
-  const [reservationId] = argsOf(ctx, 'reservation:cancel');
+buttonAction(reservationFeature, 'reservation:cancel', async (ctx, [reservationId]) => {
   const result = await cancelFor(ctx, reservationId);
   await acknowledge(
     ctx,
@@ -78,8 +77,7 @@ reservationFeature.command('pickup', async (ctx) => {
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
-reservationFeature.action(callbackTrigger('reservation:pickup'), async (ctx) => {
-  const [reservationId] = argsOf(ctx, 'reservation:pickup');
+buttonAction(reservationFeature, 'reservation:pickup', async (ctx, [reservationId]) => {
   const result = await pickedUp(ctx, { reservationId });
   await acknowledge(ctx, ownerTexts.pickedUpButton);
   await showInPlace(ctx, ownerTexts.pickupDone(result), html);

@@ -8,7 +8,7 @@ import { placeReservation } from '../../marketplace/place-reservation.js';
 import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/reservations.js';
 import { notEnoughLeft, type PlacedReservation } from '../../marketplace/reserve.js';
 import { acknowledge, showInPlace } from '../after-commit.js';
-import { type CallbackArgs, type CallbackKind, callbackOf, callbackTrigger } from '../callback-data.js';
+import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { refusalText } from '../error-reply.js';
@@ -34,13 +34,6 @@ const reserveLimiter = (redis: Redis) => {
   return limiter;
 };
 
-/** The button's arguments; anything that isn't exactly our button is refused kindly (and answered). */
-export function argsOf<K extends CallbackKind>(ctx: BotContext, kind: K): CallbackArgs<K> {
-  const data = callbackOf(ctx);
-  if (data?.kind !== kind) throw new AppError({ code: 'button.stale' });
-  return data.args as CallbackArgs<K>;
-}
-
 /** The item if it can still be had in this quantity; the reservation statement checks again. */
 async function availableItem(ctx: BotContext, offerId: number, itemId: number, quantity = 1) {
   if (quantity > MAX_UNITS_PER_RESERVATION) {
@@ -52,8 +45,7 @@ async function availableItem(ctx: BotContext, offerId: number, itemId: number, q
   return { offer, item };
 }
 
-reserveFeature.action(callbackTrigger('buy:item'), async (ctx) => {
-  const [offerId, itemId] = argsOf(ctx, 'buy:item');
+buttonAction(reserveFeature, 'buy:item', async (ctx, [offerId, itemId]) => {
   const { item } = await availableItem(ctx, offerId, itemId);
   await ctx.answerCbQuery();
   await ctx.reply(reserveTexts.askQuantity(item, localeOf(ctx.deps)), {
@@ -62,8 +54,7 @@ reserveFeature.action(callbackTrigger('buy:item'), async (ctx) => {
   });
 });
 
-reserveFeature.action(callbackTrigger('buy:qty'), async (ctx) => {
-  const [offerId, itemId, quantity] = argsOf(ctx, 'buy:qty');
+buttonAction(reserveFeature, 'buy:qty', async (ctx, [offerId, itemId, quantity]) => {
   const { offer, item } = await availableItem(ctx, offerId, itemId, quantity);
   await ctx.answerCbQuery();
   await editOrReply(ctx, reserveTexts.confirm(offer, item, quantity, localeOf(ctx.deps)), {
@@ -72,13 +63,12 @@ reserveFeature.action(callbackTrigger('buy:qty'), async (ctx) => {
   });
 });
 
-reserveFeature.action(callbackTrigger('buy:abort'), async (ctx) => {
+buttonAction(reserveFeature, 'buy:abort', async (ctx) => {
   await ctx.answerCbQuery();
   await editOrReply(ctx, reserveTexts.aborted);
 });
 
-reserveFeature.action(callbackTrigger('buy:confirm'), async (ctx) => {
-  const [offerId, itemId, quantity] = argsOf(ctx, 'buy:confirm');
+buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quantity]) => {
   const { deps, from } = ctx;
   const l = localeOf(deps);
   let reservation: PlacedReservation;

@@ -2,7 +2,8 @@ import { Markup, Scenes } from 'telegraf';
 import { parseItemLine } from '../../marketplace/item-line.js';
 import { createOffer, type ItemDraft, OFFER_LIMITS } from '../../marketplace/offers.js';
 import { parsePickupWindow } from '../../marketplace/pickup-window.js';
-import { callbackTrigger, encodeCallback } from '../callback-data.js';
+import { buttonAction } from '../button-action.js';
+import { callbackOf, encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { runOfferAction } from '../features/offers.js';
 import { cardKey } from '../idempotency-keys.js';
@@ -37,10 +38,8 @@ const summaryKeyboard = Markup.inlineKeyboard([
   [Markup.button.callback(t.cancel, encodeCallback('wiz:cancel'))],
 ]);
 
-const callbackKind = (ctx: BotContext) => {
-  const data = ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
-  return data?.split(':').slice(0, 2).join(':');
-};
+/** Which of our buttons this update pressed, if any. */
+const pressed = (ctx: BotContext) => callbackOf(ctx)?.kind;
 
 async function askWindow(ctx: BotContext) {
   await ctx.reply(t.askWindow, html);
@@ -80,7 +79,7 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
   async (ctx) => {
     const draft = draftOf(ctx);
     const text = textOf(ctx);
-    if (callbackKind(ctx) === 'wiz:done' || text?.toLowerCase() === 'done') {
+    if (pressed(ctx) === 'wiz:done' || text?.toLowerCase() === 'done') {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       if (draft.items.length === 0) return void (await ctx.reply(t.needOneItem, html));
       return askWindow(ctx);
@@ -117,7 +116,7 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
     return ctx.wizard.next();
   },
   async (ctx) => {
-    if (callbackKind(ctx) === 'wiz:skip' || isSkip(textOf(ctx), t.skip)) {
+    if (pressed(ctx) === 'wiz:skip' || isSkip(textOf(ctx), t.skip)) {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       draftOf(ctx).photoFileId = null;
       return showSummary(ctx);
@@ -131,7 +130,7 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
     return showSummary(ctx);
   },
   async (ctx) => {
-    const kind = callbackKind(ctx);
+    const kind = pressed(ctx);
     if (kind !== 'wiz:draft' && kind !== 'wiz:publish' && kind !== 'wiz:cancel') {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       return void (await ctx.reply(t.useButtons));
@@ -163,7 +162,7 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
 );
 
 guardWizard(newOfferScene, { cancelled: t.cancelled, still: t.stillCreating });
-newOfferScene.action(callbackTrigger('wiz:cancel'), async (ctx, next) => {
+buttonAction(newOfferScene, 'wiz:cancel', async (ctx, _args, next) => {
   if (ctx.wizard.cursor === 5) return next();
   await ctx.answerCbQuery();
   await ctx.scene.leave();

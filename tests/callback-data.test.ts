@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import {
+  type CallbackArgs,
+  type CallbackKind,
+  callbackTrigger,
+  decodeCallback,
+  encodeCallback,
+} from '../lib/bot/callback-data.js';
+
+/**
+ * What every kind of button carries on the wire. Buttons already sit in people's chats, so these strings are
+ * a contract: a kind may be added, but none of these may change. The record is over every kind, so a new kind
+ * doesn't compile until it is written down here too.
+ */
+const wire = {
+  'venue:verify': [[3], 'venue:verify:3'],
+  'venue:reject': [[3], 'venue:reject:3'],
+  'venue:pending': [[2], 'venue:pending:2'],
+  'offer:publish': [[42], 'offer:publish:42'],
+  'offer:pause': [[42], 'offer:pause:42'],
+  'offer:resume': [[42], 'offer:resume:42'],
+  'offer:soldout': [[42], 'offer:soldout:42'],
+  'offer:withdraw': [[42], 'offer:withdraw:42'],
+  'offer:edit': [[42], 'offer:edit:42'],
+  'wiz:done': [[], 'wiz:done'],
+  'wiz:skip': [[], 'wiz:skip'],
+  'wiz:draft': [[], 'wiz:draft'],
+  'wiz:publish': [[], 'wiz:publish'],
+  'wiz:cancel': [[], 'wiz:cancel'],
+  'browse:page': [[0], 'browse:page:0'],
+  'offer:view': [[42], 'offer:view:42'],
+  'buy:item': [[42, 7], 'buy:item:42:7'],
+  'buy:qty': [[42, 7, 2], 'buy:qty:42:7:2'],
+  'buy:confirm': [[42, 7, 2], 'buy:confirm:42:7:2'],
+  'buy:abort': [[], 'buy:abort'],
+  'reservation:cancel': [[12], 'reservation:cancel:12'],
+  'reservation:pickup': [[12], 'reservation:pickup:12'],
+  'reservations:mine': [[], 'reservations:mine'],
+} satisfies { [K in CallbackKind]: [CallbackArgs<K>, string] };
+
+const kinds = Object.entries(wire) as Array<[CallbackKind, [never, string]]>;
+
+describe('callback data', () => {
+  it.each(kinds)('writes %s exactly as the buttons already in chats carry it', (kind, [args, data]) => {
+    expect(encodeCallback(kind, ...(args as CallbackArgs<typeof kind>))).toBe(data);
+  });
+
+  it.each(kinds)('reads %s back as the kind and arguments it was written from', (kind, [args, data]) => {
+    expect(decodeCallback(data)).toEqual({ kind, args });
+  });
+
+  it.each(kinds)('matches %s with its own trigger and no other kind’s', (kind, [, data]) => {
+    for (const [other] of kinds) expect(callbackTrigger(other).test(data)).toBe(other === kind);
+  });
+
+  it.each([
+    ['an unknown kind', 'offers:mine:0'],
+    ['a word instead of an id', 'offer:publish:abc'],
+    ['a missing id', 'offer:view'],
+    ['an extra argument', 'offer:view:42:1'],
+    ['a zero id', 'offer:view:0'],
+    ['a negative page', 'browse:page:-1'],
+    ['a quantity above 99', 'buy:qty:42:7:100'],
+    ['more than 64 bytes', `buy:item:${'9'.repeat(60)}`],
+    ['nothing', ''],
+  ])('reads %s as no button of ours', (_label, data) => {
+    expect(decodeCallback(data)).toBeNull();
+  });
+});
