@@ -1,5 +1,25 @@
-import type { Scenes } from 'telegraf';
+import { type MiddlewareFn, Scenes } from 'telegraf';
 import type { BotContext } from '../context.js';
+
+/** Every wizard's first step, `start`, runs as the wizard is entered: it asks the first question. */
+const START = 0;
+
+/**
+ * A wizard whose steps have names: `Step` numbers them (`{ start: 0, title: 1, … }`, the numbers the session
+ * keeps), `steps` gives each name its handler, and code moves by name (`ctx.wizard.selectStep(Step.window)`).
+ * The steps run in the order of their numbers, which must be 0, 1, 2… with no gap.
+ */
+export function namedWizard<S extends { start: typeof START } & Record<string, number>>(
+  id: string,
+  Step: S,
+  steps: { [K in keyof S]: MiddlewareFn<BotContext> },
+): Scenes.WizardScene<BotContext> {
+  const names = Object.keys(Step).sort((a, b) => Step[a]! - Step[b]!);
+  names.forEach((name, i) => {
+    if (Step[name] !== i) throw new Error(`wizard ${id}: step ${name} is numbered ${Step[name]}, not ${i}`);
+  });
+  return new Scenes.WizardScene<BotContext>(id, ...names.map((name) => steps[name]!));
+}
 
 /** The text of a plain text message, or undefined for anything else. */
 export const textOf = (ctx: BotContext): string | undefined =>
@@ -22,8 +42,8 @@ export function guardWizard(
   });
   scene.on('message', async (ctx, next) => {
     const text = 'text' in ctx.message ? ctx.message.text : '';
-    // Cursor 0 is the step that asks the first question: the message there is the command that entered.
-    if (text.startsWith('/') && ctx.wizard.cursor > 0) {
+    // At the start step the message is the command that entered the wizard.
+    if (text.startsWith('/') && ctx.wizard.cursor !== START) {
       await ctx.reply(texts.still);
       return;
     }

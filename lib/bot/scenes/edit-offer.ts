@@ -1,10 +1,10 @@
-import { Markup, Scenes } from 'telegraf';
+import { Markup } from 'telegraf';
 import { parseMoney } from '../../marketplace/money.js';
 import { editOfferItem, getEditableOffer } from '../../marketplace/offers.js';
 import type { BotContext } from '../context.js';
 import { manageKeyboard } from '../keyboards/offers.js';
 import { offerSummary, manageTexts as t } from '../texts/venue.js';
-import { guardWizard, textOf } from './common.js';
+import { guardWizard, namedWizard, textOf } from './common.js';
 
 /** `/edit <id>`: pick an item, then type its new prices and quantity (restock, correct a price). */
 export const EDIT_OFFER_SCENE = 'edit-offer';
@@ -34,9 +34,11 @@ export function parseEditLine(text: string) {
   return { price, originalPrice, quantityTotal };
 }
 
-export const editOfferScene = new Scenes.WizardScene<BotContext>(
-  EDIT_OFFER_SCENE,
-  async (ctx) => {
+/** `item` is skipped when the offer has one item. */
+const Step = { start: 0, item: 1, values: 2 } as const;
+
+export const editOfferScene = namedWizard(EDIT_OFFER_SCENE, Step, {
+  start: async (ctx) => {
     const offer = await getEditableOffer(ctx.deps.db, {
       offerId: stateOf(ctx).offerId,
       ownerId: ctx.from!.id,
@@ -44,14 +46,14 @@ export const editOfferScene = new Scenes.WizardScene<BotContext>(
     if (offer.items.length === 1) {
       stateOf(ctx).itemId = offer.items[0]!.id;
       await ctx.reply(t.editAsk(offer.items[0]!.name), html);
-      return ctx.wizard.selectStep(2);
+      return ctx.wizard.selectStep(Step.values);
     }
     // Item choice uses a reply keyboard: the numbers are what the owner taps, and we map them back.
     const rows = offer.items.map((item, i) => [`${i + 1}. ${item.name}`]);
     await ctx.reply(t.editChooseItem, Markup.keyboard(rows).resize().oneTime());
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.item);
   },
-  async (ctx) => {
+  item: async (ctx) => {
     const offer = await getEditableOffer(ctx.deps.db, {
       offerId: stateOf(ctx).offerId,
       ownerId: ctx.from!.id,
@@ -61,9 +63,9 @@ export const editOfferScene = new Scenes.WizardScene<BotContext>(
     if (!item) return void (await ctx.reply(t.editChooseItem));
     stateOf(ctx).itemId = item.id;
     await ctx.reply(t.editAsk(item.name), { ...html, reply_markup: { remove_keyboard: true } });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.values);
   },
-  async (ctx) => {
+  values: async (ctx) => {
     const values = parseEditLine(textOf(ctx) ?? '');
     if (!values) return void (await ctx.reply(t.editBad, html));
     const { offerId, itemId } = stateOf(ctx);
@@ -84,6 +86,6 @@ export const editOfferScene = new Scenes.WizardScene<BotContext>(
     );
     await ctx.reply(`${t.edited}\n\n${summary}`, { ...html, ...manageKeyboard(offer.id, offer.status) });
   },
-);
+});
 
 guardWizard(editOfferScene, { cancelled: t.editCancelled, still: t.stillEditing });

@@ -1,4 +1,4 @@
-import { Markup, Scenes } from 'telegraf';
+import { Markup } from 'telegraf';
 import { parseItemLine } from '../../marketplace/item-line.js';
 import { createOffer, type ItemDraft, OFFER_LIMITS } from '../../marketplace/offers.js';
 import { parsePickupWindow } from '../../marketplace/pickup-window.js';
@@ -10,9 +10,12 @@ import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { errorText } from '../texts/errors.js';
 import { offerSummary, newOfferTexts as t } from '../texts/venue.js';
-import { guardWizard, isSkip, textOf } from './common.js';
+import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
 
 export const NEW_OFFER_SCENE = 'new-offer';
+
+/** Each step reads the answer to the question the one before it asked. */
+const Step = { start: 0, title: 1, items: 2, window: 3, photo: 4, summary: 5 } as const;
 
 interface Draft {
   title?: string;
@@ -43,7 +46,7 @@ const pressed = (ctx: BotContext) => callbackOf(ctx)?.kind;
 
 async function askWindow(ctx: BotContext) {
   await ctx.reply(t.askWindow, html);
-  ctx.wizard.selectStep(3);
+  ctx.wizard.selectStep(Step.window);
 }
 
 async function showSummary(ctx: BotContext) {
@@ -60,23 +63,22 @@ async function showSummary(ctx: BotContext) {
     ctx.deps.config.currency,
   );
   await ctx.reply(`${preview}\n\n${t.summaryFooter}`, { ...html, ...summaryKeyboard });
-  ctx.wizard.selectStep(5);
+  ctx.wizard.selectStep(Step.summary);
 }
 
-export const newOfferScene = new Scenes.WizardScene<BotContext>(
-  NEW_OFFER_SCENE,
-  async (ctx) => {
+export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
+  start: async (ctx) => {
     await ctx.reply(t.askTitle, html);
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.title);
   },
-  async (ctx) => {
+  title: async (ctx) => {
     const title = textOf(ctx);
     if (!title || title.length > OFFER_LIMITS.titleMax) return void (await ctx.reply(t.badTitle));
     draftOf(ctx).title = title;
     await ctx.reply(t.askItems, { ...html, ...doneKeyboard });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.items);
   },
-  async (ctx) => {
+  items: async (ctx) => {
     const draft = draftOf(ctx);
     const text = textOf(ctx);
     if (pressed(ctx) === 'wiz:done' || text?.toLowerCase() === 'done') {
@@ -102,7 +104,7 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
     }
     await ctx.reply(t.itemAdded(draft.items.length, OFFER_LIMITS.itemsMax), doneKeyboard);
   },
-  async (ctx) => {
+  window: async (ctx) => {
     const text = textOf(ctx);
     if (ctx.callbackQuery) return void (await ctx.answerCbQuery());
     if (!text) return void (await ctx.reply(t.badWindow.format, html));
@@ -113,9 +115,9 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
       pickupEnd: window.end.toISOString(),
     });
     await ctx.reply(t.askPhoto, { ...html, ...skipKeyboard });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.photo);
   },
-  async (ctx) => {
+  photo: async (ctx) => {
     if (pressed(ctx) === 'wiz:skip' || isSkip(textOf(ctx), t.skip)) {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       draftOf(ctx).photoFileId = null;
@@ -129,7 +131,7 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
     }
     return showSummary(ctx);
   },
-  async (ctx) => {
+  summary: async (ctx) => {
     const kind = pressed(ctx);
     if (kind !== 'wiz:draft' && kind !== 'wiz:publish' && kind !== 'wiz:cancel') {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
@@ -159,11 +161,11 @@ export const newOfferScene = new Scenes.WizardScene<BotContext>(
     await runOfferAction(ctx, offer.id, 'publish');
     await ctx.reply(t.published(offer.id));
   },
-);
+});
 
 guardWizard(newOfferScene, { cancelled: t.cancelled, still: t.stillCreating });
 buttonAction(newOfferScene, 'wiz:cancel', async (ctx, _args, next) => {
-  if (ctx.wizard.cursor === 5) return next();
+  if (ctx.wizard.cursor === Step.summary) return next();
   await ctx.answerCbQuery();
   await ctx.scene.leave();
   await ctx.reply(t.cancelled);

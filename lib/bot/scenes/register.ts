@@ -1,10 +1,10 @@
-import { Markup, Scenes } from 'telegraf';
+import { Markup } from 'telegraf';
 import { registerVenue } from '../../marketplace/venues.js';
 import type { BotContext } from '../context.js';
 import { notifyAdminsOfRegistration } from '../features/admin-notify.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { registerTexts as t } from '../texts/venue.js';
-import { guardWizard, isSkip, textOf } from './common.js';
+import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
 
 export const REGISTER_SCENE = 'register';
 
@@ -30,20 +30,22 @@ export function parsePhone(text: string): string | null {
   return digits.length >= 7 && digits.length <= 15 ? text.replace(/\s+/g, ' ').trim() : null;
 }
 
-export const registerScene = new Scenes.WizardScene<BotContext>(
-  REGISTER_SCENE,
-  async (ctx) => {
+/** Each step reads the answer to the question the one before it asked. */
+const Step = { start: 0, name: 1, address: 2, location: 3, phone: 4, description: 5, photo: 6 } as const;
+
+export const registerScene = namedWizard(REGISTER_SCENE, Step, {
+  start: async (ctx) => {
     await ctx.reply(t.askName, { ...html, reply_markup: { remove_keyboard: true } });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.name);
   },
-  async (ctx) => {
+  name: async (ctx) => {
     const name = textOf(ctx);
     if (!name || name.length < 2 || name.length > 80) return void (await ctx.reply(t.badName));
     draftOf(ctx).name = name;
     await ctx.reply(t.askAddress, html);
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.address);
   },
-  async (ctx) => {
+  address: async (ctx) => {
     const address = textOf(ctx);
     if (!address || address.length < 5 || address.length > 200) return void (await ctx.reply(t.badAddress));
     draftOf(ctx).address = address;
@@ -53,9 +55,9 @@ export const registerScene = new Scenes.WizardScene<BotContext>(
         .resize()
         .oneTime(),
     });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.location);
   },
-  async (ctx) => {
+  location: async (ctx) => {
     const message = ctx.message;
     const location = message && 'location' in message ? message.location : undefined;
     if (location) {
@@ -70,9 +72,9 @@ export const registerScene = new Scenes.WizardScene<BotContext>(
         .resize()
         .oneTime(),
     });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.phone);
   },
-  async (ctx) => {
+  phone: async (ctx) => {
     const message = ctx.message;
     let phone: string | null = null;
     if (message && 'contact' in message) {
@@ -89,16 +91,16 @@ export const registerScene = new Scenes.WizardScene<BotContext>(
     if (!phone) return void (await ctx.reply(t.badPhone));
     draftOf(ctx).phone = phone;
     await ctx.reply(t.askDescription, { ...html, reply_markup: { remove_keyboard: true } });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.description);
   },
-  async (ctx) => {
+  description: async (ctx) => {
     const description = textOf(ctx);
     if (!description || description.length > 300) return void (await ctx.reply(t.badDescription));
     draftOf(ctx).description = description;
     await ctx.reply(t.askPhoto, { ...html, ...skipKeyboard });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.photo);
   },
-  async (ctx) => {
+  photo: async (ctx) => {
     let photoFileId: string | null = null;
     if (!isSkip(textOf(ctx), t.skip)) {
       try {
@@ -124,6 +126,6 @@ export const registerScene = new Scenes.WizardScene<BotContext>(
     ctx.log.info('venue_registered', { venue_id: venue.id });
     await notifyAdminsOfRegistration(ctx, venue);
   },
-);
+});
 
 guardWizard(registerScene, { cancelled: t.cancelled, still: t.stillRegistering });

@@ -1,20 +1,19 @@
-import { Scenes } from 'telegraf';
-import type { BotContext } from '../context.js';
 import { reject } from '../review-actions.js';
 import { adminTexts } from '../texts/admin.js';
-import { guardWizard, textOf } from './common.js';
+import { guardWizard, namedWizard, textOf } from './common.js';
 
 /** After tapping "Reject", the admin types the reason the owner will read. */
 export const REJECT_SCENE = 'reject-reason';
 
-export const rejectReasonScene = new Scenes.WizardScene<BotContext>(
-  REJECT_SCENE,
-  async (ctx) => {
+const Step = { start: 0, reason: 1 } as const;
+
+export const rejectReasonScene = namedWizard(REJECT_SCENE, Step, {
+  start: async (ctx) => {
     const { name } = ctx.wizard.state as { name: string };
     await ctx.reply(adminTexts.askRejectReason(name), { parse_mode: 'HTML' });
-    return ctx.wizard.next();
+    return ctx.wizard.selectStep(Step.reason);
   },
-  async (ctx) => {
+  reason: async (ctx) => {
     const reason = textOf(ctx);
     if (!reason || reason.length < 3 || reason.length > 300)
       return void (await ctx.reply(adminTexts.badReason));
@@ -22,6 +21,6 @@ export const rejectReasonScene = new Scenes.WizardScene<BotContext>(
     await ctx.scene.leave();
     await reject(ctx, venueId, reason);
   },
-);
+});
 
 guardWizard(rejectReasonScene, { cancelled: adminTexts.rejectCancelled, still: adminTexts.badReason });
