@@ -1,17 +1,28 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The only reader of `process.env`. Every other module receives a parsed `Config`.
  * A bad environment fails at start with one message naming every bad variable.
+ * zod/mini, not zod: the schema is the same, and a bundle keeps only the checks it uses (14 KB instead of
+ * zod's 450 KB, ~20 ms of a cold start), once nothing else on the start path imports classic zod.
  */
 
-const optional = <T extends z.ZodType>(schema: T) =>
-  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+/** An empty or blank variable counts as unset. */
+const blankAsUnset = z.transform((v: unknown) => (typeof v === 'string' && v.trim() === '' ? undefined : v));
+
+const optional = <T extends z.core.SomeType>(schema: T) => z.pipe(blankAsUnset, z.optional(schema));
+
+/** An optional variable with a fallback: the parsed value, or `fallback` when unset. */
+const withFallback = <T extends z.core.SomeType>(schema: T, fallback: z.output<T>) =>
+  z.pipe(
+    optional(schema),
+    z.transform((v: z.output<T> | undefined) => v ?? fallback),
+  );
 
 const intWithDefault = (fallback: number, min: number, max: number) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' && v.trim() === '' ? undefined : v),
-    z.coerce.number().int().min(min).max(max).default(fallback),
+  z.pipe(
+    blankAsUnset,
+    z._default(z.coerce.number().check(z.int(), z.minimum(min), z.maximum(max)), fallback),
   );
 
 /** z.url() alone accepts any scheme (`localhost:8081` parses as scheme "localhost"). */
@@ -39,25 +50,30 @@ export const PLACEHOLDER_SECRETS: readonly string[] = [
 export const PRODUCTION_SECRET_MIN = 32;
 
 /** A bearer or header secret; production asks for length and refuses the template's placeholders. */
-const secret = (production: boolean, base: z.ZodString, localMin: number) =>
+const secret = (production: boolean, base: z.ZodMiniString<string>, localMin: number) =>
   production
-    ? base
-        .min(
+    ? base.check(
+        z.minLength(
           PRODUCTION_SECRET_MIN,
           `must be at least ${PRODUCTION_SECRET_MIN} characters in production (openssl rand -hex 32)`,
-        )
-        .refine(
-          (v) => !PLACEHOLDER_SECRETS.includes(v.trim()),
+        ),
+        z.refine(
+          (v: string) => !PLACEHOLDER_SECRETS.includes(v.trim()),
           'is the placeholder from .env.example; set a random value (openssl rand -hex 32)',
-        )
+        ),
+      )
     : localMin > 0
-      ? base.min(localMin, `must be at least ${localMin} characters`)
+      ? base.check(z.minLength(localMin, `must be at least ${localMin} characters`))
       : base;
 
 const flag = () =>
-  optional(z.enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' })).transform(
-    (v) => v === '1' || v === 'true',
+  z.pipe(
+    optional(z.enum(['1', '0', 'true', 'false'], { error: 'must be 1 or 0' })),
+    z.transform((v: '1' | '0' | 'true' | 'false' | undefined) => v === '1' || v === 'true'),
   );
+
+/** A string matching `pattern`, or `message`. */
+const matching = (pattern: RegExp, message?: string) => z.string().check(z.regex(pattern, message));
 
 /** The environment's shape; a few rules are stricter in production. */
 const envSchema = (production: boolean) =>
@@ -68,32 +84,32 @@ const envSchema = (production: boolean) =>
     VERCEL_PROJECT_PRODUCTION_URL: optional(z.string()),
     VERCEL_URL: optional(z.string()),
 
-    BOT_TOKEN: optional(
-      z.string().regex(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… from @BotFather'),
-    ),
-    BOT_USERNAME: optional(z.string().regex(/^[A-Za-z0-9_]{3,64}$/)),
-    TELEGRAM_API_ROOT: optional(httpUrl()).transform((v) =>
-      (v ?? 'https://api.telegram.org').replace(/\/+$/, ''),
+    BOT_TOKEN: optional(matching(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… from @BotFather')),
+    BOT_USERNAME: optional(matching(/^[A-Za-z0-9_]{3,64}$/)),
+    TELEGRAM_API_ROOT: z.pipe(
+      withFallback(httpUrl(), 'https://api.telegram.org'),
+      z.transform((v: string) => v.replace(/\/+$/, '')),
     ),
     TELEGRAM_WEBHOOK_SECRET: optional(
       secret(
         production,
-        z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -'),
+        matching(/^[A-Za-z0-9_-]{1,256}$/, 'must be 1–256 characters of A-Z, a-z, 0-9, _ and -'),
         0,
       ),
     ),
-    ADMIN_TELEGRAM_IDS: optional(
-      z.string().regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated numeric ids'),
-    ).transform((v) => (v ? v.split(',').map((id) => Number(id.trim())) : [])),
+    ADMIN_TELEGRAM_IDS: z.pipe(
+      optional(matching(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be comma-separated numeric ids')),
+      z.transform((v: string | undefined) => (v ? v.split(',').map((id) => Number(id.trim())) : [])),
+    ),
 
-    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+    DATABASE_URL: optional(matching(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
     PGLITE_DIR: optional(z.string()),
     UPSTASH_REDIS_REST_URL: optional(httpUrl()),
     UPSTASH_REDIS_REST_TOKEN: optional(z.string()),
     // What Vercel's Upstash integration sets; the UPSTASH_* spelling wins when both are present.
     KV_REST_API_URL: optional(httpUrl()),
     KV_REST_API_TOKEN: optional(z.string()),
-    REDIS_URL: optional(z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL')),
+    REDIS_URL: optional(matching(/^rediss?:\/\//, 'must be a redis:// URL')),
 
     QSTASH_TOKEN: optional(z.string()),
     QSTASH_URL: optional(httpUrl()),
@@ -102,15 +118,14 @@ const envSchema = (production: boolean) =>
 
     PUBLIC_URL: optional(httpUrl()),
     CRON_SECRET: optional(secret(production, z.string(), 16)),
-    TIMEZONE: optional(
-      z.string().refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin'),
-    ).transform((v) => v ?? 'UTC'),
-    CURRENCY: optional(z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')).transform(
-      (v) => v ?? 'EUR',
+    TIMEZONE: withFallback(
+      z.string().check(z.refine(isValidTimeZone, 'must be an IANA time zone such as Europe/Berlin')),
+      'UTC',
     ),
+    CURRENCY: withFallback(matching(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'), 'EUR'),
     RATE_LIMIT_MAX_REQUESTS: intWithDefault(30, 1, 10_000),
     RATE_LIMIT_WINDOW_SECONDS: intWithDefault(60, 1, 86_400),
-    LOG_LEVEL: optional(z.enum(['debug', 'info', 'warn', 'error', 'silent'])).transform((v) => v ?? 'info'),
+    LOG_LEVEL: withFallback(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
     PORT: intWithDefault(3000, 0, 65_535),
     BOT_MODE: optional(z.enum(['polling', 'webhook'])),
     // `npm run dev` polls even when the token's webhook points at a public URL (which polling deletes).
