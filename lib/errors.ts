@@ -119,7 +119,7 @@ export class AppError extends Error {
   readonly category: ErrorCategory;
 
   constructor(readonly detail: AppErrorDetail) {
-    // The code, never words: the message ends up in logs, and the words are the bot's venue.
+    // The code, never words: the message ends up in logs, and the words are the bot's business.
     super(detail.code);
     this.name = 'AppError';
     this.code = detail.code;

@@ -35,7 +35,7 @@ export function presetBotInfo(token: string, username: string | undefined): User
     can_join_groups: false,
     can_read_all_group_messages: false,
     supports_inline_queries: false,
-    can_connect_to_venue: false,
+    can_connect_to_business: false,
     has_main_web_app: false,
   } as UserFromGetMe;
 }

@@ -1,5 +1,6 @@
 import type { DueNotice, NoticeKind } from '../marketplace/notices.js';
 import type { ReservationFacts } from '../marketplace/reservation-facts.js';
+import { html } from './html.js';
 import { ownerOrderKeyboard, reservedKeyboard } from './keyboards/customer.js';
 import {
   customerNotices,
@@ -9,7 +10,7 @@ import {
   reserveTexts,
 } from './texts/customer.js';
 
-type Extra = { parse_mode: 'HTML'; reply_markup?: ReturnType<typeof reservedKeyboard>['reply_markup'] };
+type Extra = typeof html & { reply_markup?: ReturnType<typeof reservedKeyboard>['reply_markup'] };
 
 /** What each outbox notice says, and its buttons; the same words whether sent at once or on a retry. */
 const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: string; extra?: object }> = {
@@ -31,5 +32,5 @@ export function noticeMessage(
   l: Locale,
 ): { text: string; extra: Extra } {
   const { text, extra } = messages[notice.kind](notice.facts, l);
-  return { text, extra: { parse_mode: 'HTML', ...(extra as object) } };
+  return { text, extra: { ...html, ...(extra as object) } };
 }

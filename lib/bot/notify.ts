@@ -1,6 +1,7 @@
 import { type Telegram, TelegramError } from 'telegraf';
 import type { Deps } from '../deps.js';
 import { markUserBlocked } from '../marketplace/users.js';
+import { html } from './html.js';
 
 type SendOptions = Parameters<Telegram['sendMessage']>[2];
 
@@ -17,7 +18,7 @@ export async function notifyUser(
   extra: SendOptions = {},
 ): Promise<boolean> {
   try {
-    await telegram.sendMessage(userId, text, { parse_mode: 'HTML', ...extra });
+    await telegram.sendMessage(userId, text, { ...html, ...extra });
     return true;
   } catch (error) {
     if (error instanceof TelegramError && error.code === 403) {

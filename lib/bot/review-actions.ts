@@ -2,11 +2,10 @@ import type { Venue } from '../../db/schema.js';
 import { reviewVenue } from '../marketplace/venues.js';
 import { setCommandMenu } from './command-menus.js';
 import type { BotContext } from './context.js';
+import { html } from './html.js';
 import { notifyUser } from './notify.js';
 import { adminTexts } from './texts/admin.js';
 import { ownerNotices } from './texts/venue.js';
-
-const html = { parse_mode: 'HTML' as const };
 
 /** Verify, then tell the owner and give them the venue command menu. */
 export async function verify(ctx: BotContext, venueId: number): Promise<Venue> {

@@ -3,6 +3,7 @@ import { AppError } from '../../errors.js';
 import { getVenueById, listPendingVenues } from '../../marketplace/venues.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
+import { html } from '../html.js';
 import { pagerKeyboard, reviewKeyboard } from '../keyboards/admin.js';
 import { reject, verify } from '../review-actions.js';
 import { REJECT_SCENE } from '../scenes/reject-reason.js';
@@ -12,7 +13,6 @@ import { truncate } from '../truncate.js';
 /** Admins vet venues: /pending, /verify <id>, /reject <id> <reason>, and the buttons under each card. */
 export const adminFeature = new Composer<BotContext>();
 const PAGE_SIZE = 5;
-const html = { parse_mode: 'HTML' as const };
 
 const isAdmin = (ctx: BotContext) => ctx.from !== undefined && ctx.deps.config.adminIds.includes(ctx.from.id);
 

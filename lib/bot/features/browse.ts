@@ -6,12 +6,12 @@ import { getOfferForCustomer } from '../../marketplace/offer-details.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
+import { html } from '../html.js';
 import { browseKeyboard, offerKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
 import { browseTexts, localeOf, offerDetails } from '../texts/customer.js';
 
 /** `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details. */
 export const browseFeature = new Composer<BotContext>();
-const html = { parse_mode: 'HTML' as const };
 /** People move: a location from this morning would rank tonight's deals by the wrong distance. */
 const LOCATION_FRESH_MS = 6 * 3_600_000;
 /** Telegram's caption limit; a longer offer gets its photo and its text as two messages. */
@@ -46,7 +46,7 @@ browseFeature.command(['offers', 'browse'], (ctx) => sendList(ctx));
 
 browseFeature.on(message('location'), async (ctx) => {
   const { latitude, longitude } = ctx.message.location;
-  // Kept in the session (Redis, with a TTL) only: where someone is is none of the database's venue.
+  // Kept in the session (Redis, with a TTL) only: where someone is is none of the database's business.
   ctx.session.location = { latitude, longitude, sharedAt: ctx.deps.clock.now().toISOString() };
   await sendList(ctx, browseTexts.locationSaved);
 });

@@ -2,6 +2,7 @@ import { Composer } from 'telegraf';
 import { listCustomerReservations } from '../../marketplace/reservations.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
+import { html } from '../html.js';
 import { reservationsKeyboard } from '../keyboards/customer.js';
 import { localeOf, reservationList, reservationTexts } from '../texts/customer.js';
 
@@ -14,7 +15,7 @@ export async function reservationsView(ctx: BotContext) {
   if (reservations.length === 0) return { text: reservationTexts.none, extra: {} };
   return {
     text: reservationList(reservations, localeOf(ctx.deps)),
-    extra: { parse_mode: 'HTML' as const, ...reservationsKeyboard(reservations) },
+    extra: { ...html, ...reservationsKeyboard(reservations) },
   };
 }
 

@@ -14,6 +14,7 @@ import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
 import type { OfferButton } from '../callback-data.js';
 import type { BotContext } from '../context.js';
+import { html } from '../html.js';
 import { pressKey } from '../idempotency-keys.js';
 import { manageKeyboard } from '../keyboards/offers.js';
 import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
@@ -22,7 +23,6 @@ import { manageTexts, offerGate, offerSummary } from '../texts/venue.js';
 
 /** A venue manages its offers: /newoffer, /myoffers, /publish|pause|resume|soldout|withdraw|edit <id>, buttons. */
 export const offersFeature = new Composer<BotContext>();
-const html = { parse_mode: 'HTML' as const };
 
 const summaryOf = (ctx: BotContext, offer: OfferWithItems) =>
   offerSummary(offer, ctx.deps.clock.now(), ctx.deps.config.timezone, ctx.deps.config.currency);

@@ -5,6 +5,7 @@ import { confirmPickup } from '../../marketplace/confirm-pickup.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
+import { html } from '../html.js';
 import { pressKey } from '../idempotency-keys.js';
 import { ownerTexts, reservationTexts } from '../texts/customer.js';
 import { reservationsView } from './my-reservations.js';
@@ -12,7 +13,6 @@ import { reserveFeature } from './reserve.js';
 
 /** A reservation's life after it is made: the customer cancels, the venue confirms the pickup. */
 export const reservationFeature = new Composer<BotContext>();
-const html = { parse_mode: 'HTML' as const };
 
 reservationFeature.use(reserveFeature);
 

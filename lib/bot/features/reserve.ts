@@ -12,6 +12,7 @@ import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { refusalText } from '../error-reply.js';
+import { html } from '../html.js';
 import { cardKey } from '../idempotency-keys.js';
 import {
   backToOfferKeyboard,
@@ -23,7 +24,6 @@ import { localeOf, reserveTexts } from '../texts/customer.js';
 
 /** Reserving: item → quantity (1 … min(units left, 5)) → confirm → pickup code; the venue is told. */
 export const reserveFeature = new Composer<BotContext>();
-const html = { parse_mode: 'HTML' as const };
 
 /** Tighter than the per-update limit: each reservation holds stock that other customers can't take. */
 const RESERVE_LIMIT = { prefix: 'rl:reserve', maxRequests: 5, windowSeconds: 60 };

@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.js';
+import { html } from '../html.js';
 import { welcome } from '../texts/common.js';
 import { visitorOf } from '../visitor.js';
 
@@ -9,5 +10,5 @@ export const startFeature = new Composer<BotContext>();
 startFeature.start(async (ctx, next) => {
   if (ctx.payload) return next();
   const visitor = await visitorOf(ctx);
-  await ctx.reply(welcome(ctx.from.first_name, visitor), { parse_mode: 'HTML' });
+  await ctx.reply(welcome(ctx.from.first_name, visitor), html);
 });

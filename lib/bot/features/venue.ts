@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import { getVenueByOwner } from '../../marketplace/venues.js';
 import type { BotContext } from '../context.js';
+import { html } from '../html.js';
 import { REGISTER_SCENE } from '../scenes/register.js';
 import { alreadyRegistered } from '../texts/venue.js';
 
@@ -9,6 +10,6 @@ export const venueFeature = new Composer<BotContext>();
 
 venueFeature.command('register', async (ctx) => {
   const existing = await getVenueByOwner(ctx.deps.db, ctx.from.id);
-  if (existing) return void (await ctx.reply(alreadyRegistered(existing), { parse_mode: 'HTML' }));
+  if (existing) return void (await ctx.reply(alreadyRegistered(existing), html));
   await ctx.scene.enter(REGISTER_SCENE);
 });

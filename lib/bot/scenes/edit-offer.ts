@@ -2,6 +2,7 @@ import { Markup } from 'telegraf';
 import { parseMoney } from '../../marketplace/money.js';
 import { editOfferItem, getEditableOffer } from '../../marketplace/offers.js';
 import type { BotContext } from '../context.js';
+import { html } from '../html.js';
 import { manageKeyboard } from '../keyboards/offers.js';
 import { offerSummary, manageTexts as t } from '../texts/venue.js';
 import { guardWizard, namedWizard, textOf } from './common.js';
@@ -14,7 +15,6 @@ interface State {
   itemId?: number;
 }
 
-const html = { parse_mode: 'HTML' as const };
 const stateOf = (ctx: BotContext) => ctx.wizard.state as State;
 
 /** "4.00, 12.50, 8" or "-, -, 10": undefined keeps a value; null when the text can't be read. */

@@ -6,6 +6,7 @@ import { buttonAction } from '../button-action.js';
 import { callbackOf, encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { runOfferAction } from '../features/offers.js';
+import { html } from '../html.js';
 import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { errorText } from '../texts/errors.js';
@@ -25,7 +26,6 @@ interface Draft {
   photoFileId?: string | null;
 }
 
-const html = { parse_mode: 'HTML' as const };
 const draftOf = (ctx: BotContext) => {
   const state = ctx.wizard.state as Partial<Draft>;
   state.items ??= [];

@@ -2,6 +2,7 @@ import { Markup } from 'telegraf';
 import { registerVenue } from '../../marketplace/venues.js';
 import type { BotContext } from '../context.js';
 import { notifyAdminsOfRegistration } from '../features/admin-notify.js';
+import { html } from '../html.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { registerTexts as t } from '../texts/venue.js';
 import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
@@ -18,7 +19,6 @@ interface Draft {
 }
 
 const draftOf = (ctx: BotContext) => ctx.wizard.state as Draft;
-const html = { parse_mode: 'HTML' as const };
 const skipKeyboard = Markup.keyboard([[t.skip]])
   .resize()
   .oneTime();

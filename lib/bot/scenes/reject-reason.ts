@@ -1,3 +1,4 @@
+import { html } from '../html.js';
 import { reject } from '../review-actions.js';
 import { adminTexts } from '../texts/admin.js';
 import { guardWizard, namedWizard, textOf } from './common.js';
@@ -10,7 +11,7 @@ const Step = { start: 0, reason: 1 } as const;
 export const rejectReasonScene = namedWizard(REJECT_SCENE, Step, {
   start: async (ctx) => {
     const { name } = ctx.wizard.state as { name: string };
-    await ctx.reply(adminTexts.askRejectReason(name), { parse_mode: 'HTML' });
+    await ctx.reply(adminTexts.askRejectReason(name), html);
     return ctx.wizard.selectStep(Step.reason);
   },
   reason: async (ctx) => {
