@@ -33,6 +33,7 @@ import { createScenarios } from './bench/scenarios.js';
 import { seedMarketplace } from './bench/seed.js';
 import { type BenchStores, deleteRunKeys, openStores } from './bench/stores.js';
 import { newRunTag, UpdateFactory } from './bench/updates.js';
+import { startUpstashRest } from './bench/upstash-rest.js';
 
 const arg = (name: string, fallback: number) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -58,6 +59,8 @@ const QSTASH_ENV = {
   QSTASH_NEXT_SIGNING_KEY: 'sig_bench_next',
   PUBLIC_URL: 'https://bench.invalid',
 };
+
+const UPSTASH_TOKEN = 'bench-upstash-token';
 
 /** PostgreSQL / PGlite and Redis versions, for the report. */
 async function serverVersions(stores: BenchStores): Promise<string> {
@@ -142,15 +145,24 @@ async function main() {
     };
     const servers = Boolean(stores.databaseUrl && redisUrl);
     const bundleBytes = servers ? await bundleForChildren() : 0;
+    // On the servers the functions talk to Redis as in production: Upstash's REST protocol (served here
+    // over the same Redis), so the production client loads, not ioredis.
+    const upstash = redisUrl ? await startUpstashRest(redisUrl, UPSTASH_TOKEN) : undefined;
     const cold = await measureColdStarts({
       emulator,
       apiRoot,
       ids,
       // QStash configured as in production (the scheduler is built at start; nothing is published).
-      env: { ...env, ...QSTASH_ENV },
+      env: {
+        ...env,
+        ...QSTASH_ENV,
+        ...(upstash
+          ? { REDIS_URL: '', UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: UPSTASH_TOKEN }
+          : {}),
+      },
       rounds: COLD_ROUNDS,
       modes: servers ? ['app', 'bundle', 'bare'] : ['app', 'bare'],
-    });
+    }).finally(() => upstash?.close());
     console.log(`\n${coldTable(cold)}`);
     const memory = await measureMemory({
       apiRoot,

@@ -107,7 +107,9 @@ ${loadTable(input.loads)}
 ## Cold start
 
 A fresh \`node\` process imports the webhook function and handles one \`/start\` of a new person; timed from
-spawn to the reply reaching the emulator, with QStash configured as in production. _As deployed_: the bundle
+spawn to the reply reaching the emulator, with QStash configured and Redis reached as in production (the
+Upstash REST client, served on loopback over this machine's Redis by scripts/bench/upstash-rest.ts; SQL
+goes through \`pg\`, as Neon's driver needs Neon). _As deployed_: the bundle
 \`npm run vercel-build\` writes (scripts/build-functions.ts), stores from the environment as on Vercel.
 _File by file_: \`api/telegram.ts\` compiled by \`tsc\`, as @vercel/node shipped the functions before (never
 through a TypeScript loader). The bare bot imports Telegraf only.
