@@ -8,14 +8,21 @@
  * Options: --iterations <n> (default 200), --warmup <n> (default 40), --updates <n> (default 10000);
  * --quick: the warm and load tables only, printed, docs/BENCHMARKS.md left alone.
  */
+import { loadavg } from 'node:os';
 import { sql } from 'drizzle-orm';
 import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
 import { rowsOf } from '../lib/infra/db.js';
 import { benchEnv, createBenchApp } from './bench/app.js';
 import { createBareBot } from './bench/bare-bot.js';
 import { judgeBudgets } from './bench/budgets.js';
-import { buildForChildren, bundleForChildren, cleanBuild, measureColdStarts } from './bench/cold-start.js';
-import { BENCH_TOKEN } from './bench/constants.js';
+import {
+  buildForChildren,
+  bundleForChildren,
+  cleanBuild,
+  deployedTelegram,
+  measureColdStarts,
+} from './bench/cold-start.js';
+import { BENCH_SECRET, BENCH_TOKEN } from './bench/constants.js';
 import { writeReport } from './bench/document.js';
 import { createFloorBot } from './bench/floor-bot.js';
 import {
@@ -90,6 +97,7 @@ function commandLine(): string {
 
 async function main() {
   const started = Date.now();
+  const loadAverage = loadavg()[0]!.toFixed(2);
   const tag = newRunTag();
   const ids = new UpdateFactory(tag);
   const probe = new Probe();
@@ -148,34 +156,45 @@ async function main() {
     // On the servers the functions talk to Redis as in production: Upstash's REST protocol (served here
     // over the same Redis), so the production client loads, not ioredis.
     const upstash = redisUrl ? await startUpstashRest(redisUrl, UPSTASH_TOKEN) : undefined;
-    const cold = await measureColdStarts({
-      emulator,
-      apiRoot,
-      ids,
-      // QStash configured as in production (the scheduler is built at start; nothing is published).
-      env: {
-        ...env,
-        ...QSTASH_ENV,
-        ...(upstash
-          ? { REDIS_URL: '', UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: UPSTASH_TOKEN }
-          : {}),
-      },
-      rounds: COLD_ROUNDS,
-      modes: servers ? ['app', 'bundle', 'bare'] : ['app', 'bare'],
-    }).finally(() => upstash?.close());
-    console.log(`\n${coldTable(cold)}`);
-    const memory = await measureMemory({
-      apiRoot,
-      databaseUrl,
-      redisUrl,
-      updates: memoryUpdates,
-      tunedFlags: TUNED_HEAP,
-    });
+    // QStash configured as in production (the scheduler is built at start; nothing is published).
+    const productionEnv = {
+      ...env,
+      ...QSTASH_ENV,
+      ...(upstash
+        ? { REDIS_URL: '', UPSTASH_REDIS_REST_URL: upstash.url, UPSTASH_REDIS_REST_TOKEN: UPSTASH_TOKEN }
+        : {}),
+    };
+    let cold: Awaited<ReturnType<typeof measureColdStarts>>;
+    let memory: Awaited<ReturnType<typeof measureMemory>>;
+    try {
+      cold = await measureColdStarts({
+        emulator,
+        apiRoot,
+        ids,
+        env: productionEnv,
+        rounds: COLD_ROUNDS,
+        modes: servers ? ['app', 'bundle', 'bare'] : ['app', 'bare'],
+      });
+      console.log(`\n${coldTable(cold)}`);
+      memory = await measureMemory({
+        apiRoot,
+        databaseUrl,
+        redisUrl,
+        updates: memoryUpdates,
+        tunedFlags: TUNED_HEAP,
+        bundle: servers
+          ? { path: deployedTelegram, env: { ...productionEnv, LOG_LEVEL: 'warn' }, secret: BENCH_SECRET }
+          : undefined,
+      });
+    } finally {
+      await upstash?.close();
+    }
     console.log(`\n${memoryTable(memory)}`);
 
     const budgets = judgeBudgets({ summaries, loads, cold, bundleBytes, memory, embedded: !databaseUrl });
     writeReport({
       date: new Date(),
+      loadAverage,
       command: commandLine(),
       stores: `${stores.label} (${versions})`,
       iterations,

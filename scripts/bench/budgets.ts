@@ -168,9 +168,12 @@ const WARM_WHY =
   'for the writes, offers spread over many rows, as in real use.';
 
 function peakMemory(memory: MemoryRow[], embedded: boolean): Verdict {
-  const [app, tuned, bare] = memory;
+  const app = memory.find((r) => r.result.mode === 'app');
+  const tuned = memory.filter((r) => r.result.mode === 'app')[1];
+  const deployed = memory.find((r) => r.result.mode === 'bundle');
+  const bare = memory.find((r) => r.result.mode === 'bare');
   if (!app) throw new Error('no memory run');
-  const flags = tuned?.label.replace('app, node ', '');
+  const flags = tuned?.label.replace('the same, node ', '');
   const baseline = bare
     ? `${(app.result.rssBeforeMb - bare.result.rssBeforeMb).toFixed(0)} MB above the bare bot`
     : 'well above a bare bot';
@@ -187,14 +190,22 @@ function peakMemory(memory: MemoryRow[], embedded: boolean): Verdict {
       'Already done: Redis batching without Pipeline objects, one logger object per child, PGlite out of ' +
       'the measured process. Meeting it with default flags would take both a smaller baseline (a bundle ' +
       'loads fewer module records) and fewer bytes per update (a dispatch table instead of the chain).';
+  const judged = deployed ?? app;
   return {
     budget: 'Peak RSS < 128 MB over 10,000 updates',
     measured:
+      (deployed ? `as deployed ${deployed.result.maxRssMb.toFixed(0)} MB; file by file ` : '') +
       `${app.result.maxRssMb.toFixed(0)} MB` +
-      (tuned ? `; ${tuned.result.maxRssMb.toFixed(0)} MB with \`${flags}\`` : '') +
+      (tuned ? ` (${tuned.result.maxRssMb.toFixed(0)} MB with \`${flags}\`)` : '') +
       (bare ? `; bare bot ${bare.result.maxRssMb.toFixed(0)} MB` : ''),
-    met: app.result.maxRssMb < 128,
-    why,
+    met: judged.result.maxRssMb < 128,
+    why:
+      (deployed
+        ? `As deployed (the bundle, through its web handler, Upstash REST client) the function sits at ` +
+          `${deployed.result.rssBeforeMb.toFixed(0)} MB after import and peaks at ` +
+          `${deployed.result.maxRssMb.toFixed(0)} MB, allocating ${deployed.result.allocatedKbPerUpdate.toFixed(0)} ` +
+          'KB per update. File by file, in the bench harness: '
+        : '') + why,
   };
 }
 

@@ -30,6 +30,8 @@ export const cleanBuild = () => rmSync(buildDir, { recursive: true, force: true 
 
 /** Where bundleForChildren writes the functions as deployed (Build Output API). */
 const deployedDir = `${buildDir}/vercel-output`;
+/** The deployed webhook function's entry. */
+export const deployedTelegram = `${deployedDir}/functions/api/telegram.func/api/telegram.js`;
 
 /**
  * The functions exactly as `npm run vercel-build` deploys them (scripts/build-functions.ts: esbuild, one

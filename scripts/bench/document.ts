@@ -44,6 +44,8 @@ export function writeReport(input: Omit<ReportInput, 'loadSection'>): void {
 
 export interface ReportInput {
   date: Date;
+  /** os.loadavg()[0] at the start, formatted. */
+  loadAverage: string;
   command: string;
   stores: string;
   iterations: number;
@@ -66,7 +68,8 @@ Written by \`npm run bench\` (scripts/bench.ts); rerun it rather than editing th
 (scripts/load.ts) fills in the load section at the end.
 
 - **Date**: ${input.date.toISOString().replace(/\.\d+Z$/, 'Z')}
-- **Machine**: ${machine()}
+- **Machine**: ${machine()}; load average ${input.loadAverage} when the run started (2 cores: other
+  work on the machine shows up in every figure, most in the cold starts)
 - **Command**: \`${input.command}\` (${input.seconds.toFixed(0)} s)
 - **Stores**: ${input.stores}
 - **Telegram**: the Bot API emulator (dev/sandbox/bot-api-emulator.ts) on 127.0.0.1, in the benchmark's process
@@ -119,7 +122,10 @@ ${coldTable(input.cold)}
 ## Memory over ${input.memory[0]?.result.updates.toLocaleString('en') ?? '10,000'} updates
 
 Each in a process of its own (the emulator stays in the parent), 4 updates at a time: /start and /offers in
-turn from 1,000 people. _RSS before_: loaded, connected and seeded, before the first update. _Peak RSS_: the
+turn from 1,000 people. _File by file_: the tsc build in the bench's harness (its stores and app, as the warm
+tables run it). _As deployed_: the webhook bundle \`npm run vercel-build\` writes, given each body as a web
+\`Request\`, configured by its environment and reaching Redis through the Upstash REST client, as on Vercel.
+_RSS before_: loaded (and, file by file, connected and seeded), before the first update. _Peak RSS_: the
 process's maximum resident set (\`getrusage\`).
 
 ${memoryTable(input.memory)}

@@ -9,7 +9,10 @@ import { BENCH_TOKEN } from './constants.js';
 import { UpdateFactory } from './updates.js';
 
 export interface MemoryOptions {
-  mode: 'app' | 'bare';
+  /** `bundle`: the webhook function as deployed, configured by `env` as on Vercel. */
+  mode: 'app' | 'bundle' | 'bare';
+  /** bundle: the deployed function's entry and its environment. */
+  bundle?: { path: string; env: Record<string, string>; secret: string };
   apiRoot: string;
   databaseUrl?: string;
   redisUrl?: string;
@@ -30,6 +33,36 @@ async function setUp(): Promise<{ deliver: Deliver; errors: () => number; close(
   if (options.mode === 'bare') {
     const bare = createBareBot(options.apiRoot, BENCH_TOKEN);
     return { deliver: (body) => bare.handle(body).then(() => true), errors: () => 0, close: async () => {} };
+  }
+  if (options.mode === 'bundle' && options.bundle) {
+    const { path, env, secret } = options.bundle;
+    Object.assign(process.env, env);
+    const { default: fn } = (await import(path)) as {
+      default: { fetch(request: Request): Promise<Response> };
+    };
+    return {
+      deliver: async (body) => {
+        const response = await fn.fetch(
+          new Request('http://localhost/api/telegram', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': secret },
+            body,
+          }),
+        );
+        const answer = (await response.json()) as { ok?: boolean };
+        return response.status === 200 && answer.ok === true;
+      },
+      errors: () => 0,
+      async close() {
+        // After the measurements: this run's keys go (its ids carry the tag), through a client of our own.
+        const { deleteRunKeys, openRedis } = await import('./stores.js');
+        if (options.redisUrl) {
+          const redis = await openRedis({ redisUrl: options.redisUrl });
+          await deleteRunKeys(redis.redis, options.tag);
+          await redis.close();
+        }
+      },
+    };
   }
   // Imported here, so the bare process loads none of the app.
   const { benchEnv, createBenchApp } = await import('./app.js');

@@ -4,7 +4,7 @@ import type { MemoryOptions } from './memory-child.js';
 import { newRunTag } from './updates.js';
 
 export interface MemoryResult {
-  mode: 'app' | 'bare';
+  mode: MemoryOptions['mode'];
   updates: number;
   failed: number;
   errorsLogged: number;
@@ -61,15 +61,21 @@ export async function measureMemory(input: {
   redisUrl?: string;
   updates: number;
   tunedFlags: string[];
+  /** The deployed webhook function and its environment: measured as a row of its own. */
+  bundle?: MemoryOptions['bundle'];
 }): Promise<MemoryRow[]> {
-  const { tunedFlags, ...stores } = input;
-  const options = { ...stores, users: 1_000, concurrency: 4 };
+  const { tunedFlags, bundle, ...stores } = input;
+  const options = { ...stores, bundle, users: 1_000, concurrency: 4 };
   const rows: MemoryRow[] = [];
-  for (const [label, mode, nodeFlags] of [
-    ['app', 'app', []],
-    [`app, node ${tunedFlags.join(' ')}`, 'app', tunedFlags],
+  const runs: Array<[string, MemoryOptions['mode'], string[]]> = [
+    ['app, file by file (tsc), in the bench harness', 'app', []],
+    [`the same, node ${tunedFlags.join(' ')}`, 'app', tunedFlags],
+    ...(bundle
+      ? [['app as deployed (bundle, Upstash REST)', 'bundle', []] as [string, 'bundle', string[]]]
+      : []),
     ['bare Telegraf bot', 'bare', []],
-  ] as const) {
+  ];
+  for (const [label, mode, nodeFlags] of runs) {
     // Each child gets its own tag: its ids (and Redis keys) never meet another run's.
     const result = await runMemoryChild(
       { ...options, mode, tag: newRunTag() },
