@@ -12,7 +12,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
  */
 const apiRoot = fileURLToPath(new URL('../api', import.meta.url));
 
-export function discoverRoutes(root = apiRoot): Map<string, string> {
+function discoverRoutes(root = apiRoot): Map<string, string> {
   const routes = new Map<string, string>();
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

@@ -5,6 +5,7 @@ import { auditLog, offers, venues } from '../db/schema.js';
 import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, QSTASH_KEYS, type TestApp } from './support/app.js';
+import { buttonsOf } from './support/chat.js';
 import { verifiedVenue } from './support/fixtures.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
@@ -16,11 +17,6 @@ const lastText = (app: TestApp, chatId: number) => {
   const calls = app.telegram.sentTo(chatId).filter((c) => typeof c.params.text === 'string');
   return String(calls.at(-1)?.params.text ?? '');
 };
-const buttonsOf = (call: { params: Record<string, unknown> } | undefined) =>
-  (
-    (call?.params.reply_markup as { inline_keyboard?: Array<Array<{ text: string; callback_data: string }>> })
-      ?.inline_keyboard ?? []
-  ).flat();
 
 async function photoMessage(app: TestApp, person: Person) {
   const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#c84' } })
@@ -82,7 +78,7 @@ describe(`venue story (${storeLabel})`, () => {
     const adminCard = app.telegram.sentTo(admin.id).at(-1)!;
     expect(String(adminCard.params.text)).toContain('Olga’s Bakery');
     const verifyButton = buttonsOf(adminCard).find((b) => b.text.includes('Verify'))!;
-    await tap(admin, verifyButton.callback_data);
+    await tap(admin, verifyButton.callback_data!);
     expect(lastText(app, owner.id)).toContain('verified');
     const menu = app.telegram.callsTo('setMyCommands').at(-1)!;
     expect(menu.params.scope).toEqual({ type: 'chat', chat_id: owner.id });

@@ -5,7 +5,7 @@ import { type CallbackArgs, type CallbackKind, callbackOf, callbackTrigger } fro
 import type { BotContext } from './context.js';
 
 /** The context of a button press, as a button's handler gets it. */
-export type ButtonContext = NarrowedContext<BotContext, Update.CallbackQueryUpdate>;
+type ButtonContext = NarrowedContext<BotContext, Update.CallbackQueryUpdate>;
 
 type ButtonHandler<K extends CallbackKind> = (
   ctx: ButtonContext,

@@ -7,7 +7,7 @@ import { commandsFor, customerCommands } from './texts/common.js';
  * owners and admins get a per-chat scope, refreshed when their role changes (e.g. a venue is verified).
  * Telegram picks the narrowest scope that matches, so a per-chat menu wins over the private-chat one.
  */
-export const CUSTOMER_MENU_SCOPE = { type: 'all_private_chats' } as const;
+const CUSTOMER_MENU_SCOPE = { type: 'all_private_chats' } as const;
 
 export async function setCommandMenu(telegram: Telegram, chatId: number, role: Role): Promise<void> {
   await telegram.setMyCommands(commandsFor(role), { scope: { type: 'chat', chat_id: chatId } });

@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import type { Logger } from '../log.js';
 
 /** Wizard state of whichever scene is running; each scene narrows it for itself. */
-export type WizardState = Record<string, unknown>;
+type WizardState = Record<string, unknown>;
 
 export interface SessionData
   extends Scenes.WizardSession<Scenes.WizardSessionData & { state?: WizardState }> {

@@ -26,7 +26,7 @@ export interface BotHandle {
 }
 
 /** Known without a `getMe` call, so a cold start costs no round trip to Telegram. */
-export function presetBotInfo(token: string, username: string | undefined): UserFromGetMe {
+function presetBotInfo(token: string, username: string | undefined): UserFromGetMe {
   return {
     id: Number(token.split(':')[0]),
     is_bot: true,

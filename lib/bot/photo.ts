@@ -8,7 +8,7 @@ const images = () => import('../infra/images.js');
 const TELEGRAM_DOWNLOAD_LIMIT = 20 * 1024 * 1024;
 
 /** The file to fetch from a photo message (largest size we may download) or an image sent as a file. */
-export function incomingImage(message: Message | undefined): { fileId: string; size?: number } | null {
+function incomingImage(message: Message | undefined): { fileId: string; size?: number } | null {
   if (!message) return null;
   if ('photo' in message && message.photo.length > 0) {
     const fitting = message.photo.filter((p) => (p.file_size ?? 0) <= TELEGRAM_DOWNLOAD_LIMIT);

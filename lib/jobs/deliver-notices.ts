@@ -22,7 +22,7 @@ import { markUserBlocked } from '../marketplace/users.js';
  * job and the sweep. `shown` names notices already delivered another way (the pickup code edited into the
  * confirmation card) so they are recorded as sent without a second message.
  */
-export async function deliverNotices(
+async function deliverNotices(
   deps: Deps,
   telegram: Telegram,
   notices: DueNotice[],

@@ -27,7 +27,7 @@ export interface DueNotice extends ClaimedNotice {
   facts: ReservationFacts;
 }
 
-export const NOTICE_CLAIM_MS = 60_000;
+const NOTICE_CLAIM_MS = 60_000;
 /** After this many failed tries a notice is given up (and stays visible as `failed` for the operator). */
 export const NOTICE_MAX_ATTEMPTS = 12;
 

@@ -3,7 +3,7 @@
  *   "18:00-20:00" (today), "today 18-20", "tomorrow 9:00-10:30", "mon 17-19", "24.12 17:00-19:00".
  * Rules: end after start, end in the future, end at most 7 days ahead.
  */
-export const MAX_DAYS_AHEAD = 7;
+const MAX_DAYS_AHEAD = 7;
 
 export type PickupWindowResult =
   | { ok: true; start: Date; end: Date }
@@ -75,7 +75,7 @@ function zoneOffsetMinutes(instant: Date, zone: string): number {
 }
 
 /** The instant of a wall-clock time in `zone` (DST-safe: the offset is re-evaluated at the result). */
-export function zonedTime(date: LocalDate, hour: number, minute: number, zone: string): Date {
+function zonedTime(date: LocalDate, hour: number, minute: number, zone: string): Date {
   const guess = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
   const first = guess - zoneOffsetMinutes(new Date(guess), zone) * 60_000;
   return new Date(guess - zoneOffsetMinutes(new Date(first), zone) * 60_000);

@@ -8,7 +8,7 @@ export const MAX_UNITS_PER_RESERVATION = 5;
 
 /** No 0/O, 1/I/L: codes are read aloud and typed at a counter. */
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
-export const PICKUP_CODE_LENGTH = 6;
+const PICKUP_CODE_LENGTH = 6;
 
 export function newPickupCode(): string {
   let code = '';

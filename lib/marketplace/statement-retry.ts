@@ -26,7 +26,7 @@ function pgErrorOf(error: unknown): { code?: string; constraint?: string } | und
   return undefined;
 }
 
-export function isRetryableConflict(error: unknown): boolean {
+function isRetryableConflict(error: unknown): boolean {
   const pg = pgErrorOf(error);
   if (!pg) return false;
   if (pg.code === '40P01' || pg.code === '40001') return true;

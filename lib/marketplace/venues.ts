@@ -1,4 +1,4 @@
-import { count, desc, eq, sql } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { type Venue, venues } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
@@ -137,8 +137,4 @@ export async function reviewVenue(
   }
   const venue = await getVenueById(db, input.venueId);
   return { venue: venue!, changed };
-}
-
-export async function latestVenues(db: Db, limit = 20): Promise<Venue[]> {
-  return db.select().from(venues).orderBy(desc(venues.createdAt)).limit(limit);
 }

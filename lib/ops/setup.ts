@@ -6,11 +6,11 @@ import type { Config } from '../config.js';
 import type { Db } from '../infra/db.js';
 
 /** The update kinds the bot handles; Telegram sends nothing else, which saves invocations. */
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
 
-export const BOT_DESCRIPTION =
+const BOT_DESCRIPTION =
   'Rescue good food from local restaurants and shops at a discount. Browse tonight’s deals, reserve in chat, pay at pickup. Venues: /register to sell your surplus.';
-export const BOT_SHORT_DESCRIPTION = 'Surplus food deals near you — reserve in chat, pay at pickup.';
+const BOT_SHORT_DESCRIPTION = 'Surplus food deals near you — reserve in chat, pay at pickup.';
 
 export interface WebhookState {
   url: string;

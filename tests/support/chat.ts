@@ -1,6 +1,5 @@
 import type { RecordedCall } from '../../dev/sandbox/bot-api-emulator.js';
 import type { TestApp } from './app.js';
-import { callbackUpdate, type Person, textUpdate } from './updates.js';
 
 /** Reading the fake Bot API like a person reads their chat: texts, buttons, and which message is which. */
 
@@ -57,16 +56,3 @@ export function trackMessages(app: TestApp) {
     },
   };
 }
-
-/** Sends a text or taps a button as `person`; returns the update so it can be delivered again. */
-export const say = async (app: TestApp, person: Person, text: string) => {
-  const update = textUpdate(person, text);
-  await app.deliver(update);
-  return update;
-};
-
-export const tap = async (app: TestApp, person: Person, data: string, messageId?: number) => {
-  const update = callbackUpdate(person, data, messageId);
-  await app.deliver(update);
-  return update;
-};

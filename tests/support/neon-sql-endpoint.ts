@@ -21,7 +21,7 @@ import pg from 'pg';
  * protocol, so a string with several statements fails as it does on Neon.
  */
 
-export interface SqlField {
+interface SqlField {
   name: string;
   dataTypeID: number;
   tableID: number;
@@ -31,7 +31,7 @@ export interface SqlField {
   format: string;
 }
 
-export interface RawResult {
+interface RawResult {
   command: string;
   rowCount: number | null;
   fields: SqlField[];
@@ -41,7 +41,7 @@ export interface RawResult {
 
 type RunQuery = (text: string, params: unknown[]) => Promise<RawResult>;
 
-export interface BatchOptions {
+interface BatchOptions {
   isolationLevel?: string;
   readOnly?: boolean;
   deferrable?: boolean;
@@ -54,7 +54,7 @@ export interface SqlBackend {
   close(): Promise<void>;
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   headers: IncomingHttpHeaders;
   body: { query?: string; params?: unknown[]; queries?: Array<{ query: string; params?: unknown[] }> };
 }

@@ -59,7 +59,7 @@ buttonAction(browseFeature, 'browse:page', async (ctx, [page]) => {
 });
 
 /** The details card: photo (if any) with prices and Reserve buttons, then a map pin when the venue has one. */
-export async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promise<unknown>) {
+async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promise<unknown>) {
   const l = localeOf(ctx.deps);
   const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: l.now });
   await onShown?.();

@@ -18,7 +18,7 @@ interface State {
 const stateOf = (ctx: BotContext) => ctx.wizard.state as State;
 
 /** "4.00, 12.50, 8" or "-, -, 10": undefined keeps a value; null when the text can't be read. */
-export function parseEditLine(text: string) {
+function parseEditLine(text: string) {
   const parts = text.split(/\s*[;|]\s*|,\s+/).length === 3 ? text.split(/\s*[;|]\s*|,\s+/) : text.split(',');
   if (parts.length !== 3) return null;
   const [priceText, originalText, quantityText] = parts.map((p) => p.trim()) as [string, string, string];

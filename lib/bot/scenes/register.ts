@@ -24,7 +24,7 @@ const skipKeyboard = Markup.keyboard([[t.skip]])
   .oneTime();
 
 /** "+49 30 1234567", "030-123 4567" → kept as typed (trimmed) when it has 7–15 digits. */
-export function parsePhone(text: string): string | null {
+function parsePhone(text: string): string | null {
   if (!/^\+?[\d\s().-]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   return digits.length >= 7 && digits.length <= 15 ? text.replace(/\s+/g, ' ').trim() : null;

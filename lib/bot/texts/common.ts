@@ -15,7 +15,7 @@ export const customerCommands: CommandHelp[] = [
   { command: 'help', description: 'What I can do' },
 ];
 
-export const venueCommands: CommandHelp[] = [
+const venueCommands: CommandHelp[] = [
   { command: 'newoffer', description: 'Post a new offer' },
   { command: 'myoffers', description: 'Your offers and their stock' },
   { command: 'pickup', description: 'Confirm a pickup by its code' },
@@ -23,7 +23,7 @@ export const venueCommands: CommandHelp[] = [
   { command: 'help', description: 'What I can do' },
 ];
 
-export const adminCommands: CommandHelp[] = [
+const adminCommands: CommandHelp[] = [
   { command: 'pending', description: 'Venues waiting for verification' },
   { command: 'verify', description: 'Verify a venue: /verify <id>' },
   { command: 'reject', description: 'Reject a venue: /reject <id> <reason>' },

@@ -26,7 +26,7 @@ const money = (cents: number, l: Locale) => formatMoney(cents, l.currency);
 const when = (start: Date, end: Date, l: Locale) => describePickupWindow(start, end, l.now, l.timezone);
 const e = escapeHtml;
 
-export function distance(km: number): string {
+function distance(km: number): string {
   if (km < 1) return `${Math.max(50, Math.round((km * 1000) / 50) * 50)} m`;
   return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
 }
@@ -92,7 +92,6 @@ export const reserveTexts = {
   abortButton: 'Never mind',
   aborted: 'OK, nothing reserved. /offers shows all deals.',
   backToOffer: 'See the offer',
-  alreadyDone: 'You already confirmed this one. Your code is in /myreservations.',
   reservedToast: 'Reserved ✅',
 };
 

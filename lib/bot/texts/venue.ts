@@ -160,5 +160,4 @@ export const buttons = {
   soldOut: '🔴 Sold out',
   edit: '✏️ Edit',
   withdraw: '✖️ Withdraw',
-  manage: (id: number, title: string) => `#${id} ${truncate(title, 40)}`,
 };
