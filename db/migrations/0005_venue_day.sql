@@ -1,0 +1,2 @@
+-- Reserved for issue 15: its schema changes, written by hand (drizzle-kit's snapshot is refreshed after).
+SELECT 1;
