@@ -431,17 +431,35 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect(items.map((i) => i.quantityAvailable)).toEqual([4, 3]);
     });
 
-    it('refuses paused, draft and unverified offers', async () => {
+    it.each([
+      ['a paused offer', 'paused'],
+      ['a draft offer', 'draft'],
+      ['a live offer of a venue that is no longer verified (suspended)', 'suspended-venue'],
+    ] as const)('refuses a reservation on %s and changes nothing', async (_label, state) => {
       const { ownerId } = await verifiedVenue(db());
       const now = new Date();
-      const offer = await liveOffer(db(), ownerId);
-      await transitionOffer(db(), {
-        idempotencyKey: newKey(),
-        offerId: offer.id,
-        ownerId,
-        action: 'pause',
-        now,
-      });
+      const offer =
+        state === 'draft'
+          ? await createOffer(db(), {
+              ownerId,
+              title: 'Not yet published',
+              pickupStart: new Date(now.getTime() - 60_000),
+              pickupEnd: new Date(now.getTime() + 3 * 3_600_000),
+              items: defaultItems,
+            })
+          : await liveOffer(db(), ownerId);
+      if (state === 'paused') {
+        await transitionOffer(db(), {
+          idempotencyKey: newKey(),
+          offerId: offer.id,
+          ownerId,
+          action: 'pause',
+          now,
+        });
+      }
+      if (state === 'suspended-venue') {
+        await db().execute(sql`update venues set status = 'suspended' where owner_id = ${ownerId}`);
+      }
       await expectAppError(
         reserve(db(), {
           idempotencyKey: newKey(),
@@ -454,6 +472,10 @@ describe(`marketplace rules (${storeLabel})`, () => {
         }),
         { code: 'offer.unavailable' },
       );
+      const items = await db().select().from(offerItems).where(eq(offerItems.offerId, offer.id));
+      expect(items.map((i) => i.quantityAvailable)).toEqual([4, 3]);
+      const held = await db().select().from(reservations).where(eq(reservations.offerId, offer.id));
+      expect(held).toEqual([]);
     });
 
     it('confirms a pickup by code for the owning venue only', async () => {
