@@ -1,9 +1,9 @@
 /**
  * Time budgets, all derived from the one number the platform enforces: a function's maxDuration, which
  * scripts/build-functions.ts writes into every deployed function from here (tests/limits.test.ts checks it).
- * Every wait inside an update is shorter than the
- * handler's budget, so a slow store or a slow Telegram ends the update as "outcome unknown" (a 503 retried
- * through the idempotency record) instead of the platform killing it mid-write.
+ * Every wait inside an update is shorter than the handler's budget, so a slow store or a slow Telegram ends
+ * the update as "outcome unknown" (a 503 retried through the idempotency record) instead of the platform
+ * killing it mid-write.
  */
 export const FUNCTION_MAX_DURATION_S = 10;
 
