@@ -100,19 +100,21 @@ function coldStart(cold: ColdRuns, embedded: boolean, bundleBytes: number): Verd
   const bundle =
     bundled === undefined
       ? ''
-      : ` **As deployed** (\`npm run vercel-build\`, scripts/build-functions.ts: one minified ES module per ` +
-        `function, ${(bundleBytes / 2 ** 20).toFixed(1)} MB of JavaScript for the webhook, split at the dynamic ` +
-        `imports so each driver loads on use) the webhook starts in ${ms(bundled)} ` +
-        `(${(bundled / bare).toFixed(2)}×), importing in ${ms(imports(cold.bundle))} and answering its first ` +
-        `update ${ms(rest(cold.bundle))} later: one file parsed instead of ~300 resolved, read and linked. ` +
-        "Tried and kept: whatwg-url/tr46 and zod's locales out of the bundle (−0.3 MB, ~−10 ms); " +
-        "config on zod/mini. Tried and measured, not a win: every zod use on zod/mini (the bot's buttons " +
-        'and the jobs too, in a scratch copy) halves the start-up code (0.80 → 0.37 MB) and takes ~17 ms off ' +
-        'the import, but the first update then takes ~15 ms longer (V8 compiles lazily what it no longer ' +
-        'pre-parses), so spawn → reply stayed the same. What is left is the first update: loading and ' +
-        'connecting the SQL driver, building the bot (every feature composed) and compiling the path it takes ' +
-        'the first time. Reaching 2× would take a lighter first update (a dispatch table instead of every ' +
-        'feature composed at start) or a V8 code cache of the bundle, which Vercel functions do not offer.';
+      : ' **As deployed** (`npm run vercel-build`, scripts/build-functions.ts: one minified ES module per ' +
+        `function, ${(bundleBytes / 2 ** 20).toFixed(1)} MB of JavaScript for the webhook with its lazy ` +
+        'chunks, split at the dynamic imports so each driver loads on use) the webhook starts in ' +
+        `${ms(bundled)} (${(bundled / bare).toFixed(2)}×), importing in ${ms(imports(cold.bundle))} and ` +
+        `answering its first update ${ms(rest(cold.bundle))} later: one file parsed instead of ~300 ` +
+        "resolved, read and linked. Tried and kept: whatwg-url/tr46 and zod's locales out of the bundle " +
+        '(start-up code 1.09 → 0.80 MB, ~−10 ms); config on zod/mini (unbundled, zod/mini loads no faster ' +
+        'than zod, 46 vs 40 ms, both loading zod/v4/core; bundled, it is 14 KB against ~450 KB). Tried and ' +
+        "measured, not a win: every zod use on zod/mini (the bot's buttons and the jobs too, in a scratch " +
+        'copy) halves the start-up code (0.80 → 0.37 MB) and takes ~17 ms off the import, but the first ' +
+        'update then takes ~15 ms longer (V8 compiles lazily what it no longer pre-parses), so spawn → reply ' +
+        'stayed the same. What is left is the first update: loading and connecting the SQL driver, building ' +
+        'the bot (every feature composed) and compiling the path it takes the first time. Reaching 2× would ' +
+        'take a lighter first update (a dispatch table instead of every feature composed at start) or a V8 ' +
+        'code cache of the bundle, which Vercel functions do not offer.';
   return {
     budget: 'Cold start within 2× of the bare bot',
     measured:
@@ -127,8 +129,7 @@ function coldStart(cold: ColdRuns, embedded: boolean, bundleBytes: number): Verd
       `~100 of ours), most of the time in Node's ESM loader, not in our top-level code. From import to reply ` +
       `it takes ${ms(rest(cold.app))} against ${ms(rest(cold.bare))}: ${stores}. ` +
       'Already lazy: the drivers, the migrators, sharp (first photo) and the QStash client (first job, ' +
-      '~33 ms saved per production start). zod/mini was measured and loads no faster than zod (46 vs 40 ms: ' +
-      'both load zod/v4/core), and the bot validates its buttons with zod anyway.' +
+      '~33 ms saved per production start).' +
       bundle,
   };
 }
@@ -174,38 +175,46 @@ function peakMemory(memory: MemoryRow[], embedded: boolean): Verdict {
   const bare = memory.find((r) => r.result.mode === 'bare');
   if (!app) throw new Error('no memory run');
   const flags = tuned?.label.replace('the same, node ', '');
-  const baseline = bare
-    ? `${(app.result.rssBeforeMb - bare.result.rssBeforeMb).toFixed(0)} MB above the bare bot`
-    : 'well above a bare bot';
-  const why = embedded
-    ? `With the embedded stand-ins the process holds PGlite, a Postgres compiled to WebAssembly: it sits at ` +
-      `~${app.result.rssBeforeMb.toFixed(0)} MB before the first update, so this run says nothing about the ` +
-      'budget; run with BENCH_DATABASE_URL / BENCH_REDIS_URL for the shape of production.'
-    : `The app sits at ~${app.result.rssBeforeMb.toFixed(0)} MB once loaded and connected, ${baseline} ` +
-      '(modules, their source and compiled code). It keeps nothing per update, but allocates ' +
-      `${app.result.allocatedKbPerUpdate.toFixed(0)} KB per update against the bare bot's ` +
-      `${bare?.result.allocatedKbPerUpdate.toFixed(0) ?? '?'} KB (see the line under the memory table: ` +
-      "Telegraf's middleware chain first), and under that rate V8 grows its young generation to its default " +
-      `maximum. Capping it (\`NODE_OPTIONS=${flags}\`) gives the second figure at the same throughput. ` +
-      'Already done: Redis batching without Pipeline objects, one logger object per child, PGlite out of ' +
-      'the measured process. Meeting it with default flags would take both a smaller baseline (a bundle ' +
-      'loads fewer module records) and fewer bytes per update (a dispatch table instead of the chain).';
-  const judged = deployed ?? app;
+  const mb = (value: number) => `${value.toFixed(0)} MB`;
+  const kb = (row: MemoryRow | undefined) => `${row?.result.allocatedKbPerUpdate.toFixed(0) ?? '?'} KB`;
+  if (embedded) {
+    return {
+      budget: 'Peak RSS < 128 MB over 10,000 updates',
+      measured: mb(app.result.maxRssMb),
+      met: false,
+      why:
+        'With the embedded stand-ins the process holds PGlite, a Postgres compiled to WebAssembly: it sits ' +
+        `at ~${mb(app.result.rssBeforeMb)} before the first update, so this run says nothing about the ` +
+        'budget; run with BENCH_DATABASE_URL / BENCH_REDIS_URL for the shape of production.',
+    };
+  }
+  const deployedWhy = deployed
+    ? `As deployed (the bundle, through its web handler, Redis through the Upstash REST client) the ` +
+      `function sits at ${mb(deployed.result.rssBeforeMb)} after import and peaks at ` +
+      `${mb(deployed.result.maxRssMb)}, allocating ${kb(deployed)} per update: a smaller baseline than file ` +
+      'by file, but more bytes per update, as each Redis request goes through `fetch` (undici and web ' +
+      'streams, ~90 KB per update) and each body arrives as a web `Request`. '
+    : '';
   return {
     budget: 'Peak RSS < 128 MB over 10,000 updates',
     measured:
-      (deployed ? `as deployed ${deployed.result.maxRssMb.toFixed(0)} MB; file by file ` : '') +
-      `${app.result.maxRssMb.toFixed(0)} MB` +
-      (tuned ? ` (${tuned.result.maxRssMb.toFixed(0)} MB with \`${flags}\`)` : '') +
-      (bare ? `; bare bot ${bare.result.maxRssMb.toFixed(0)} MB` : ''),
-    met: judged.result.maxRssMb < 128,
+      (deployed ? `as deployed ${mb(deployed.result.maxRssMb)}; file by file ` : '') +
+      mb(app.result.maxRssMb) +
+      (tuned ? ` (${mb(tuned.result.maxRssMb)} with \`${flags}\`)` : '') +
+      (bare ? `; bare bot ${mb(bare.result.maxRssMb)}` : ''),
+    met: (deployed ?? app).result.maxRssMb < 128,
     why:
-      (deployed
-        ? `As deployed (the bundle, through its web handler, Upstash REST client) the function sits at ` +
-          `${deployed.result.rssBeforeMb.toFixed(0)} MB after import and peaks at ` +
-          `${deployed.result.maxRssMb.toFixed(0)} MB, allocating ${deployed.result.allocatedKbPerUpdate.toFixed(0)} ` +
-          'KB per update. File by file, in the bench harness: '
-        : '') + why,
+      deployedWhy +
+      `File by file, in the bench harness, the app sits at ~${mb(app.result.rssBeforeMb)} once loaded and ` +
+      `connected${bare ? `, ${mb(app.result.rssBeforeMb - bare.result.rssBeforeMb)} above the bare bot` : ''}` +
+      ` (modules, their source and compiled code). It keeps nothing per update, but allocates ${kb(app)} per ` +
+      `update against the bare bot's ${kb(bare)} (see the line under the memory table: Telegraf's ` +
+      'middleware chain first), and under that rate V8 grows its young generation towards its default ' +
+      `maximum; capping it (\`NODE_OPTIONS=${flags}\`) gives the figure in brackets. Already done: Redis ` +
+      'batching without Pipeline objects, one logger object per child, the bundle (~30 MB less baseline), ' +
+      'PGlite out of the measured process. Meeting it with default flags would take fewer bytes per ' +
+      'update: an Upstash requester on `node:http` keep-alive instead of `fetch`, and a dispatch table ' +
+      "instead of Telegraf's chain (~35 KB).",
   };
 }
 
@@ -225,14 +234,19 @@ export function judgeBudgets(input: BudgetInput): { table: string; notes: string
 
 const changesMade = `### Changes made for these budgets
 
-Issue 13 (this round; before = commit 629175e, the first with the floor, same machine):
+Issue 13 (this round, on this machine; before = the start of the round: the load table as commit 629175e
+measured it, the first with the floor; \`npm run load\` and the cold start as the previous report had them):
 
+- **Before → after** (all of this round, quiet machine): under 16 in flight /start 845 → 2,241 updates/s,
+  /offers 801 → 1,771, offer details 714 → 1,419 (p50 16.2 → 6.5, 17.7 → 8.6, 21.9 → 10.9 ms); \`npm run
+  load\` (the dev server over HTTP) 467 → 673 updates/s, p50 31.5 → 21.4 ms; cold start of the webhook 280 ms
+  (4.80× the bare bot, file by file) → 144 ms (2.34×, as deployed). Redis round trips before a reservation's
+  reply: 3 at the start of this round and after it (4 in the previous report: the confirm-once key moved to
+  Postgres in another engineer's change).
 - **Redis batching at the Requester** (lib/infra/redis.ts). Every command issued before the event loop's
   next turn leaves as one \`/pipeline\` request; the Upstash client's \`autoPipeline()\` is no longer used
   (it built a \`Pipeline\` of ~400 closures per batch, went through a Proxy per command, split reads from
   writes and deferred by microtasks). Same for Upstash (its HTTP client under our batching) and \`REDIS_URL\`.
-  Under 16 in flight, /start went from 845 to ~1,400 updates/s, /offers from 801 to ~1,450, offer details
-  from 714 to ~1,160 (\`npm run bench -- --quick\`).
 - **The webhook** checks \`update_id\` by hand instead of a zod object parse (which copied the update), and
   hashes the configured secret once; **the logger** judges each field name once per process and its child
   loggers are one object (methods on a prototype) instead of six closures.
@@ -240,8 +254,10 @@ Issue 13 (this round; before = commit 629175e, the first with the floor, same ma
   of a function that has QStash configured (production); sharp is imported inside \`processPhoto\`, so no
   bundler can hoist libvips into the start. The configuration was already parsed once per cold start
   (\`getRuntime\` caches the runtime; the bench, the dev server and the tests build theirs once).
-- **The benchmark** gained the floor bot, the load table, the bundled cold start, allocation per update, the
-  cost section, and \`npm run bench:profile\` (a CPU profile of the load mix, self time by package).
+- **Deployment bundled** (scripts/build-functions.ts; vercel.json hands the build to it): see the cold start.
+- **The benchmark** gained the floor bot, the load table, the deployed cold start and memory run, allocation
+  per update, the cost section, and \`npm run bench:profile\` (a CPU profile of the load mix, self time by
+  package).
 
 Earlier:
 
