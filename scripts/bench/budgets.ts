@@ -235,7 +235,8 @@ export function judgeBudgets(input: BudgetInput): { table: string; notes: string
 const changesMade = `### Changes made for these budgets
 
 Issue 13 (this round, on this machine; before = the start of the round: the load table as commit 629175e
-measured it, the first with the floor; \`npm run load\` and the cold start as the previous report had them):
+measured it, the first with the floor; the cold start as the old bench measured it then; \`npm run load\`
+as the previous report had it):
 
 - **Before → after** (all of this round, quiet machine): under 16 in flight /start 845 → 2,241 updates/s,
   /offers 801 → 1,771, offer details 714 → 1,419 (p50 16.2 → 6.5, 17.7 → 8.6, 21.9 → 10.9 ms); \`npm run
