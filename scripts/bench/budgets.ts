@@ -229,21 +229,16 @@ export function judgeBudgets(input: BudgetInput): { table: string; notes: string
     ['budget', 'measured', 'verdict', 'why, and what meeting it would take'],
     verdicts.map((v) => [v.budget, v.measured, v.met ? '**met**' : '**missed**', v.why]),
   );
-  return { table, notes: [whereTimeGoes, changesMade] };
+  return { table, notes: [whereTimeGoes, changesMade(beforeAfter(input))] };
 }
 
-const changesMade = `### Changes made for these budgets
+const changesMade = (beforeAfter: string) => `### Changes made for these budgets
 
 Issue 13 (this round, on this machine; before = the start of the round: the load table as commit 629175e
 measured it, the first with the floor; the cold start as the old bench measured it then; \`npm run load\`
 as the previous report had it):
 
-- **Before → after** (all of this round, quiet machine): under 16 in flight /start 845 → 2,241 updates/s,
-  /offers 801 → 1,771, offer details 714 → 1,419 (p50 16.2 → 6.5, 17.7 → 8.6, 21.9 → 10.9 ms); \`npm run
-  load\` (the dev server over HTTP) 467 → 673 updates/s, p50 31.5 → 21.4 ms; cold start of the webhook 280 ms
-  (4.80× the bare bot, file by file) → 144 ms (2.34×, as deployed). Redis round trips before a reservation's
-  reply: 3 at the start of this round and after it (4 in the previous report: the confirm-once key moved to
-  Postgres in another engineer's change).
+${beforeAfter}
 - **Redis batching at the Requester** (lib/infra/redis.ts). Every command issued before the event loop's
   next turn leaves as one \`/pipeline\` request; the Upstash client's \`autoPipeline()\` is no longer used
   (it built a \`Pipeline\` of ~400 closures per batch, went through a Proxy per command, split reads from
@@ -269,6 +264,31 @@ Earlier:
   one person overlap, the read primed for the second must not be served to the person's next update.
 - **Intl formatters are built once** (lib/marketplace/money.ts, pickup-window.ts): a new formatter per price
   and per pickup window cost ~50 µs each and native memory; 10,000 updates had peaked at ~600 MB RSS.`;
+
+/** This round's before figures (see changesMade), against this run's. */
+function beforeAfter({ loads, cold }: BudgetInput): string {
+  const before: Record<string, [number, number]> = {
+    '/start': [845, 16.2],
+    browse: [801, 17.7],
+    'offer details': [714, 21.9],
+  };
+  const pairs = Object.entries(before).flatMap(([name, [rps, p50]]) => {
+    const now = loads.find((l) => l.name.startsWith(name));
+    return now
+      ? [`${name} ${rps} → ${now.app.rps.toFixed(0)} updates/s (p50 ${p50} → ${now.app.p50.toFixed(1)} ms)`]
+      : [];
+  });
+  const deployed = cold.bundle.length > 0 ? median(cold.bundle.map((r) => r.ms)) : undefined;
+  const bare = median(cold.bare.map((r) => r.ms));
+  return (
+    `- **Before → after**: under 16 in flight ${pairs.join(', ')}; \`npm run load\` (the dev server over ` +
+    'HTTP) 467 updates/s at p50 31.5 ms before (after: the load section below); cold start of the webhook 280 ' +
+    'ms (4.80× the bare bot, file by file) before' +
+    (deployed ? `, ${deployed.toFixed(0)} ms (${(deployed / bare).toFixed(2)}×) as deployed now` : '') +
+    ". Redis round trips before a reservation's reply: 3 at the start of this round and after it (4 in " +
+    "the previous report: the confirm-once key moved to Postgres in another engineer's change)."
+  );
+}
 
 /** From `npm run bench:profile` on this machine (2026-11-25, after the changes below); rerun it to refresh. */
 const whereTimeGoes = `### Where the time goes
