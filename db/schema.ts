@@ -21,7 +21,14 @@ const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull(
 const telegramId = (name: string) => bigint(name, { mode: 'number' });
 const id = () => bigserial('id', { mode: 'number' }).primaryKey();
 
-export const venueStatus = pgEnum('venue_status', ['pending', 'verified', 'rejected', 'suspended']);
+export const venueStatus = pgEnum('venue_status', [
+  'pending',
+  // Issue 16: an admin sent the registration back with what to fix; the owner's /register resubmits it.
+  'changes_requested',
+  'verified',
+  'rejected',
+  'suspended',
+]);
 export const offerStatus = pgEnum('offer_status', [
   'draft',
   'active',
@@ -45,6 +52,9 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   blockedAt: timestamp('blocked_at', { withTimezone: true }),
+  // Issue 16: barred by an admin (/block), so they can't reserve; not `blocked_at` (they blocked the bot).
+  barredAt: timestamp('barred_at', { withTimezone: true }),
+  barReason: text('bar_reason'),
 });
 export type User = typeof users.$inferSelect;
 
@@ -66,6 +76,9 @@ export const venues = pgTable(
     rejectionReason: text('rejection_reason'),
     reviewedBy: telegramId('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    // Issue 16: what an admin asked the owner to fix, and why the venue is suspended (the owner reads both).
+    changeRequest: text('change_request'),
+    suspensionReason: text('suspension_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -107,6 +120,8 @@ export const offers = pgTable(
     index('offers_venue_idx').on(t.venueId, t.createdAt),
     // Browsing reads "active and not over yet", ordered by end of pickup.
     index('offers_live_idx').on(t.status, t.pickupEnd),
+    // Issue 16: /stats counts offers published and venues active in a period.
+    index('offers_published_idx').on(t.publishedAt, t.venueId),
     check('offers_window_order', sql`${t.pickupEnd} > ${t.pickupStart}`),
     check('offers_units_non_negative', sql`${t.unitsAvailable} >= 0`),
   ],
@@ -126,6 +141,8 @@ export const offerItems = pgTable(
     quantityTotal: integer('quantity_total').notNull(),
     quantityAvailable: integer('quantity_available').notNull(),
     position: integer('position').notNull().default(0),
+    // Issue 16: food saved in kilograms (/stats), where the venue states a weight per unit.
+    unitWeightGrams: integer('unit_weight_grams'),
   },
   (t) => [
     index('offer_items_offer_idx').on(t.offerId, t.position),
@@ -135,6 +152,7 @@ export const offerItems = pgTable(
     ),
     check('offer_items_price_positive', sql`${t.price} > 0 AND ${t.originalPrice} > 0`),
     check('offer_items_price_discounted', sql`${t.price} < ${t.originalPrice}`),
+    check('offer_items_unit_weight_positive', sql`${t.unitWeightGrams} IS NULL OR ${t.unitWeightGrams} > 0`),
   ],
 );
 export type OfferItem = typeof offerItems.$inferSelect;
@@ -169,6 +187,15 @@ export const reservations = pgTable(
   (t) => [
     index('reservations_customer_idx').on(t.customerId, t.status),
     index('reservations_offer_idx').on(t.offerId, t.status),
+    // Issue 16: /stats reads a period of reservations from this index alone (an index-only scan).
+    index('reservations_created_idx').on(
+      t.createdAt,
+      t.itemId,
+      t.customerId,
+      t.status,
+      t.quantity,
+      t.unitPrice,
+    ),
     // A code identifies one live reservation: the venue types it at the counter.
     uniqueIndex('reservations_live_code_uq').on(t.pickupCode).where(sql`${t.status} = 'reserved'`),
     uniqueIndex('reservations_live_slot_uq').on(t.customerId, t.slot).where(sql`${t.status} = 'reserved'`),

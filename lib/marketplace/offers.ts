@@ -150,7 +150,8 @@ export async function getOwnOffer(db: Db, { offerId, ownerId }: { offerId: numbe
 const venueNotVerified = (status: string) =>
   new AppError({
     code: 'offer.edit_needs_verified_venue',
-    venueStatus: status === 'suspended' || status === 'pending' ? status : 'rejected',
+    venueStatus:
+      status === 'suspended' || status === 'pending' || status === 'changes_requested' ? status : 'rejected',
   });
 
 /**

@@ -9,7 +9,7 @@ export interface TelegramPerson {
 }
 
 export type Role = 'admin' | 'venue' | 'customer';
-export type VenueStatus = 'pending' | 'verified' | 'rejected' | 'suspended';
+export type VenueStatus = 'pending' | 'changes_requested' | 'verified' | 'rejected' | 'suspended';
 
 export interface Visitor {
   role: Role;

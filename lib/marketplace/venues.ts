@@ -29,6 +29,8 @@ const toVenue = (row: RawRow): Venue => ({
   photoFileId: (row.photo_file_id as string | null) ?? null,
   status: row.status as VenueStatus,
   rejectionReason: (row.rejection_reason as string | null) ?? null,
+  changeRequest: (row.change_request as string | null) ?? null,
+  suspensionReason: (row.suspension_reason as string | null) ?? null,
   reviewedBy: numOrNull(row.reviewed_by),
   reviewedAt: dateOrNull(row.reviewed_at),
   createdAt: date(row.created_at),

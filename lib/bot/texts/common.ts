@@ -36,6 +36,7 @@ export const commandsFor = (role: Role) =>
 
 const statusLine: Record<NonNullable<Visitor['venue']>['status'], string> = {
   pending: 'is waiting for verification by our team. We will message you as soon as it is reviewed.',
+  changes_requested: 'needs a few changes before our team can verify it. Send /register to make them.',
   verified: 'is verified. Post a deal with /newoffer.',
   rejected: 'was not approved. Check the message from our team for the reason.',
   suspended: 'is suspended. Contact support if you think this is a mistake.',

@@ -14,6 +14,8 @@ const editNeedsVerifiedVenue = {
   suspended:
     'Your venue is suspended, so its offers can’t be edited. Contact us if you think this is a mistake.',
   pending: 'Your venue is still waiting for verification, so its offers can’t be edited yet.',
+  changes_requested:
+    'Your venue is waiting for the changes our team asked for, so its offers can’t be edited yet.',
   rejected: 'Your venue was not verified, so its offers can’t be edited.',
 };
 

@@ -38,6 +38,7 @@ export const registerTexts = {
 
 const statusWords: Record<Venue['status'], string> = {
   pending: 'waiting for verification',
+  changes_requested: 'waiting for a few changes from you (send /register to make them)',
   verified: 'verified ✅',
   rejected: 'not approved',
   suspended: 'suspended',
