@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   bigint,
   bigserial,
   check,
@@ -79,6 +80,9 @@ export const venues = pgTable(
     // Issue 16: what an admin asked the owner to fix, and why the venue is suspended (the owner reads both).
     changeRequest: text('change_request'),
     suspensionReason: text('suspension_reason'),
+    // Issue 15: a name or address edit awaits an admin's review; what was approved is kept (null when none awaits).
+    approvedName: text('approved_name'),
+    approvedAddress: text('approved_address'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -113,6 +117,8 @@ export const offers = pgTable(
      */
     unitsAvailable: integer('units_available').notNull().default(0),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    // Issue 15: the recurring drop that published it, if any.
+    dropId: bigint('drop_id', { mode: 'number' }).references((): AnyPgColumn => drops.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -122,6 +128,8 @@ export const offers = pgTable(
     index('offers_live_idx').on(t.status, t.pickupEnd),
     // Issue 16: /stats counts offers published and venues active in a period.
     index('offers_published_idx').on(t.publishedAt, t.venueId),
+    // Issue 15: one offer per drop and pickup start, however often a run is delivered.
+    uniqueIndex('offers_drop_run_uq').on(t.dropId, t.pickupStart).where(sql`${t.dropId} IS NOT NULL`),
     check('offers_window_order', sql`${t.pickupEnd} > ${t.pickupStart}`),
     check('offers_units_non_negative', sql`${t.unitsAvailable} >= 0`),
   ],
@@ -181,6 +189,8 @@ export const reservations = pgTable(
      */
     slot: smallint('slot').notNull().default(1),
     status: reservationStatus('status').notNull().default('reserved'),
+    // Issue 15: when the venue confirmed the pickup; it can be undone for a few minutes after.
+    pickedUpAt: timestamp('picked_up_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -250,9 +260,9 @@ export const notices = pgTable(
     id: id(),
     recipientId: telegramId('recipient_id').notNull(),
     kind: text('kind').notNull(),
-    reservationId: bigint('reservation_id', { mode: 'number' })
-      .notNull()
-      .references(() => reservations.id),
+    // Issue 15: a notice is about one reservation or (the end-of-window summary) about a whole offer.
+    reservationId: bigint('reservation_id', { mode: 'number' }).references(() => reservations.id),
+    offerId: bigint('offer_id', { mode: 'number' }).references(() => offers.id),
     status: noticeStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     /** Whoever wrote the notice owns its first delivery until then; retries only take it afterwards. */
@@ -264,7 +274,109 @@ export const notices = pgTable(
   },
   (t) => [
     uniqueIndex('notices_reservation_kind_uq').on(t.reservationId, t.kind),
+    uniqueIndex('notices_offer_kind_uq').on(t.offerId, t.kind).where(sql`${t.offerId} IS NOT NULL`),
+    check('notices_one_subject', sql`(${t.reservationId} IS NULL) <> (${t.offerId} IS NULL)`),
     index('notices_pending_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
   ],
 );
 export type Notice = typeof notices.$inferSelect;
+
+// ─── Issue 15: venues run their day in chat (staff, invites, recurring drops) ───────────────────────────────────
+
+/**
+ * What someone may do for a venue. The owner is `venues.owner_id` (one place, as before); everyone else who works
+ * there is a membership. lib/marketplace/venue-access.ts is the one place that turns roles into permissions.
+ */
+export const venueRole = pgEnum('venue_role', ['owner', 'staff']);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    id: id(),
+    venueId: bigint('venue_id', { mode: 'number' })
+      .notNull()
+      .references(() => venues.id),
+    userId: telegramId('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: venueRole('role').notNull().default('staff'),
+    addedBy: telegramId('added_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One venue per account, as for owners: a staff member's /reservations has one answer.
+    uniqueIndex('memberships_user_uq').on(t.userId),
+    index('memberships_venue_idx').on(t.venueId),
+    check('memberships_staff_only', sql`${t.role} = 'staff'`),
+  ],
+);
+export type Membership = typeof memberships.$inferSelect;
+
+/** A one-time invite link to join a venue's staff; only the token's hash is stored. */
+export const staffInvites = pgTable(
+  'staff_invites',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    venueId: bigint('venue_id', { mode: 'number' })
+      .notNull()
+      .references(() => venues.id),
+    createdBy: telegramId('created_by').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedBy: telegramId('used_by'),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_invites_venue_idx').on(t.venueId, t.createdAt)],
+);
+
+export const dropStatus = pgEnum('drop_status', ['active', 'stopped']);
+
+/** One item of a drop's snapshot, as `drops.items` keeps it. */
+export interface DropItem {
+  name: string;
+  originalPrice: number;
+  price: number;
+  quantity: number;
+  unitWeightGrams: number | null;
+}
+
+/**
+ * A recurring drop: a snapshot of an offer (title, items, photo) that the `publish-drop` job publishes on the
+ * chosen weekdays (bit 0 = Sunday … bit 6 = Saturday) at `publish_at`, for the window `window_start`–`window_end`
+ * (minutes after local midnight in TIMEZONE), until stopped. `next_run_at` is the next publication; a run only
+ * happens while it still equals the time the job was scheduled for, so a redelivered job publishes nothing twice.
+ */
+export const drops = pgTable(
+  'drops',
+  {
+    id: id(),
+    venueId: bigint('venue_id', { mode: 'number' })
+      .notNull()
+      .references(() => venues.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    photoFileId: text('photo_file_id'),
+    items: jsonb('items').$type<DropItem[]>().notNull(),
+    weekdays: smallint('weekdays').notNull(),
+    windowStart: smallint('window_start').notNull(),
+    windowEnd: smallint('window_end').notNull(),
+    publishAt: smallint('publish_at').notNull(),
+    status: dropStatus('status').notNull().default('active'),
+    nextRunAt: timestamp('next_run_at', { withTimezone: true }).notNull(),
+    createdBy: telegramId('created_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('drops_due_idx').on(t.nextRunAt).where(sql`${t.status} = 'active'`),
+    index('drops_venue_idx').on(t.venueId, t.status),
+    check('drops_weekdays_range', sql`${t.weekdays} BETWEEN 1 AND 127`),
+    check(
+      'drops_window_order',
+      sql`0 <= ${t.windowStart} AND ${t.windowStart} < ${t.windowEnd} AND ${t.windowEnd} <= 1440`,
+    ),
+    check('drops_publish_before_end', sql`0 <= ${t.publishAt} AND ${t.publishAt} < ${t.windowEnd}`),
+    check('drops_items_count', sql`jsonb_array_length(${t.items}) BETWEEN 1 AND 10`),
+  ],
+);
+export type Drop = typeof drops.$inferSelect;

@@ -31,6 +31,8 @@ const toVenue = (row: RawRow): Venue => ({
   rejectionReason: (row.rejection_reason as string | null) ?? null,
   changeRequest: (row.change_request as string | null) ?? null,
   suspensionReason: (row.suspension_reason as string | null) ?? null,
+  approvedName: (row.approved_name as string | null) ?? null,
+  approvedAddress: (row.approved_address as string | null) ?? null,
   reviewedBy: numOrNull(row.reviewed_by),
   reviewedAt: dateOrNull(row.reviewed_at),
   createdAt: date(row.created_at),
