@@ -13,6 +13,7 @@ import {
   redisOverBackend,
 } from '../lib/infra/redis.js';
 import { createServerBackend } from '../lib/infra/redis-server-backend.js';
+import { startUpstashRest } from '../scripts/bench/upstash-rest.js';
 import { realRedisUrl } from './support/stores.js';
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -28,7 +29,7 @@ function workerRedisUrl(base: string): string {
 
 interface BackendCase {
   label: string;
-  kind: 'memory' | 'redis';
+  kind: 'memory' | 'redis' | 'upstash';
   /** A client built by `createRedis`, as the app builds it, on an empty store. */
   open(): Promise<RedisConnection>;
   /** A bare backend on the same kind of store, to watch what the client sends. */
@@ -57,6 +58,28 @@ if (realRedisUrl) {
     },
     openBackend: () => createServerBackend(url),
     openPeer: () => createRedis({ kind: 'redis', url }),
+  });
+  // Production's client: @upstash/redis over HTTP (base64 replies, HTTP errors) with our batching in front,
+  // against Upstash's REST protocol served on loopback over the same Redis (scripts/bench/upstash-rest.ts).
+  const token = 'test-upstash-token';
+  let rest: Awaited<ReturnType<typeof startUpstashRest>> | undefined;
+  const upstash = async () => {
+    rest ??= await startUpstashRest(url, token);
+    return createRedis({ kind: 'upstash', url: rest.url, token });
+  };
+  afterAll(async () => {
+    await rest?.close();
+  });
+  cases.push({
+    label: 'Upstash REST (loopback, over the real Redis)',
+    kind: 'upstash',
+    async open() {
+      const connection = await upstash();
+      await connection.redis.flushdb();
+      return connection;
+    },
+    openBackend: () => createServerBackend(url),
+    openPeer: upstash,
   });
 }
 
@@ -95,7 +118,7 @@ describe(`redis adapter (${cases.map((c) => c.kind).join(' + ')})`, () => {
     });
     afterAll(async () => {
       // The server's numbered database belongs to this worker: leave it empty for the next file.
-      if (backendCase.kind === 'redis') await connection?.redis.flushdb();
+      if (backendCase.kind !== 'memory') await connection?.redis.flushdb();
       await connection?.close();
       await watched?.backend.close();
     });
