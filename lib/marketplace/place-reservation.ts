@@ -26,6 +26,8 @@ export async function placeReservation(
     if (!admitted) throw new AppError({ code: 'reservation.too_fast' });
     return await reserve(db, input);
   } finally {
-    await lock?.release().catch(() => {});
+    // Not awaited: the release rides in the next Redis batch (the session write, the update's "done"), so the
+    // reply doesn't wait a round trip for it. Nothing depends on it: a lost release expires with the lock.
+    void lock?.release().catch(() => {});
   }
 }
