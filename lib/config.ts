@@ -47,7 +47,7 @@ export const PLACEHOLDER_SECRETS: readonly string[] = [
 ];
 
 /** Production secrets are at least this long (`openssl rand -hex 32` gives 64). */
-export const PRODUCTION_SECRET_MIN = 32;
+const PRODUCTION_SECRET_MIN = 32;
 
 /** A bearer or header secret; production asks for length and refuses the template's placeholders. */
 const secret = (production: boolean, base: z.ZodMiniString<string>, localMin: number) =>
@@ -132,7 +132,7 @@ const envSchema = (production: boolean) =>
     BOT_FORCE_POLLING: flag(),
   });
 
-export type Env = z.infer<ReturnType<typeof envSchema>>;
+type Env = z.infer<ReturnType<typeof envSchema>>;
 
 /** Every variable this module reads. */
 const knownVariables = new Set(Object.keys(envSchema(false).shape));
@@ -189,7 +189,7 @@ function namedVariables(texts: string[]): string[] {
 }
 
 /** Neon hosts get the Neon serverless driver; any other Postgres host gets `pg`. */
-export const isNeonUrl = (url: string) => {
+const isNeonUrl = (url: string) => {
   try {
     return /(^|\.)neon\.(tech|build)$/.test(new URL(url).hostname);
   } catch {

@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../log.js';
 
 type StoreReport = { ok: boolean; driver: string; error?: string };
 
-export type HealthBody =
+type HealthBody =
   | {
       ok: boolean;
       version: string;

@@ -16,7 +16,7 @@ import { header, postBody, route } from './web.js';
  * malformed payload is answered 400 (retrying can't fix it; it lands in the DLQ), an outage 503 (a retry
  * later may succeed), a bad signature 401.
  */
-export interface JobRequest {
+interface JobRequest {
   method: string;
   signature: string | undefined;
   rawBody: string;
@@ -32,7 +32,7 @@ export interface JobResponse {
   body: Record<string, unknown>;
 }
 
-export async function verifyQStashRequest(
+async function verifyQStashRequest(
   request: Pick<JobRequest, 'signature' | 'rawBody' | 'url'>,
   keys: NonNullable<Config['qstash']>,
 ): Promise<boolean> {
@@ -49,7 +49,7 @@ export async function verifyQStashRequest(
   }
 }
 
-export async function handleJob<T>(
+async function handleJob<T>(
   request: JobRequest,
   options: {
     keys: Config['qstash'];

@@ -32,7 +32,7 @@ const digest = (value: string) => createHash('sha256').update(value).digest();
 /** The configured secret's digest, computed once (the secret is fixed for the process's life). */
 let expectedDigest: { secret: string; digest: Buffer } | undefined;
 
-export function secretMatches(expected: string | undefined, given: string | undefined): boolean {
+function secretMatches(expected: string | undefined, given: string | undefined): boolean {
   if (!expected || given === undefined) return false;
   // Hashing first gives equal lengths, so neither the content nor the length leaks through timing.
   if (expectedDigest?.secret !== expected) expectedDigest = { secret: expected, digest: digest(expected) };

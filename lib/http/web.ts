@@ -5,7 +5,7 @@
  */
 const MAX_BODY_BYTES = 1024 * 1024;
 
-export class BodyTooLargeError extends Error {
+class BodyTooLargeError extends Error {
   constructor() {
     super('request body too large');
     this.name = 'BodyTooLargeError';
@@ -13,7 +13,7 @@ export class BodyTooLargeError extends Error {
 }
 
 /** The raw body as UTF-8 text, refusing more than `max` bytes without buffering them. */
-export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
+async function readBodyText(request: Request, max = MAX_BODY_BYTES): Promise<string> {
   if (!request.body) return '';
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > max) throw new BodyTooLargeError();
@@ -33,7 +33,7 @@ export async function readBodyText(request: Request, max = MAX_BODY_BYTES): Prom
   return Buffer.concat(chunks).toString('utf8');
 }
 
-export function jsonResponse({ status, body }: { status: number; body: unknown }): Response {
+function jsonResponse({ status, body }: { status: number; body: unknown }): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },

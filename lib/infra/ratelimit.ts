@@ -1,7 +1,7 @@
 import { Ratelimit } from '@upstash/ratelimit';
 import type { Redis } from '@upstash/redis';
 
-export interface RateLimitVerdict {
+interface RateLimitVerdict {
   allowed: boolean;
   /** When the window resets (epoch ms). */
   resetAt: number;

@@ -7,7 +7,6 @@ import type { Config } from '../config.js';
  * (`REDIS_URL`) and for the in-process default, a custom Requester serves the same protocol
  * (single commands, `/pipeline`, `/multi-exec`) over a real connection or an in-process Redis with Lua.
  */
-export type RedisClient = Redis;
 export type RedisCommand = Array<string | number>;
 
 /** What a Requester needs from a Redis: run commands in order, optionally as one atomic block. */
@@ -94,7 +93,7 @@ const MAX_BATCH = 100;
  * "command was: …" that quotes arguments). Requests with a path (explicit pipelines, transactions), headers
  * or a stream pass through unchanged.
  */
-export function batchingRequester(
+function batchingRequester(
   inner: Requester,
   sendPipeline: (commands: unknown[]) => Promise<Reply[]>,
 ): Requester {

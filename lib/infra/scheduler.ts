@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 
 /** A job delivered later to `/api/jobs/<name>` (QStash) or to an in-process handler (local runs). */
-export interface ScheduledJob {
+interface ScheduledJob {
   name: 'expire-offer' | 'deliver-notices';
   payload: Record<string, unknown>;
   notBefore: Date;

@@ -2,9 +2,9 @@ import type { Redis } from '@upstash/redis';
 import { SessionUnavailableError } from '../errors.js';
 
 /** Conversation state (wizard steps, a shared location) lives in Redis with a TTL, never in Postgres. */
-export const SESSION_TTL_SECONDS = 60 * 60 * 24 * 3;
+const SESSION_TTL_SECONDS = 60 * 60 * 24 * 3;
 
-export interface SessionStore<T> {
+interface SessionStore<T> {
   get(key: string): Promise<T | undefined>;
   set(key: string, value: T): Promise<unknown>;
   delete(key: string): Promise<unknown>;

@@ -1,4 +1,3 @@
-import type { Update } from 'telegraf/types';
 import { type Config, loadConfig } from '../../lib/config.js';
 import { createDeps } from '../../lib/deps.js';
 import { handleTelegramWebhook, type WebhookResponse } from '../../lib/http/telegram-webhook.js';
@@ -63,5 +62,3 @@ export async function createBenchApp(stores: BenchStores, env: Record<string, st
     close: () => deps.scheduler.close(),
   };
 }
-
-export const bodyOf = (update: Update) => JSON.stringify(update);

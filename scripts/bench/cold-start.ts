@@ -50,7 +50,7 @@ export async function bundleForChildren(): Promise<number> {
 
 export type ColdMode = 'app' | 'bundle' | 'bare';
 
-export interface ColdStartInput {
+interface ColdStartInput {
   mode: ColdMode;
   emulator: BotApiEmulator;
   /** The child's environment (the app reads its configuration from it, as on Vercel). */
@@ -66,7 +66,7 @@ export interface ColdStartRun {
   marks: { booted: number; imported: number; handled: number };
 }
 
-export function coldStart(input: ColdStartInput): Promise<ColdStartRun> {
+function coldStart(input: ColdStartInput): Promise<ColdStartRun> {
   return new Promise((resolve, reject) => {
     let replied: number | undefined;
     let started = 0;

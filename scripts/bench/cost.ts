@@ -7,7 +7,7 @@ import { fmt, markdownTable } from './report.js';
  */
 
 /** An assumed day of a city's marketplace: mostly customers looking, some reserving, venues editing. */
-export const MIX: Array<{ scenario: string; share: number }> = [
+const MIX: Array<{ scenario: string; share: number }> = [
   { scenario: 'browse', share: 0.35 },
   { scenario: 'offer details', share: 0.25 },
   { scenario: '/start', share: 0.15 },
@@ -17,7 +17,7 @@ export const MIX: Array<{ scenario: string; share: number }> = [
 ];
 
 /** Round-trip times assumed for production in one region (fra1): Upstash REST, Neon HTTP, the Bot API. */
-export const PRODUCTION_RTT_MS = { redis: 2, sql: 4, telegram: 60 };
+const PRODUCTION_RTT_MS = { redis: 2, sql: 4, telegram: 60 };
 
 /** Free tiers as published when this was written; check the providers' pricing pages before relying on them. */
 const FREE = {

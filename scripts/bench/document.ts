@@ -16,7 +16,7 @@ import {
 const FUNCTION_MEMORY_GB = 1;
 
 /** docs/BENCHMARKS.md: written whole by the bench; its load section is written by `npm run load` alone. */
-export const reportPath = new URL('../../docs/BENCHMARKS.md', import.meta.url);
+const reportPath = new URL('../../docs/BENCHMARKS.md', import.meta.url);
 const loadSection = /<!-- load:start -->[\s\S]*<!-- load:end -->/;
 
 function currentReport(): string | undefined {
@@ -61,7 +61,7 @@ export interface ReportInput {
   seconds: number;
 }
 
-export function renderReport(input: ReportInput): string {
+function renderReport(input: ReportInput): string {
   return `# Benchmarks
 
 Written by \`npm run bench\` (scripts/bench.ts); rerun it rather than editing the numbers. \`npm run load\`

@@ -8,7 +8,7 @@ export interface FloorSql {
 }
 
 /** The live offers, soonest-ending first: the one query a browse cannot do without. */
-export const FLOOR_QUERY =
+const FLOOR_QUERY =
   "select id, title, pickup_end from offers where status = 'active' and pickup_end > now() order by pickup_end limit 10";
 
 /**

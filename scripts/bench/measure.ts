@@ -4,7 +4,7 @@ import type { BenchApp } from './app.js';
 import { countOf, type IoEvent, type IoKind, ioWaitMs, type Probe } from './probe.js';
 import type { Scenario } from './scenarios.js';
 
-export interface Sample {
+interface Sample {
   ms: number;
   events: IoEvent[];
   telegramCalls: number;
@@ -114,7 +114,7 @@ export async function runConcurrently(
   return { latencies, seconds: (performance.now() - started) / 1000 };
 }
 
-export interface LoadStats {
+interface LoadStats {
   p50: number;
   p95: number;
   /** Updates a second over the whole run. */
@@ -131,7 +131,7 @@ export interface LoadSummary {
   problem?: string;
 }
 
-export const loadStats = ({ latencies, seconds }: LoadSample): LoadStats => ({
+const loadStats = ({ latencies, seconds }: LoadSample): LoadStats => ({
   p50: percentile(latencies, 50),
   p95: percentile(latencies, 95),
   rps: latencies.length / seconds,

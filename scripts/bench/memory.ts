@@ -3,7 +3,7 @@ import { buildDir } from './cold-start.js';
 import type { MemoryOptions } from './memory-child.js';
 import { newRunTag } from './updates.js';
 
-export interface MemoryResult {
+interface MemoryResult {
   mode: MemoryOptions['mode'];
   updates: number;
   failed: number;
@@ -21,7 +21,7 @@ export interface MemoryResult {
 }
 
 /** Runs memory-child.js (compiled), with extra Node flags if given, and returns its result line. */
-export function runMemoryChild(
+function runMemoryChild(
   options: MemoryOptions,
   { nodeFlags = [] as string[], timeoutMs = 150_000 } = {},
 ): Promise<MemoryResult> {

@@ -13,11 +13,6 @@ export interface IoEvent {
   commands?: number;
 }
 
-export interface UpdateTrace {
-  ms: number;
-  events: IoEvent[];
-}
-
 export class Probe {
   private events: IoEvent[] | undefined;
 

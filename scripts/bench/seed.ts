@@ -4,7 +4,7 @@ import { createOffer } from '../../lib/marketplace/offers.js';
 import { registerVenue, reviewVenue } from '../../lib/marketplace/venues.js';
 import type { UpdateFactory } from './updates.js';
 
-export interface SeededOffer {
+interface SeededOffer {
   id: number;
   ownerId: number;
   itemIds: number[];
@@ -17,8 +17,8 @@ export interface Marketplace {
 }
 
 /** Person numbers of the seeded venue owners and the admin; customers use the numbers above these. */
-export const OWNER_BASE = 900_000;
-export const ADMIN_NUMBER = 999_999;
+const OWNER_BASE = 900_000;
+const ADMIN_NUMBER = 999_999;
 
 /**
  * A small city: `venues` verified venues (half with a map pin), each with `offersPerVenue` live offers of
