@@ -3,13 +3,16 @@ import {
   type AnyPgColumn,
   bigint,
   bigserial,
+  boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   smallint,
   text,
   timestamp,
@@ -380,3 +383,189 @@ export const drops = pgTable(
   ],
 );
 export type Drop = typeof drops.$inferSelect;
+
+// ─── Issue 14: customers come back (follows, alerts, saved searches, ratings, strikes, channel posts) ─────────
+
+/** A customer follows a venue: its newly published offers reach them as alerts. */
+export const follows = pgTable(
+  'follows',
+  {
+    customerId: telegramId('customer_id')
+      .notNull()
+      .references(() => users.id),
+    venueId: bigint('venue_id', { mode: 'number' })
+      .notNull()
+      .references(() => venues.id),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.venueId] }), index('follows_venue_idx').on(t.venueId)],
+);
+export type Follow = typeof follows.$inferSelect;
+
+/**
+ * What a customer wants of alerts: muted or not, and quiet hours (minutes after local midnight; equal start and
+ * end means none). No row means the defaults: alerts on, quiet 22:00–08:00.
+ */
+export const alertSettings = pgTable(
+  'alert_settings',
+  {
+    userId: telegramId('user_id')
+      .primaryKey()
+      .references(() => users.id),
+    muted: boolean('muted').notNull().default(false),
+    quietStart: smallint('quiet_start').notNull().default(1320),
+    quietEnd: smallint('quiet_end').notNull().default(480),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    check(
+      'alert_settings_quiet_range',
+      sql`${t.quietStart} BETWEEN 0 AND 1439 AND ${t.quietEnd} BETWEEN 0 AND 1439`,
+    ),
+  ],
+);
+
+/** "Tell me when there's something within 2 km, under €5": one per customer, at a point they shared. */
+export const savedSearches = pgTable(
+  'saved_searches',
+  {
+    id: id(),
+    customerId: telegramId('customer_id')
+      .notNull()
+      .references(() => users.id),
+    latitude: doublePrecision('latitude').notNull(),
+    longitude: doublePrecision('longitude').notNull(),
+    radiusM: integer('radius_m').notNull(),
+    /** The most an item may cost (minor units); null for any price. */
+    maxPrice: integer('max_price'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('saved_searches_customer_uq').on(t.customerId),
+    check('saved_searches_lat_range', sql`${t.latitude} BETWEEN -90 AND 90`),
+    check('saved_searches_lon_range', sql`${t.longitude} BETWEEN -180 AND 180`),
+    check('saved_searches_radius_range', sql`${t.radiusM} BETWEEN 100 AND 50000`),
+    check('saved_searches_max_price_positive', sql`${t.maxPrice} IS NULL OR ${t.maxPrice} > 0`),
+  ],
+);
+export type SavedSearch = typeof savedSearches.$inferSelect;
+
+/** One row per published offer whose alerts were written: the fan-out happens once, whoever runs it. */
+export const alertFanouts = pgTable('alert_fanouts', {
+  offerId: bigint('offer_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => offers.id),
+  recipients: integer('recipients').notNull(),
+  createdAt: createdAt(),
+});
+
+export const alertStatus = pgEnum('alert_status', ['pending', 'sent', 'blocked', 'failed', 'skipped']);
+
+/**
+ * The alerts outbox: one row per (offer, recipient), written by the fan-out and claimed in batches by the
+ * `fan-out-alerts` job, so nobody hears of one offer twice. A saved search alerts a customer of a venue at most
+ * once per local day (the partial unique index). `skipped`: muted meanwhile, or the offer ended first.
+ */
+export const alerts = pgTable(
+  'alerts',
+  {
+    id: id(),
+    offerId: bigint('offer_id', { mode: 'number' })
+      .notNull()
+      .references(() => offers.id),
+    venueId: bigint('venue_id', { mode: 'number' })
+      .notNull()
+      .references(() => venues.id),
+    recipientId: telegramId('recipient_id').notNull(),
+    reason: text('reason').notNull(),
+    /** The day (in TIMEZONE) the offer was published; a saved search alerts once per venue and day. */
+    localDay: date('local_day', { mode: 'string' }).notNull(),
+    /** How far the venue is from the saved search's point, for the alert's words; null for follows. */
+    distanceM: integer('distance_m'),
+    status: alertStatus('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    lastError: text('last_error'),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('alerts_offer_recipient_uq').on(t.offerId, t.recipientId),
+    uniqueIndex('alerts_search_daily_uq')
+      .on(t.recipientId, t.venueId, t.localDay)
+      .where(sql`${t.reason} = 'search'`),
+    index('alerts_due_idx').on(t.offerId, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    check('alerts_reason', sql`${t.reason} IN ('follow', 'search')`),
+  ],
+);
+export type Alert = typeof alerts.$inferSelect;
+
+/** A customer's rating of one collected reservation: once per reservation, editable for 24 hours. */
+export const ratings = pgTable(
+  'ratings',
+  {
+    id: id(),
+    reservationId: bigint('reservation_id', { mode: 'number' })
+      .notNull()
+      .references(() => reservations.id),
+    customerId: telegramId('customer_id').notNull(),
+    venueId: bigint('venue_id', { mode: 'number' })
+      .notNull()
+      .references(() => venues.id),
+    stars: smallint('stars').notNull(),
+    comment: text('comment'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('ratings_reservation_uq').on(t.reservationId),
+    index('ratings_venue_idx').on(t.venueId, t.createdAt),
+    check('ratings_stars_range', sql`${t.stars} BETWEEN 1 AND 5`),
+    check('ratings_comment_length', sql`${t.comment} IS NULL OR char_length(${t.comment}) <= 500`),
+  ],
+);
+export type Rating = typeof ratings.$inferSelect;
+
+/**
+ * A no-show, as it counts against the customer. Written when an expired offer's reservations are settled:
+ * counted at once when the venue confirmed a pickup of that day's offers, otherwise held (`decided_at` null)
+ * until the venue says whether the customer came. Three counted within 30 days cap the customer at one live
+ * reservation for 14 days after the last (`missed_at`, the end of the pickup window).
+ */
+export const strikes = pgTable(
+  'strikes',
+  {
+    reservationId: bigint('reservation_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => reservations.id),
+    customerId: telegramId('customer_id').notNull(),
+    venueId: bigint('venue_id', { mode: 'number' })
+      .notNull()
+      .references(() => venues.id),
+    missedAt: timestamp('missed_at', { withTimezone: true }).notNull(),
+    counted: boolean('counted').notNull().default(false),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('strikes_customer_idx').on(t.customerId, t.missedAt)],
+);
+export type Strike = typeof strikes.$inferSelect;
+
+/**
+ * An offer's post in the public channel (CHANNEL_ID), and what it shows ('live', 'sold_out', 'paused',
+ * 'ended'), so the `channel-post` job edits it only when the offer changed. `claimed_until` keeps two runs from
+ * posting the same offer twice.
+ */
+export const channelPosts = pgTable('channel_posts', {
+  offerId: bigint('offer_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => offers.id),
+  chatId: text('chat_id').notNull(),
+  messageId: integer('message_id'),
+  shown: text('shown').notNull(),
+  hasPhoto: boolean('has_photo').notNull().default(false),
+  claimedUntil: timestamp('claimed_until', { withTimezone: true }).notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
