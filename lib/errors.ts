@@ -11,6 +11,8 @@ import type { OwnerAction } from './marketplace/offer-transitions.js';
  * and the webhook turns them into a 503 so Telegram retries later.
  */
 type OfferStatus = Offer['status'];
+/** Where an admin's decision takes a venue. */
+type VenueDecision = Exclude<Venue['status'], 'pending'>;
 
 export type AppErrorDetail =
   // Offers, as their venue manages them and as customers see them.
@@ -48,13 +50,19 @@ export type AppErrorDetail =
   | { code: 'reservation.too_fast' }
   | { code: 'reservation.window_over' }
   | { code: 'reservation.settled'; status: 'picked_up' | 'no_show' }
+  | { code: 'reservation.barred' }
   // Pickups, from the venue's side.
   | { code: 'pickup.code_not_found' }
   | { code: 'pickup.not_open' }
   // Venues, as their owners register them and admins review them.
   | { code: 'venue.already_registered' }
   | { code: 'venue.not_found' }
-  | { code: 'venue.wrong_state'; status: Venue['status']; to: 'verified' | 'rejected' }
+  | { code: 'venue.wrong_state'; status: Venue['status']; to: VenueDecision }
+  | { code: 'venue.no_changes_requested' }
+  // What admins do to offers and people (issue 16).
+  | { code: 'offer.already_ended'; status: Extract<OfferStatus, 'expired' | 'withdrawn'> }
+  | { code: 'user.not_found' }
+  | { code: 'user.is_admin' }
   // A button that isn't (any more) one of ours.
   | { code: 'button.stale' };
 
@@ -103,11 +111,16 @@ const categories = {
   'reservation.too_fast': 'rate_limited',
   'reservation.window_over': 'invalid_transition',
   'reservation.settled': 'invalid_transition',
+  'reservation.barred': 'not_allowed',
   'pickup.code_not_found': 'not_found',
   'pickup.not_open': 'not_found',
   'venue.already_registered': 'conflict',
   'venue.not_found': 'not_found',
   'venue.wrong_state': 'invalid_transition',
+  'venue.no_changes_requested': 'invalid_transition',
+  'offer.already_ended': 'invalid_transition',
+  'user.not_found': 'not_found',
+  'user.is_admin': 'not_allowed',
   'button.stale': 'not_found',
 } as const satisfies Record<ErrorCode, ErrorCategory>;
 

@@ -5,7 +5,7 @@ import { auditLog, offers, venues } from '../db/schema.js';
 import { type DevServer, startDevServer } from '../dev/dev-server.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, manualClock, QSTASH_KEYS, type TestApp } from './support/app.js';
-import { buttonsOf } from './support/chat.js';
+import { buttonsOf, shown } from './support/chat.js';
 import { verifiedVenue } from './support/fixtures.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
@@ -74,9 +74,13 @@ describe(`venue story (${storeLabel})`, () => {
     });
     expect(venue!.photoFileId).toBeTruthy();
 
-    // Every admin is told, with Verify / Reject buttons.
-    const adminCard = app.telegram.sentTo(admin.id).at(-1)!;
-    expect(String(adminCard.params.text)).toContain('Olga’s Bakery');
+    // Every admin is told: the venue's photo with its details and Verify / Reject buttons, then its map pin.
+    const adminCard = app.telegram.sentTo(admin.id).find((c) => c.method === 'sendPhoto')!;
+    expect(shown(adminCard)).toContain('Olga’s Bakery');
+    expect(app.telegram.sentTo(admin.id).at(-1)).toMatchObject({
+      method: 'sendVenue',
+      params: { latitude: 52.52, longitude: 13.405, title: 'Olga’s Bakery' },
+    });
     const verifyButton = buttonsOf(adminCard).find((b) => b.text.includes('Verify'))!;
     await tap(admin, verifyButton.callback_data!);
     expect(lastText(app, owner.id)).toContain('verified');

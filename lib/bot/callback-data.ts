@@ -13,6 +13,16 @@ const codecs = {
   'venue:verify': z.tuple([id]),
   'venue:reject': z.tuple([id]),
   'venue:pending': z.tuple([page]),
+  // Admin console (issue 16): request changes, suspend, find, take down, audit, numbers
+  'venue:changes': z.tuple([id]),
+  'venue:suspend': z.tuple([id]),
+  'venue:unsuspend': z.tuple([id]),
+  'venue:card': z.tuple([id]),
+  'venues:page': z.tuple([z.enum(['all', 'pending', 'changes', 'verified', 'rejected', 'suspended']), page]),
+  'offer:takedown': z.tuple([id]),
+  'audit:venue': z.tuple([id]),
+  'audit:offer': z.tuple([id]),
+  'stats:period': z.tuple([z.enum(['today', '7d', '30d'])]),
   // Venue offer management
   'offer:publish': z.tuple([id]),
   'offer:pause': z.tuple([id]),

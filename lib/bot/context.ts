@@ -11,6 +11,8 @@ export interface SessionData
   location?: { latitude: number; longitude: number; sharedAt: string };
   /** The "📍 Share location" button was offered once already; it stays on the phone's keyboard. */
   locationAsked?: boolean;
+  /** Issue 16: the text of an admin's last /venues search, so its Prev/Next buttons page through it. */
+  venueSearch?: string;
 }
 
 export interface BotContext extends Context {

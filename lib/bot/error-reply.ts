@@ -1,6 +1,7 @@
 import { TelegramError } from 'telegraf';
 import { AppError, isOutage, OutcomeUnknownError, SessionUnavailableError } from '../errors.js';
 import { markUserBlocked } from '../marketplace/users.js';
+import { noteError } from '../ops/alerts.js';
 import type { BotContext } from './context.js';
 import { texts } from './texts/common.js';
 import { errorText } from './texts/errors.js';
@@ -36,8 +37,11 @@ export async function replyToError(ctx: BotContext, error: unknown): Promise<voi
     ctx.log.info('user_blocked_bot', { user_id: ctx.from.id });
     return;
   }
-  if (!(error instanceof AppError)) ctx.log.error('handler_failed', { error });
+  const bug = !(error instanceof AppError);
+  if (bug) ctx.log.error('handler_failed', { error });
   await replyQuietly(ctx, refusalText(error));
+  // Counted toward the "errors are piling up" alert, after the person has their answer.
+  if (bug) await noteError(ctx.deps, ctx.telegram);
 }
 
 /** Tells the user one kind line; never throws (the user may have blocked us meanwhile). */

@@ -7,6 +7,9 @@ import { HANDLER_TIMEOUT_MS } from '../limits.js';
 import type { BotContext, SessionData } from './context.js';
 import { replyToError } from './error-reply.js';
 import { adminFeature } from './features/admin.js';
+import { adminInsightFeature } from './features/admin-insight.js';
+import { adminModerationFeature } from './features/admin-moderation.js';
+import { adminVenuesFeature } from './features/admin-venues.js';
 import { browseFeature } from './features/browse.js';
 import { helpFeature } from './features/help.js';
 import { membershipFeature } from './features/membership.js';
@@ -72,7 +75,9 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   bot.use(createStage().middleware());
   // Order matters only where triggers overlap: deep links before the plain /start greeting.
   bot.use(browseFeature, startFeature, helpFeature);
-  bot.use(adminFeature, venueFeature, offersFeature);
+  // The admin console: review, then find venues (before an owner's own /venue), act, read numbers and history.
+  bot.use(adminFeature, adminVenuesFeature, adminModerationFeature, adminInsightFeature);
+  bot.use(venueFeature, offersFeature);
   bot.use(reservationFeature, myReservationsFeature);
   bot.use(unhandledFeature);
 

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import { isOutage } from '../errors.js';
 import { type JobName, jobs } from '../jobs/registry.js';
 import type { Logger } from '../log.js';
+import { countingErrors } from '../ops/alerts.js';
 import { getRuntime } from '../runtime.js';
 import { header, postBody, route } from './web.js';
 
@@ -114,7 +115,11 @@ export function jobRoute(name: JobName) {
         keys: deps.config.qstash,
         log: deps.log,
         schema: job.schema as z.ZodType<unknown>,
-        run: (payload) => job.run(deps, bot.telegram, payload as never),
+        // A failure also counts toward the admins' "errors are piling up" alert (lib/ops/alerts.ts).
+        run: (payload) =>
+          countingErrors<Record<string, unknown>>(deps, bot.telegram, () =>
+            job.run(deps, bot.telegram, payload as never),
+          ),
       },
     );
   });

@@ -5,6 +5,7 @@ import { sessionKeyOf, updateParties } from '../bot/update-parties.js';
 import { isOutage, OutcomeUnknownError } from '../errors.js';
 import { firstNoticeInWindow } from '../infra/ratelimit.js';
 import { CLAIM_WHILE_PROCESSING_S } from '../limits.js';
+import { noteError } from '../ops/alerts.js';
 import type { Runtime } from '../runtime.js';
 
 export interface WebhookRequest {
@@ -120,10 +121,11 @@ export async function processUpdate(runtime: Runtime, update: Update): Promise<W
     if (isOutage(error) || error instanceof OutcomeUnknownError) {
       const event = error instanceof OutcomeUnknownError ? 'update_timeout' : 'update_outage';
       log.error(event, { error, ms: Math.round(performance.now() - started) });
-      await deps.redis.del(claimKey).catch(() => {});
+      await Promise.all([deps.redis.del(claimKey).catch(() => {}), noteError(deps, bot.telegram)]);
       return { status: 503, body: { error: 'temporarily unavailable' } };
     }
     log.error('update_failed', { error });
+    await noteError(deps, bot.telegram);
   }
   await markDone(runtime, claimKey);
   log.info('update_handled', { ms: Math.round(performance.now() - started) });

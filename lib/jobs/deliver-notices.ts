@@ -12,8 +12,13 @@ import {
   nextPendingNoticeAt,
   recordDeliveries,
 } from '../marketplace/notices.js';
+import { countStuckNotices } from '../marketplace/ops-checks.js';
 import type { ReservationFacts } from '../marketplace/reservation-facts.js';
 import { markUserBlocked } from '../marketplace/users.js';
+import { raiseAlert } from '../ops/alerts.js';
+
+/** A notice still undelivered this long after it was written is an ops alert (docs/admin.md). */
+const STUCK_AFTER_MS = 60 * 60_000;
 
 /**
  * Sends outbox notices and records what happened, one statement for the lot. It never throws: it runs after
@@ -157,6 +162,10 @@ export async function runDeliverNotices(deps: Deps, telegram: Telegram, { budget
       break;
     }
   }
-  const next = await nextPendingNoticeAt(deps.db);
+  const [next, stuck] = await Promise.all([
+    nextPendingNoticeAt(deps.db),
+    countStuckNotices(deps.db, { now: deps.clock.now(), olderThanMs: STUCK_AFTER_MS }),
+  ]);
+  if (stuck > 0) await raiseAlert(deps, telegram, { kind: 'stuck_notices', notices: stuck });
   return { sent, pending, nextAt: next?.toISOString() ?? null };
 }

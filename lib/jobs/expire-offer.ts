@@ -2,11 +2,16 @@ import type { Telegram } from 'telegraf';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { expireOffers } from '../marketplace/offer-transitions.js';
+import { countOverdueOffers } from '../marketplace/ops-checks.js';
 import { settleEndedOffers } from '../marketplace/settle-ended-offers.js';
+import { raiseAlert } from '../ops/alerts.js';
 import { deliverById, runDeliverNotices } from './deliver-notices.js';
 import { forgetOldIdempotencyKeys } from './forget-idempotency-keys.js';
 
 export const expireOfferPayload = z.object({ offerId: z.number().int().positive() });
+
+/** A callback may arrive a little after the window ends (QStash's own delay); past this it was lost. */
+const CALLBACK_GRACE_MS = 10 * 60_000;
 
 /**
  * The scheduled callback at the end of an offer's pickup window: expire it, then settle its reservations
@@ -41,6 +46,9 @@ export async function runExpireOffer(
  */
 export async function runSweep(deps: Deps, telegram: Telegram) {
   const now = deps.clock.now();
+  // Offers the sweep is about to expire because their callback never came: the admins should know.
+  const overdue = await countOverdueOffers(deps.db, { now, graceMs: CALLBACK_GRACE_MS });
+  if (overdue > 0) await raiseAlert(deps, telegram, { kind: 'lost_callbacks', offers: overdue });
   const expired = await expireOffers(deps.db, { now });
   const settled = await settleEndedOffers(deps.db, { now });
   await deliverById(

@@ -34,6 +34,7 @@ export interface ReserveInput {
  * 2. the item, decremented only if enough is left; the offer's unit counter, flipped to sold_out with the
  *    last unit;
  * 3. the reservation in a free slot under the cap (a unique index arbitrates two racing for the same slot),
+ *    unless an admin barred the customer,
  *    its outbox notices, its idempotency record and the audit rows.
  * A key that already reserved returns that reservation again. CHECK constraints back every rule.
  */
@@ -95,6 +96,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         update offer_items set quantity_available = quantity_available - ${q}
         where id = ${input.itemId} and offer_id = (select id from live_offer)
           and quantity_available >= ${q} and exists (select 1 from free_slot)
+          and not exists (select 1 from users where id = ${c} and barred_at is not null)
         returning id, offer_id, price, name
       ),
       offer_row as (
@@ -139,6 +141,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         (select units_available from offers where id = ${input.offerId}) as prior_units,
         (select id from live_offer) as live_offer_id,
         (select count(*) from held) as active_reservations,
+        exists (select 1 from users where id = ${c} and barred_at is not null) as barred,
         (select quantity_available from offer_items where id = ${input.itemId} and offer_id = ${input.offerId}) as item_left,
         p.id as reservation_id, ${c}::bigint as customer_id, ${q}::int as quantity, i.price as unit_price,
         ${input.currency}::text as currency, ${code}::text as pickup_code, i.name as item_name,
@@ -157,6 +160,8 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
 }
 
 function reservationRefusal(row: RawRow | undefined, quantity: number): AppError {
+  // Barred by an admin (/block): said first, whatever else stands in the way.
+  if (row?.barred === true || row?.barred === 't') return new AppError({ code: 'reservation.barred' });
   if (!row || row.live_offer_id == null) return new AppError({ code: 'offer.unavailable' });
   if (num(row.active_reservations) >= MAX_ACTIVE_RESERVATIONS) {
     return new AppError({ code: 'reservation.cap_reached', max: MAX_ACTIVE_RESERVATIONS });

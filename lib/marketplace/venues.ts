@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { type Venue, venues } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
@@ -78,24 +78,7 @@ export async function getVenueById(db: Db, id: number): Promise<Venue | undefine
   return row;
 }
 
-export async function listPendingVenues(
-  db: Db,
-  { page, pageSize }: { page: number; pageSize: number },
-): Promise<{ items: Venue[]; total: number }> {
-  const [items, [total]] = await Promise.all([
-    db
-      .select()
-      .from(venues)
-      .where(eq(venues.status, 'pending'))
-      .orderBy(venues.createdAt, venues.id)
-      .limit(pageSize)
-      .offset(page * pageSize),
-    db.select({ n: count() }).from(venues).where(eq(venues.status, 'pending')),
-  ]);
-  return { items, total: total?.n ?? 0 };
-}
-
-export type ReviewDecision = 'verify' | 'reject';
+export type ReviewDecision = 'verify' | 'reject' | 'changes';
 
 export interface ReviewResult {
   venue: Venue;
@@ -103,25 +86,35 @@ export interface ReviewResult {
   changed: boolean;
 }
 
-const reviewRules: Record<ReviewDecision, { to: 'verified' | 'rejected'; from: VenueStatus[] }> = {
+const reviewRules: Record<
+  ReviewDecision,
+  { to: 'verified' | 'rejected' | 'changes_requested'; from: VenueStatus[] }
+> = {
   // A rejected venue that fixed its details can be verified later.
-  verify: { to: 'verified', from: ['pending', 'rejected'] },
-  reject: { to: 'rejected', from: ['pending'] },
+  verify: { to: 'verified', from: ['pending', 'rejected', 'changes_requested'] },
+  reject: { to: 'rejected', from: ['pending', 'changes_requested'] },
+  // The registration goes back to its owner with what to fix; their /register resubmits it (resubmitVenue).
+  changes: { to: 'changes_requested', from: ['pending'] },
 };
 
-/** An admin verifies or rejects a venue; the status change and its audit row are one statement. */
+/**
+ * An admin verifies or rejects a venue, or asks its owner for changes (`reason` says what to fix); the status
+ * change and its audit row are one statement.
+ */
 export async function reviewVenue(
   db: Db,
   input: { venueId: number; adminId: number; decision: ReviewDecision; reason?: string },
 ): Promise<ReviewResult> {
   const rule = reviewRules[input.decision];
-  const reason = input.decision === 'reject' ? (input.reason ?? null) : null;
+  const reason = input.decision === 'verify' ? null : (input.reason ?? null);
+  const rejection = input.decision === 'reject' ? reason : null;
+  const changeRequest = input.decision === 'changes' ? reason : null;
   const row = firstRow(
     await db.execute(sql`
       with target as (select id, status from venues where id = ${input.venueId}),
       changed as (
-        update venues set status = ${rule.to}, rejection_reason = ${reason}, reviewed_by = ${input.adminId},
-          reviewed_at = now(), updated_at = now()
+        update venues set status = ${rule.to}, rejection_reason = ${rejection}, change_request = ${changeRequest},
+          reviewed_by = ${input.adminId}, reviewed_at = now(), updated_at = now()
         where id = ${input.venueId} and status in ${sql.raw(`(${rule.from.map((s) => `'${s}'`).join(',')})`)}
         returning id, status
       ),

@@ -1,15 +1,31 @@
 import type { Venue } from '../../../db/schema.js';
 import type { BotContext } from '../context.js';
 import { reviewKeyboard } from '../keyboards/admin.js';
-import { notifyUser } from '../notify.js';
-import { venueCard } from '../texts/admin.js';
+import { cardHeadings } from '../texts/admin.js';
+import { sendVenueCard } from '../venue-card.js';
 
-/** Every admin learns of a new venue at once, with Verify / Reject buttons under its details. */
-export async function notifyAdminsOfRegistration(ctx: BotContext, venue: Venue): Promise<void> {
-  const card = venueCard(venue);
+/**
+ * Every admin learns of a new (or resubmitted) venue at once: its photo and details with Verify, Reject and
+ * Request changes under them, then its map pin. The owner is whoever sent this update.
+ */
+export async function notifyAdminsOfRegistration(
+  ctx: BotContext,
+  venue: Venue,
+  heading: keyof typeof cardHeadings = 'registered',
+): Promise<void> {
+  const owner = ctx.from ? { username: ctx.from.username ?? null, firstName: ctx.from.first_name } : null;
   await Promise.all(
     ctx.deps.config.adminIds.map((adminId) =>
-      notifyUser(ctx.deps, ctx.telegram, adminId, card, reviewKeyboard(venue.id)),
+      sendVenueCard(
+        ctx.deps,
+        ctx.telegram,
+        adminId,
+        { venue, owner },
+        {
+          heading: cardHeadings[heading],
+          keyboard: reviewKeyboard(venue.id),
+        },
+      ),
     ),
   );
 }

@@ -2,7 +2,7 @@ import { Composer } from 'telegraf';
 import { getVenueByOwner } from '../../marketplace/venues.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
-import { REGISTER_SCENE } from '../scenes/register.js';
+import { REGISTER_SCENE, resumeRegistration } from '../scenes/register.js';
 import { alreadyRegistered } from '../texts/venue.js';
 
 /** `/register` starts the venue wizard, or shows the venue's status to someone who already registered. */
@@ -10,6 +10,8 @@ export const venueFeature = new Composer<BotContext>();
 
 venueFeature.command('register', async (ctx) => {
   const existing = await getVenueByOwner(ctx.deps.db, ctx.from.id);
+  // An admin asked for changes: the registration resumes with the current answers (issue 16).
+  if (existing?.status === 'changes_requested') return resumeRegistration(ctx, existing);
   if (existing) return void (await ctx.reply(alreadyRegistered(existing), html));
   await ctx.scene.enter(REGISTER_SCENE);
 });

@@ -1,5 +1,6 @@
 import { Scenes } from 'telegraf';
 import type { BotContext } from '../context.js';
+import { adminReasonScene } from './admin-reason.js';
 import { editOfferScene } from './edit-offer.js';
 import { newOfferScene } from './new-offer.js';
 import { registerScene } from './register.js';
@@ -7,7 +8,10 @@ import { rejectReasonScene } from './reject-reason.js';
 
 /** Every wizard the bot runs; each lives in its own file in this folder. A wizard left idle a day expires. */
 export function createStage() {
-  return new Scenes.Stage<BotContext>([registerScene, newOfferScene, editOfferScene, rejectReasonScene], {
-    ttl: 60 * 60 * 24,
-  });
+  return new Scenes.Stage<BotContext>(
+    [registerScene, newOfferScene, editOfferScene, rejectReasonScene, adminReasonScene],
+    {
+      ttl: 60 * 60 * 24,
+    },
+  );
 }

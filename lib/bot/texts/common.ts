@@ -27,6 +27,16 @@ const adminCommands: CommandHelp[] = [
   { command: 'pending', description: 'Venues waiting for verification' },
   { command: 'verify', description: 'Verify a venue: /verify <id>' },
   { command: 'reject', description: 'Reject a venue: /reject <id> <reason>' },
+  // Issue 16: the rest of the admin console
+  { command: 'venues', description: 'Find venues: /venues [status] [name or address]' },
+  { command: 'venue', description: 'A venue’s card, offers and history: /venue <id>' },
+  { command: 'suspend', description: 'Suspend a venue: /suspend <id> <reason>' },
+  { command: 'unsuspend', description: 'Reinstate a venue: /unsuspend <id>' },
+  { command: 'takedown', description: 'Withdraw any offer: /takedown <offer id> <reason>' },
+  { command: 'block', description: 'Stop a customer reserving: /block <user id> <reason>' },
+  { command: 'unblock', description: 'Let them reserve again: /unblock <user id>' },
+  { command: 'stats', description: 'Marketplace numbers: /stats [today|7d|30d]' },
+  { command: 'audit', description: 'History: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Browse all deals' },
   { command: 'help', description: 'What I can do' },
 ];

@@ -38,6 +38,20 @@ const settled = { picked_up: 'already picked up', no_show: 'marked as not picked
 
 const priceExample = { original: '12.50', discounted: '4.00' };
 
+const venueStatusWords = {
+  pending: 'waiting for review',
+  changes_requested: 'waiting for changes from its owner',
+  verified: 'verified',
+  rejected: 'rejected',
+  suspended: 'suspended',
+};
+const decisionWords = {
+  changes_requested: 'sent back for changes',
+  verified: 'verified',
+  rejected: 'rejected',
+  suspended: 'suspended',
+};
+
 const errorTexts: Texts = {
   'offer.not_found': 'Offer not found.',
   'offer.unavailable': 'Sorry, this offer is no longer available.',
@@ -76,11 +90,19 @@ const errorTexts: Texts = {
   'reservation.too_fast': 'That’s a lot of reservations at once. Please wait a minute and try again.',
   'reservation.window_over': 'The pickup window is over, so this reservation can no longer be cancelled.',
   'reservation.settled': ({ status }) => `This reservation was ${settled[status]}.`,
+  'reservation.barred':
+    'Sorry, your account can’t make reservations right now. If you think this is a mistake, please contact us.',
   'pickup.code_not_found': 'No open reservation with that code.',
   'pickup.not_open': 'This reservation is no longer open.',
   'venue.already_registered': 'You have already registered a venue. Send /start to see its status.',
   'venue.not_found': 'No venue with that id.',
-  'venue.wrong_state': ({ status, to }) => `This venue is ${status}, so it can't be ${to} now.`,
+  'venue.wrong_state': ({ status, to }) =>
+    `This venue is ${venueStatusWords[status]}, so it can't be ${decisionWords[to]} now.`,
+  'venue.no_changes_requested':
+    'Your venue isn’t waiting for changes any more. Send /start to see where it stands.',
+  'offer.already_ended': ({ status }) => `This offer is already ${status}; there is nothing to take down.`,
+  'user.not_found': 'No customer with that id has used the bot.',
+  'user.is_admin': 'Admins can’t be blocked.',
   'button.stale': 'This button is no longer valid. Send /offers to see what’s available.',
 };
 
