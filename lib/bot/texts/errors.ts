@@ -97,7 +97,9 @@ const errorTexts: Texts = {
   'venue.already_registered': 'You have already registered a venue. Send /start to see its status.',
   'venue.not_found': 'No venue with that id.',
   'venue.wrong_state': ({ status, to }) =>
-    `This venue is ${venueStatusWords[status]}, so it can't be ${decisionWords[to]} now.`,
+    status === to
+      ? `This venue is already ${decisionWords[to]}.`
+      : `This venue is ${venueStatusWords[status]}, so it can't be ${decisionWords[to]} now.`,
   'venue.no_changes_requested':
     'Your venue isn’t waiting for changes any more. Send /start to see where it stands.',
   'offer.already_ended': ({ status }) => `This offer is already ${status}; there is nothing to take down.`,
