@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { registerVenue } from '../lib/marketplace/venues.js';
@@ -25,6 +26,9 @@ describe(`finding venues (${storeLabel})`, () => {
     app = await createTestApp({ RATE_LIMIT_MAX_REQUESTS: '1000' });
     const bakery = await verifiedVenue(app.deps.db, { name: 'Olga’s Bakery' });
     bakeryId = bakery.id;
+    await app.deps.db.execute(
+      sql`update users set first_name = 'Olga', username = 'olga_bakery' where id = ${bakery.ownerId}`,
+    );
     const offer = await liveOffer(app.deps.db, bakery.ownerId, { title: 'Evening bread bag' });
     await reserve(app.deps.db, {
       idempotencyKey: newKey(),
@@ -109,6 +113,12 @@ describe(`finding venues (${storeLabel})`, () => {
       expect(shown(card)).toContain('Olga’s Bakery');
       expect(buttonsOf(card).map((b) => b.callback_data)).toEqual(
         expect.arrayContaining([`venue:suspend:${bakeryId}`, `audit:venue:${bakeryId}`]),
+      );
+    });
+
+    it('names the owner with their username and a link to their chat', () => {
+      expect(shown(screens(app, admin.id).at(-2))).toMatch(
+        /<a href="tg:\/\/user\?id=\d+">Olga<\/a> @olga_bakery/,
       );
     });
 

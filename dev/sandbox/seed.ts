@@ -51,7 +51,7 @@ const venues = [
   },
 ];
 
-/** Two verified venues with live offers (photos included), so browsing works at once. */
+/** Two verified venues with live offers (photos included), so browsing works at once, and one to review. */
 export async function seedDemo(deps: Deps, telegram: BotApiEmulator): Promise<void> {
   const now = deps.clock.now();
   for (const venue of venues) {
@@ -85,5 +85,17 @@ export async function seedDemo(deps: Deps, telegram: BotApiEmulator): Promise<vo
       now,
     });
   }
-  deps.log.info('sandbox_seeded', { venues: venues.length });
+  // Issue 16: one venue waiting for review, so the admin (Ada) has a card to verify, reject or send back.
+  await registerVenue(deps.db, {
+    ownerId: 3003,
+    ownerFirstName: 'Mia',
+    name: 'Café Morgenrot',
+    address: 'Kastanienallee 5, Berlin',
+    latitude: 52.5386,
+    longitude: 13.4098,
+    phone: '+49 30 0000003',
+    description: 'Breakfast pastries and coffee beans, left over at closing',
+    photoFileId: telegram.addFile(await picture('Café Morgenrot', '#d96c4a', '#7d2e1b')),
+  });
+  deps.log.info('sandbox_seeded', { venues: venues.length + 1 });
 }

@@ -9,10 +9,13 @@ export interface VenueWithOwner {
   owner: { username: string | null; firstName: string } | null;
 }
 
-const withOwner = {
-  venue: venues,
-  owner: { username: users.username, firstName: users.firstName },
-};
+// Flat columns, mapped below: drizzle nulls a left-joined nested object when its first column is null.
+const withOwner = { venue: venues, ownerFirstName: users.firstName, ownerUsername: users.username };
+
+const toCard = (row: { venue: Venue; ownerFirstName: string | null; ownerUsername: string | null }) => ({
+  venue: row.venue,
+  owner: row.ownerFirstName === null ? null : { username: row.ownerUsername, firstName: row.ownerFirstName },
+});
 
 /** `%` and `_` typed by an admin are letters, not wildcards. */
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -49,7 +52,7 @@ export async function findVenues(
       .offset(input.page * input.pageSize),
     db.select({ n: count() }).from(venues).where(where),
   ]);
-  return { items: rows, total: total?.n ?? 0 };
+  return { items: rows.map(toCard), total: total?.n ?? 0 };
 }
 
 export async function getVenueWithOwner(db: Db, venueId: number): Promise<VenueWithOwner | undefined> {
@@ -59,5 +62,5 @@ export async function getVenueWithOwner(db: Db, venueId: number): Promise<VenueW
     .leftJoin(users, eq(users.id, venues.ownerId))
     .where(eq(venues.id, venueId))
     .limit(1);
-  return row;
+  return row ? toCard(row) : undefined;
 }
