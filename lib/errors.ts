@@ -37,7 +37,6 @@ export type AppErrorDetail =
   | { code: 'item.price_not_positive' }
   | { code: 'item.price_not_discounted' }
   | { code: 'item.quantity_range'; min: number; max: number }
-  | { code: 'item.quantity_below_reserved'; reserved: number }
   | { code: 'item.parts_missing' }
   | { code: 'item.not_a_price'; text: string; field: 'original' | 'discounted' }
   | { code: 'item.not_a_quantity'; text: string }
@@ -63,6 +62,21 @@ export type AppErrorDetail =
   | { code: 'offer.already_ended'; status: Extract<OfferStatus, 'expired' | 'withdrawn'> }
   | { code: 'user.not_found' }
   | { code: 'user.is_admin' }
+  // A venue's day: staff, the counter, editing, recurring drops (issue 15).
+  | { code: 'venue.owner_only' }
+  | { code: 'venue.no_change_to_review' }
+  | { code: 'staff.invite_invalid' }
+  | { code: 'staff.has_venue' }
+  | { code: 'staff.not_found' }
+  | { code: 'pickup.not_picked_up' }
+  | { code: 'pickup.undo_too_late'; minutes: number }
+  | { code: 'reservation.window_not_started' }
+  | { code: 'offer.item_reserved' }
+  | { code: 'offer.last_item' }
+  | { code: 'offer.description_length'; max: number }
+  | { code: 'item.weight_range'; maxKg: number }
+  | { code: 'drop.not_found' }
+  | { code: 'drop.publish_after_window' }
   // A button that isn't (any more) one of ours.
   | { code: 'button.stale' };
 
@@ -99,7 +113,6 @@ const categories = {
   'item.price_not_positive': 'invalid_input',
   'item.price_not_discounted': 'invalid_input',
   'item.quantity_range': 'invalid_input',
-  'item.quantity_below_reserved': 'invalid_input',
   'item.parts_missing': 'invalid_input',
   'item.not_a_price': 'invalid_input',
   'item.not_a_quantity': 'invalid_input',
@@ -121,6 +134,20 @@ const categories = {
   'offer.already_ended': 'invalid_transition',
   'user.not_found': 'not_found',
   'user.is_admin': 'not_allowed',
+  'venue.owner_only': 'not_allowed',
+  'venue.no_change_to_review': 'invalid_transition',
+  'staff.invite_invalid': 'not_found',
+  'staff.has_venue': 'conflict',
+  'staff.not_found': 'not_found',
+  'pickup.not_picked_up': 'invalid_transition',
+  'pickup.undo_too_late': 'invalid_transition',
+  'reservation.window_not_started': 'invalid_transition',
+  'offer.item_reserved': 'conflict',
+  'offer.last_item': 'invalid_input',
+  'offer.description_length': 'invalid_input',
+  'item.weight_range': 'invalid_input',
+  'drop.not_found': 'not_found',
+  'drop.publish_after_window': 'invalid_input',
   'button.stale': 'not_found',
 } as const satisfies Record<ErrorCode, ErrorCategory>;
 

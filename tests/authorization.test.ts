@@ -105,7 +105,8 @@ describe(`authorization (${storeLabel})`, () => {
       await suspend(owner);
       await app.deliver(textUpdate(owner, `/edit ${offerId}`));
       expect(lastText(owner)).toContain('Your venue is suspended');
-      await app.deliver(textUpdate(owner, '3.00, 12.00, 9'));
+      await app.deliver(callbackUpdate(owner, 'edit:field:items'));
+      await app.deliver(textUpdate(owner, '12.00, 3.00, 9'));
       expect(await itemOf(offerId)).toEqual(unchanged);
     });
 
@@ -120,8 +121,9 @@ describe(`authorization (${storeLabel})`, () => {
     it('refuses the last edit step when the suspension came after the edit started', async () => {
       const { owner, offerId } = await venueWithOffer();
       await app.deliver(textUpdate(owner, `/edit ${offerId}`));
+      await app.deliver(callbackUpdate(owner, 'edit:field:items'));
       await suspend(owner);
-      await app.deliver(textUpdate(owner, '3.00, 12.00, 9'));
+      await app.deliver(textUpdate(owner, '12.00, 3.00, 9'));
       expect(lastText(owner)).toContain('Your venue is suspended');
       expect(await itemOf(offerId)).toEqual(unchanged);
     });
@@ -129,7 +131,8 @@ describe(`authorization (${storeLabel})`, () => {
     it('lets a verified venue edit the same way', async () => {
       const { owner, offerId } = await venueWithOffer();
       await app.deliver(textUpdate(owner, `/edit ${offerId}`));
-      await app.deliver(textUpdate(owner, '3.00, 12.00, 9'));
+      await app.deliver(callbackUpdate(owner, 'edit:field:items'));
+      await app.deliver(textUpdate(owner, '12.00, 3.00, 9'));
       expect(await itemOf(offerId)).toEqual({ price: 300, originalPrice: 1200, quantity: 9 });
     });
   });

@@ -25,8 +25,8 @@ describe('error texts', () => {
       'Your venue is suspended, so its offers can’t be edited. Contact us if you think this is a mistake.',
     ],
     [
-      { code: 'item.quantity_below_reserved', reserved: 2 },
-      "2 already reserved, so the quantity can't go below 2.",
+      { code: 'pickup.undo_too_late', minutes: 10 },
+      'A pickup can only be undone within 10 minutes of confirming it, while the pickup window is open.',
     ],
     [{ code: 'item.price_not_discounted' }, 'The discounted price must be lower than the original price.'],
     [{ code: 'item.quantity_range', min: 0, max: 999 }, 'The quantity must be a whole number from 0 to 999.'],

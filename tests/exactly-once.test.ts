@@ -161,7 +161,8 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
       return {
         update: callbackUpdate(
           { id: venue.ownerId, first_name: 'Owner' },
-          `offer:withdraw:${offer.id}`,
+          // The "yes" under the question Withdraw asks first.
+          `offer:confirm:withdraw:${offer.id}`,
           await card(venue.ownerId),
         ),
         async effect() {

@@ -235,7 +235,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       );
     });
 
-    it('restocks a sold-out offer back to live, and keeps reserved units when editing', async () => {
+    it('restocks a sold-out offer back to live with the units available given, keeping the reserved ones', async () => {
       const { ownerId } = await verifiedVenue(db());
       const now = new Date();
       const offer = await liveOffer(db(), ownerId, {
@@ -252,11 +252,14 @@ describe(`marketplace rules (${storeLabel})`, () => {
         now,
       });
       expect((await getOffer(db(), offer.id))!.status).toBe('sold_out');
-      await expectAppError(
-        editOfferItem(db(), { ownerId, offerId: offer.id, itemId, quantityTotal: 1, now }),
-        { code: 'item.quantity_below_reserved', reserved: 2 },
-      );
-      const edited = await editOfferItem(db(), { ownerId, offerId: offer.id, itemId, quantityTotal: 5, now });
+      // "Restock to 3" means 3 for sale: the 2 reserved units stay reserved on top.
+      const edited = await editOfferItem(db(), {
+        ownerId,
+        offerId: offer.id,
+        itemId,
+        quantityAvailable: 3,
+        now,
+      });
       expect(edited.offer.status).toBe('active');
       expect(edited.offer.items[0]).toMatchObject({ quantityTotal: 5, quantityAvailable: 3 });
       expect(edited.offer.unitsAvailable).toBe(3);
@@ -496,7 +499,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
         confirmPickup(db(), {
           idempotencyKey: newKey(),
           now: new Date(),
-          ownerId: b.ownerId,
+          actorId: b.ownerId,
           code: r.pickupCode,
         }),
         { code: 'pickup.code_not_found' },
@@ -505,7 +508,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
         confirmPickup(db(), {
           idempotencyKey: newKey(),
           now: new Date(),
-          ownerId: a.ownerId,
+          actorId: a.ownerId,
           code: 'ZZZZZZ',
         }),
         { code: 'pickup.code_not_found' },
@@ -513,7 +516,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const picked = await confirmPickup(db(), {
         idempotencyKey: newKey(),
         now: new Date(),
-        ownerId: a.ownerId,
+        actorId: a.ownerId,
         code: r.pickupCode.toLowerCase(),
       });
       expect(picked).toMatchObject({ customerId: 8601, quantity: 1, itemName: 'Pastry box' });
@@ -521,7 +524,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
         confirmPickup(db(), {
           idempotencyKey: newKey(),
           now: new Date(),
-          ownerId: a.ownerId,
+          actorId: a.ownerId,
           code: r.pickupCode,
         }),
         { code: 'pickup.code_not_found' },

@@ -120,7 +120,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
               await confirmPickup(db, {
                 idempotencyKey: newKey(),
                 now,
-                ownerId,
+                actorId: ownerId,
                 code: mine[c.nth]!.pickupCode,
               });
             } else if (c.kind === 'edit') {
@@ -128,7 +128,7 @@ describe(`offer and reservation invariants under random operations (${storeLabel
                 ownerId,
                 offerId: offer.id,
                 itemId: itemIds[c.item]!,
-                quantityTotal: c.total,
+                quantityAvailable: c.total,
                 now,
               });
             } else if (c.kind === 'pause' || c.kind === 'resume' || c.kind === 'sold_out') {

@@ -180,7 +180,7 @@ describe.skipIf(!realPostgresUrl)('races on one offer (real Postgres)', () => {
           }),
         ),
         refused(
-          confirmPickup(db(), { idempotencyKey: newKey(), ownerId: venue.ownerId, code: r.pickupCode, now }),
+          confirmPickup(db(), { idempotencyKey: newKey(), actorId: venue.ownerId, code: r.pickupCode, now }),
         ),
       ]);
       const [row] = await db().select().from(reservations).where(eq(reservations.id, r.reservationId));

@@ -113,11 +113,16 @@ describe(`venue story (${storeLabel})`, () => {
     expect(app.telegram.callsTo('answerCallbackQuery').at(-1)!.params.text).toContain('Live again');
 
     await say(owner, `/edit ${offer!.id}`);
-    await say(owner, '1. Bread bag');
-    await say(owner, '3.00, -, 6');
+    await tap(owner, 'edit:field:items');
+    const bread = buttonsOf(app.telegram.sentTo(owner.id).at(-1)).find((b) => b.text === 'Bread bag')!;
+    await tap(owner, bread.callback_data!);
+    await say(owner, '-, 3.00, 6');
     expect(lastText(app, owner.id)).toContain('Saved');
+    await tap(owner, 'edit:field:done');
 
     await say(owner, `/soldout ${offer!.id}`);
+    expect(lastText(app, owner.id)).toContain('Mark <b>Evening bakery bag</b> sold out?');
+    await tap(owner, `offer:confirm:soldout:${offer!.id}`);
     expect(lastText(app, owner.id)).toContain('sold out');
     const [soldOut] = await app.deps.db.select().from(offers).where(eq(offers.id, offer!.id));
     expect(soldOut).toMatchObject({ status: 'sold_out', unitsAvailable: 0 });

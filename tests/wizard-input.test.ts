@@ -170,7 +170,7 @@ describe(`wizard input (${storeLabel})`, () => {
     it.each([
       ['an empty-looking title (a sticker)', [], sticker, /title as text/],
       ['a 100-character title', [], text('t'.repeat(100)), /1–80 characters/],
-      ['an item without prices', ['Bag'], text('Veggie box'), /four parts/],
+      ['an item without a quantity', ['Bag'], text('Veggie box, 12.50, 4.00'), /four parts/],
       [
         'a discounted price above the original',
         ['Bag'],

@@ -10,6 +10,8 @@ export const personas: Persona[] = [
   { id: 1001, first_name: 'Alice', username: 'alice', role: 'customer' },
   { id: 1002, first_name: 'Bob', role: 'customer' },
   { id: 2001, first_name: 'Olga', username: 'olga_bakery', role: 'venue owner' },
+  // Issue 15: someone Olga invites to the counter (/staff → Invite, then open the link as Sam).
+  { id: 2101, first_name: 'Sam', username: 'sam_counter', role: 'venue staff' },
   { id: 9001, first_name: 'Ada', role: 'admin' },
 ];
 

@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const page = z.coerce.number().int().min(0).max(10_000);
+/** Minutes after local midnight (a pickup slot's start or end). */
+const minute = z.coerce.number().int().min(0).max(1440);
 
 const codecs = {
   // Admin review
@@ -46,6 +48,37 @@ const codecs = {
   'reservation:cancel': z.tuple([id]),
   'reservation:pickup': z.tuple([id]),
   'reservations:mine': z.tuple([]),
+  // A venue's day (issue 15): /myoffers in one message, safe buttons, the counter, profile, staff, drops
+  'offers:mine': z.tuple([z.enum(['live', 'drafts', 'past']), page]),
+  'offer:manage': z.tuple([id]),
+  'offer:new': z.tuple([]),
+  'offer:confirm': z.tuple([z.enum(['withdraw', 'soldout']), id]),
+  'offer:repeat': z.tuple([id]),
+  'offer:drop': z.tuple([id]),
+  'desk:day': z.tuple([]),
+  'desk:offer': z.tuple([id, page]),
+  'desk:pickup': z.tuple([id, page]),
+  'desk:noshow': z.tuple([id, page]),
+  'desk:undo': z.tuple([id, page]),
+  'reservation:undo': z.tuple([id]),
+  'venue:profile': z.tuple([]),
+  'venue:edit': z.tuple([z.enum(['name', 'address', 'location', 'phone', 'description', 'photo'])]),
+  'change:approve': z.tuple([id]),
+  'change:revert': z.tuple([id]),
+  'staff:list': z.tuple([]),
+  'staff:invite': z.tuple([]),
+  'staff:remove': z.tuple([id]),
+  'drops:list': z.tuple([]),
+  'drop:stop': z.tuple([id]),
+  'drop:days': z.tuple([z.enum(['daily', 'weekdays', 'weekends'])]),
+  'drop:lead': z.tuple([z.coerce.number().int().min(0).max(720)]),
+  'drop:create': z.tuple([]),
+  'edit:field': z.tuple([
+    z.enum(['title', 'description', 'window', 'photo', 'items', 'add', 'remove', 'done']),
+  ]),
+  'edit:item': z.tuple([id]),
+  'edit:remove': z.tuple([id]),
+  'wiz:slot': z.tuple([z.coerce.number().int().min(0).max(1), minute, minute]),
 } as const;
 
 export type CallbackKind = keyof typeof codecs;

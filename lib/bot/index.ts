@@ -11,15 +11,20 @@ import { adminInsightFeature } from './features/admin-insight.js';
 import { adminModerationFeature } from './features/admin-moderation.js';
 import { adminVenuesFeature } from './features/admin-venues.js';
 import { browseFeature } from './features/browse.js';
+import { dropsFeature } from './features/drops.js';
 import { helpFeature } from './features/help.js';
 import { membershipFeature } from './features/membership.js';
+import { myOffersFeature } from './features/my-offers.js';
 import { myReservationsFeature } from './features/my-reservations.js';
 import { offersFeature } from './features/offers.js';
 import { privateOnlyFeature } from './features/private-only.js';
 import { reservationFeature } from './features/reservation.js';
+import { reservationsDeskFeature } from './features/reservations-desk.js';
+import { staffFeature } from './features/staff.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { venueFeature } from './features/venue.js';
+import { venueProfileFeature } from './features/venue-profile.js';
 import { createStage } from './scenes/index.js';
 import { sessionKeyOf, updateParties } from './update-parties.js';
 
@@ -78,6 +83,9 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   // The admin console: review, then find venues (before an owner's own /venue), act, read numbers and history.
   bot.use(adminFeature, adminVenuesFeature, adminModerationFeature, adminInsightFeature);
   bot.use(venueFeature, offersFeature);
+  // Issue 15: the venue's day: /myoffers in one message, who is coming, the profile, staff (and their invite
+  // links, a /start payload), recurring drops.
+  bot.use(myOffersFeature, reservationsDeskFeature, venueProfileFeature, staffFeature, dropsFeature);
   bot.use(reservationFeature, myReservationsFeature);
   bot.use(unhandledFeature);
 

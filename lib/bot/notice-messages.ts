@@ -1,7 +1,9 @@
-import type { DueNotice, NoticeKind } from '../marketplace/notices.js';
+import type { DueNotice, NoticeKind, OfferNoticeKind } from '../marketplace/notices.js';
 import type { ReservationFacts } from '../marketplace/reservation-facts.js';
+import type { WindowSummary } from '../marketplace/window-summary.js';
 import { html } from './html.js';
 import { ownerOrderKeyboard, reservedKeyboard } from './keyboards/customer.js';
+import { summaryKeyboard } from './keyboards/desk.js';
 import {
   customerNotices,
   type Locale,
@@ -9,6 +11,7 @@ import {
   reservationTexts,
   reserveTexts,
 } from './texts/customer.js';
+import { windowSummaryText } from './texts/desk.js';
 
 type Extra = typeof html & { reply_markup?: ReturnType<typeof reservedKeyboard>['reply_markup'] };
 
@@ -25,12 +28,29 @@ const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: s
     text: customerNotices.withdrawn(f.offerTitle, f.venue.name, f.pickupCode),
   }),
   'reservation.no_show': (f) => ({ text: customerNotices.noShow(f.offerTitle, f.pickupCode) }),
+  'reservation.window_changed': (f, l) => ({
+    text: customerNotices.windowChanged(f, l),
+    extra: reservedKeyboard(f.reservationId),
+  }),
+  'reservation.pickup_undone': (f, l) => ({
+    text: customerNotices.pickupUndone(f, l),
+    extra: reservedKeyboard(f.reservationId),
+  }),
+  'reservation.marked_no_show': (f) => ({ text: customerNotices.markedNoShow(f) }),
 };
 
-export function noticeMessage(
-  notice: Pick<DueNotice, 'kind' | 'facts'>,
-  l: Locale,
-): { text: string; extra: Extra } {
-  const { text, extra } = messages[notice.kind](notice.facts, l);
+/** Notices about a whole offer. */
+const offerMessages: Record<
+  OfferNoticeKind,
+  (s: WindowSummary, l: Locale) => { text: string; extra?: object }
+> = {
+  'offer.summary': (s, l) => ({ text: windowSummaryText(s, l), extra: summaryKeyboard(s.offerId) }),
+};
+
+export function noticeMessage(notice: DueNotice, l: Locale): { text: string; extra: Extra } {
+  const { text, extra } =
+    'summary' in notice
+      ? offerMessages[notice.kind](notice.summary, l)
+      : messages[notice.kind](notice.facts, l);
   return { text, extra: { ...html, ...(extra as object) } };
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../log.js';
 
 /** A job delivered later to `/api/jobs/<name>` (QStash) or to an in-process handler (local runs). */
 interface ScheduledJob {
-  name: 'expire-offer' | 'deliver-notices';
+  name: 'expire-offer' | 'deliver-notices' | 'publish-drop';
   payload: Record<string, unknown>;
   notBefore: Date;
   /** Same id, same job: QStash drops the duplicate, the local scheduler replaces the timer. */

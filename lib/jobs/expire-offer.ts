@@ -4,9 +4,11 @@ import type { Deps } from '../deps.js';
 import { expireOffers } from '../marketplace/offer-transitions.js';
 import { countOverdueOffers } from '../marketplace/ops-checks.js';
 import { settleEndedOffers } from '../marketplace/settle-ended-offers.js';
+import { summaryNoticeIds } from '../marketplace/window-summary.js';
 import { raiseAlert } from '../ops/alerts.js';
 import { deliverById, runDeliverNotices } from './deliver-notices.js';
 import { forgetOldIdempotencyKeys } from './forget-idempotency-keys.js';
+import { runDueDrops } from './publish-drop.js';
 
 export const expireOfferPayload = z.object({ offerId: z.number().int().positive() });
 
@@ -31,18 +33,19 @@ export async function runExpireOffer(
     expired: expired.length,
     no_shows: settled.noShows,
   });
-  await deliverById(
-    deps,
-    telegram,
-    settled.notices.map((n) => n.id),
-  );
+  // The holders' notices, then the venue's summary (written by the expiry, counted after the settlement).
+  await deliverById(deps, telegram, [
+    ...settled.notices.map((n) => n.id),
+    ...(await summaryNoticeIds(deps.db, expired)),
+  ]);
   return { expired: expired.length, noShows: settled.noShows };
 }
 
 /**
  * The safety net (cron, and on dev-server start): expires whatever a lost callback missed, settles every
- * ended offer's leftover reservations (repairing a crash between a withdrawal and its settlement), delivers
- * every notice still due, and forgets idempotency records too old to be retried.
+ * ended offer's leftover reservations (repairing a crash between a withdrawal and its settlement), publishes
+ * recurring drops whose job was lost, delivers every notice still due, and forgets idempotency records too old
+ * to be retried.
  */
 export async function runSweep(deps: Deps, telegram: Telegram) {
   const now = deps.clock.now();
@@ -51,16 +54,17 @@ export async function runSweep(deps: Deps, telegram: Telegram) {
   if (overdue > 0) await raiseAlert(deps, telegram, { kind: 'lost_callbacks', offers: overdue });
   const expired = await expireOffers(deps.db, { now });
   const settled = await settleEndedOffers(deps.db, { now });
-  await deliverById(
-    deps,
-    telegram,
-    settled.notices.map((n) => n.id),
-  );
+  await deliverById(deps, telegram, [
+    ...settled.notices.map((n) => n.id),
+    ...(await summaryNoticeIds(deps.db, expired)),
+  ]);
+  const drops = await runDueDrops(deps, telegram);
   const notices = await runDeliverNotices(deps, telegram);
   const forgotten = await forgetOldIdempotencyKeys(deps.db, now);
   deps.log.info('sweep', {
     expired: expired.length,
     settled: settled.withdrawn + settled.noShows,
+    drops,
     forgotten,
   });
   return {

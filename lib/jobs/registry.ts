@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { runDeliverNotices } from './deliver-notices.js';
 import { expireOfferPayload, runExpireOffer } from './expire-offer.js';
+import { publishDropPayload, runPublishDrop } from './publish-drop.js';
 
 /**
  * Every scheduled job by name: its payload schema and what it runs. QStash POSTs to `/api/jobs/<name>`
@@ -17,6 +18,11 @@ export const jobs = {
   'deliver-notices': {
     schema: z.object({}),
     run: (deps: Deps, telegram: Telegram) => runDeliverNotices(deps, telegram),
+  },
+  'publish-drop': {
+    schema: publishDropPayload,
+    run: (deps: Deps, telegram: Telegram, payload: z.infer<typeof publishDropPayload>) =>
+      runPublishDrop(deps, telegram, payload),
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
 import { allRows, date, num } from './rows.js';
+import { type WindowSummary, windowSummaries } from './window-summary.js';
 
 /**
  * The outbox (db/schema.ts `notices`): what must reach someone because of a committed change. The write
@@ -14,7 +15,13 @@ export type NoticeKind =
   | 'reservation.cancelled' // to the venue: a customer cancelled
   | 'reservation.picked_up' // to the customer: thanks
   | 'reservation.withdrawn' // to the holder: the venue withdrew the offer
-  | 'reservation.no_show'; // to the holder: the window ended uncollected
+  | 'reservation.no_show' // to the holder: the window ended uncollected
+  | 'reservation.window_changed' // to the holder: the venue moved the pickup window (issue 15)
+  | 'reservation.pickup_undone' // to the customer: a pickup confirmed by mistake was undone (issue 15)
+  | 'reservation.marked_no_show'; // to the holder: the venue marked it not picked up (issue 15)
+
+/** Notices about a whole offer rather than one reservation (`notices.offer_id`). */
+export type OfferNoticeKind = 'offer.summary'; // to the venue: the end-of-window summary (issue 15)
 
 export interface ClaimedNotice {
   id: number;
@@ -22,10 +29,20 @@ export interface ClaimedNotice {
   recipientId: number;
 }
 
-export interface DueNotice extends ClaimedNotice {
+interface DueReservationNotice extends ClaimedNotice {
   attempts: number;
   facts: ReservationFacts;
 }
+
+interface DueOfferNotice {
+  id: number;
+  kind: OfferNoticeKind;
+  recipientId: number;
+  attempts: number;
+  summary: WindowSummary;
+}
+
+export type DueNotice = DueReservationNotice | DueOfferNotice;
 
 const NOTICE_CLAIM_MS = 60_000;
 /** After this many failed tries a notice is given up (and stays visible as `failed` for the operator). */
@@ -60,24 +77,26 @@ export async function claimNotices(
         select n.id from notices n where n.status = 'pending' and ${which}
         order by n.id limit ${input.limit ?? 200} for update skip locked
       )
-      returning n.id, n.kind, n.recipient_id, n.attempts, n.reservation_id
+      returning n.id, n.kind, n.recipient_id, n.attempts, n.reservation_id, n.offer_id
     )
-    select n.id as notice_id, n.kind, n.recipient_id, n.attempts, ${factColumns}
+    select n.id as notice_id, n.kind, n.recipient_id, n.attempts, n.offer_id as subject_offer_id, ${factColumns}
     from claimed n
-      join reservations p on p.id = n.reservation_id
-      join offer_items i on i.id = p.item_id
-      join offers o on o.id = p.offer_id
-      join venues b on b.id = o.venue_id
+      left join reservations p on p.id = n.reservation_id
+      left join offer_items i on i.id = p.item_id
+      left join offers o on o.id = p.offer_id
+      left join venues b on b.id = o.venue_id
       left join users u on u.id = p.customer_id
     order by n.id
   `);
-  return allRows(result).map((row) => ({
-    id: num(row.notice_id),
-    kind: row.kind as NoticeKind,
-    recipientId: num(row.recipient_id),
-    attempts: num(row.attempts),
-    facts: factsOf(row),
-  }));
+  const rows = allRows(result);
+  const offerIds = rows.filter((r) => r.subject_offer_id != null).map((r) => num(r.subject_offer_id));
+  const summaries = offerIds.length > 0 ? await windowSummaries(db, offerIds) : new Map();
+  return rows.flatMap((row): DueNotice[] => {
+    const base = { id: num(row.notice_id), recipientId: num(row.recipient_id), attempts: num(row.attempts) };
+    if (row.subject_offer_id == null) return [{ ...base, kind: row.kind as NoticeKind, facts: factsOf(row) }];
+    const summary = summaries.get(num(row.subject_offer_id));
+    return summary ? [{ ...base, kind: row.kind as OfferNoticeKind, summary }] : [];
+  });
 }
 
 export type DeliveryResult =

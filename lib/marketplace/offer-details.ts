@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { date, firstRow, num, numOrNull } from './rows.js';
+import { date, dateOrNull, firstRow, num, numOrNull } from './rows.js';
 
 export interface CustomerOfferItem {
   id: number;
@@ -20,7 +20,14 @@ export interface CustomerOffer {
   pickupStart: Date;
   pickupEnd: Date;
   status: 'active' | 'sold_out';
-  venue: { name: string; address: string; latitude: number | null; longitude: number | null };
+  venue: {
+    name: string;
+    address: string;
+    latitude: number | null;
+    longitude: number | null;
+    /** Issue 15: when the venue's next recurring drop goes live, if it has one running. */
+    nextDropAt: Date | null;
+  };
   items: CustomerOfferItem[];
 }
 
@@ -37,6 +44,7 @@ export async function getOfferForCustomer(
     await db.execute(sql`
       select o.id, o.title, o.description, o.photo_file_id, o.pickup_start, o.pickup_end, o.status,
         b.name as venue_name, b.address, b.latitude, b.longitude,
+        (select min(d.next_run_at) from drops d where d.venue_id = b.id and d.status = 'active') as next_drop,
         (select json_agg(json_build_object('id', i.id, 'name', i.name, 'price', i.price,
             'original', i.original_price, 'left', i.quantity_available) order by i.position, i.id)
           from offer_items i where i.offer_id = o.id) as items
@@ -62,6 +70,7 @@ export async function getOfferForCustomer(
       address: String(row.address),
       latitude: numOrNull(row.latitude),
       longitude: numOrNull(row.longitude),
+      nextDropAt: dateOrNull(row.next_drop),
     },
     items: items.map((i) => ({
       id: num(i.id),

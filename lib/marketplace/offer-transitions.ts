@@ -1,9 +1,11 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
+import { noticeClaimUntil } from './notices.js';
 import type { OfferStatus } from './offers.js';
 import { allRows, date, firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
+import { refusalForOffer, venuesOf } from './venue-access.js';
 
 /**
  * The offer state machine (docs/data-model.md):
@@ -89,7 +91,7 @@ export async function transitionOffer(
     ),
     target as (
       select o.id, o.status, o.pickup_end, b.status as venue_status from offers o join venues b on b.id = o.venue_id
-      where o.id = ${input.offerId} and b.owner_id = ${input.ownerId}
+      where o.id = ${input.offerId} and b.id in ${venuesOf(input.ownerId, 'manage')}
     ),
     changed as (
       update offers set
@@ -124,7 +126,7 @@ export async function transitionOffer(
   `),
   );
   const row = firstRow(result);
-  if (!row) throw new AppError({ code: 'offer.not_found' });
+  if (!row) throw await refusalForOffer(db, { userId: input.ownerId, offerId: input.offerId });
   const pickupEnd = date(row.pickup_end);
   const prior = (typeof row.prior === 'string' ? JSON.parse(row.prior) : row.prior) as {
     before: OfferStatus;
@@ -143,8 +145,9 @@ export async function transitionOffer(
 
 /**
  * Expires offers whose pickup window is over (one, for the scheduled callback, or all overdue ones, for the
- * sweep). Idempotent: an offer already expired, or whose window was moved into the future since the callback
- * was scheduled, is left alone. Their reservations are settled by `settleEndedOffers` right after.
+ * sweep), and writes each venue's end-of-window summary to the outbox. Idempotent: an offer already expired, or
+ * whose window was moved into the future since the callback was scheduled, is left alone. Their reservations
+ * are settled by `settleEndedOffers` right after.
  */
 export async function expireOffers(db: Db, input: { now: Date; offerId?: number }): Promise<number[]> {
   const now = input.now.toISOString();
@@ -158,6 +161,13 @@ export async function expireOffers(db: Db, input: { now: Date; offerId?: number 
     audit as (
       insert into audit_log (actor_id, action, entity, entity_id, data)
       select null, 'offer.expire', 'offer', id, jsonb_build_object('to', 'expired') from expired
+    ),
+    summary as (
+      -- The venue's end-of-window summary (the outbox; its words are read when it is sent, after settlement).
+      insert into notices (recipient_id, kind, offer_id, claimed_until, next_attempt_at)
+      select b.owner_id, 'offer.summary', e.id, ${noticeClaimUntil(input.now).toISOString()}::timestamptz, ${now}::timestamptz
+      from expired e join offers o on o.id = e.id join venues b on b.id = o.venue_id
+      on conflict do nothing
     )
     select id from expired
   `);

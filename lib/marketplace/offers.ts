@@ -4,6 +4,7 @@ import { AppError, type AppErrorDetail } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { firstRow, num, type RawRow } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
+import { refusalForOffer, venuesOf } from './venue-access.js';
 
 export type OfferStatus = Offer['status'];
 export type OfferWithItems = Offer & { items: OfferItem[] };
@@ -15,6 +16,8 @@ export const OFFER_LIMITS = {
   quantityMin: 1,
   quantityMax: 999,
   descriptionMax: 500,
+  /** 50 kg per unit: anything heavier is a typo (grams for kilograms). */
+  weightMaxGrams: 50_000,
 } as const;
 
 export interface ItemDraft {
@@ -22,6 +25,8 @@ export interface ItemDraft {
   originalPrice: number;
   price: number;
   quantity: number;
+  /** Optional: the weight of one unit in grams, for "food saved" in the end-of-window summary. */
+  unitWeightGrams?: number | null;
 }
 
 export interface OfferDraft {
@@ -53,6 +58,10 @@ export function itemProblem(item: ItemDraft): ItemProblem | null {
   ) {
     return { code: 'item.quantity_range', min: OFFER_LIMITS.quantityMin, max: OFFER_LIMITS.quantityMax };
   }
+  const weight = item.unitWeightGrams;
+  if (weight != null && !(Number.isInteger(weight) && weight > 0 && weight <= OFFER_LIMITS.weightMaxGrams)) {
+    return { code: 'item.weight_range', maxKg: OFFER_LIMITS.weightMaxGrams / 1000 };
+  }
   return null;
 }
 
@@ -80,6 +89,7 @@ export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithI
       original_price: item.originalPrice,
       price: item.price,
       quantity: item.quantity,
+      unit_weight_grams: item.unitWeightGrams ?? null,
       position,
     })),
   );
@@ -91,7 +101,7 @@ export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithI
       with prior as (
         select (outcome->>'offer_id')::bigint as id from idempotency_keys where key = ${key}
       ),
-      biz as (select id from venues where owner_id = ${draft.ownerId} and status = 'verified'),
+      biz as (select id from venues where id in ${venuesOf(draft.ownerId, 'manage')} and status = 'verified'),
       created as (
         insert into offers (venue_id, title, description, photo_file_id, pickup_start, pickup_end, units_available)
         select id, ${title}, ${draft.description?.trim() ?? ''}, ${draft.photoFileId ?? null},
@@ -104,10 +114,10 @@ export async function createOffer(db: Db, draft: OfferDraft): Promise<OfferWithI
         select ${key}, ${draft.ownerId}, jsonb_build_object('offer_id', id) from created where ${key}::text is not null
       ),
       created_items as (
-        insert into offer_items (offer_id, name, original_price, price, quantity_total, quantity_available, position)
-        select created.id, x.name, x.original_price, x.price, x.quantity, x.quantity, x.position
+        insert into offer_items (offer_id, name, original_price, price, quantity_total, quantity_available, unit_weight_grams, position)
+        select created.id, x.name, x.original_price, x.price, x.quantity, x.quantity, x.unit_weight_grams, x.position
         from created, jsonb_to_recordset(${items}::jsonb)
-          as x(name text, original_price int, price int, quantity int, position int)
+          as x(name text, original_price int, price int, quantity int, unit_weight_grams int, position int)
         returning id
       ),
       audit as (
@@ -133,16 +143,18 @@ export async function getOffer(db: Db, offerId: number): Promise<OfferWithItems 
   return { ...offer, items };
 }
 
-/** The offer if it belongs to the caller's venue; otherwise "not found", so ids of others reveal nothing. */
+/**
+ * The offer if the caller manages its venue; otherwise "not found", so ids of others reveal nothing (staff
+ * of the venue are told it is the owner's to do).
+ */
 export async function getOwnOffer(db: Db, { offerId, ownerId }: { offerId: number; ownerId: number }) {
   const [row] = await db
     .select({ id: offers.id })
     .from(offers)
-    .innerJoin(venues, eq(venues.id, offers.venueId))
-    .where(and(eq(offers.id, offerId), eq(venues.ownerId, ownerId)))
+    .where(and(eq(offers.id, offerId), sql`${offers.venueId} in ${venuesOf(ownerId, 'manage')}`))
     .limit(1);
   const offer = row ? await getOffer(db, row.id) : undefined;
-  if (!offer) throw new AppError({ code: 'offer.not_found' });
+  if (!offer) throw await refusalForOffer(db, { userId: ownerId, offerId });
   return offer;
 }
 
@@ -163,31 +175,75 @@ export async function getEditableOffer(db: Db, { offerId, ownerId }: { offerId: 
     .select({ id: offers.id, venueStatus: venues.status })
     .from(offers)
     .innerJoin(venues, eq(venues.id, offers.venueId))
-    .where(and(eq(offers.id, offerId), eq(venues.ownerId, ownerId)))
+    .where(and(eq(offers.id, offerId), sql`${venues.id} in ${venuesOf(ownerId, 'manage')}`))
     .limit(1);
-  if (!row) throw new AppError({ code: 'offer.not_found' });
+  if (!row) throw await refusalForOffer(db, { userId: ownerId, offerId });
   if (row.venueStatus !== 'verified') throw venueNotVerified(row.venueStatus);
   const offer = await getOffer(db, row.id);
   if (!offer) throw new AppError({ code: 'offer.not_found' });
   return offer;
 }
 
-export async function listOwnOffers(db: Db, ownerId: number, limit = 20): Promise<OfferWithItems[]> {
+/** How /myoffers groups a venue's offers. */
+export type OfferFilter = 'live' | 'drafts' | 'past';
+const filterStatuses: Record<OfferFilter, OfferStatus[]> = {
+  live: ['active', 'paused', 'sold_out'],
+  drafts: ['draft'],
+  past: ['expired', 'withdrawn'],
+};
+export const filterOf = (status: OfferStatus): OfferFilter =>
+  (Object.keys(filterStatuses) as OfferFilter[]).find((f) => filterStatuses[f].includes(status))!;
+
+export interface OfferPage {
+  offers: OfferWithItems[];
+  page: number;
+  pages: number;
+  pageSize: number;
+  total: number;
+  /** How many offers each filter holds, for the tabs. */
+  counts: Record<OfferFilter, number>;
+}
+
+/** One page of the offers of the venue the caller manages, newest first, in one filter. */
+export async function listOwnOffers(
+  db: Db,
+  input: { ownerId: number; filter: OfferFilter; page: number; pageSize: number },
+): Promise<OfferPage> {
+  const mine = sql`${offers.venueId} in ${venuesOf(input.ownerId, 'manage')}`;
+  const countRows = await db
+    .select({ status: offers.status, n: sql<number>`count(*)::int` })
+    .from(offers)
+    .where(mine)
+    .groupBy(offers.status);
+  const counts = { live: 0, drafts: 0, past: 0 };
+  for (const row of countRows) counts[filterOf(row.status)] += Number(row.n);
+  const total = counts[input.filter];
+  const pages = Math.max(1, Math.ceil(total / input.pageSize));
+  const page = Math.min(Math.max(0, input.page), pages - 1);
   const rows = await db
     .select({ offer: offers })
     .from(offers)
-    .innerJoin(venues, eq(venues.id, offers.venueId))
-    .where(eq(venues.ownerId, ownerId))
+    .where(and(mine, inArray(offers.status, filterStatuses[input.filter])))
     .orderBy(desc(offers.createdAt), desc(offers.id))
-    .limit(limit);
-  if (rows.length === 0) return [];
+    .limit(input.pageSize)
+    .offset(page * input.pageSize);
   const ids = rows.map((r) => r.offer.id);
-  const items = await db
-    .select()
-    .from(offerItems)
-    .where(inArray(offerItems.offerId, ids))
-    .orderBy(asc(offerItems.position), asc(offerItems.id));
-  return rows.map(({ offer }) => ({ ...offer, items: items.filter((i) => i.offerId === offer.id) }));
+  const items =
+    ids.length === 0
+      ? []
+      : await db
+          .select()
+          .from(offerItems)
+          .where(inArray(offerItems.offerId, ids))
+          .orderBy(asc(offerItems.position), asc(offerItems.id));
+  return {
+    offers: rows.map(({ offer }) => ({ ...offer, items: items.filter((i) => i.offerId === offer.id) })),
+    page,
+    pages,
+    pageSize: input.pageSize,
+    total,
+    counts,
+  };
 }
 
 export interface ItemEdit {
@@ -196,7 +252,10 @@ export interface ItemEdit {
   itemId: number;
   price?: number;
   originalPrice?: number;
-  quantityTotal?: number;
+  /** Units for sale from now on ("restock to 10" = 10 available); the reserved ones are kept on top. */
+  quantityAvailable?: number;
+  /** Weight per unit in grams; null clears it. */
+  unitWeightGrams?: number | null;
   now: Date;
 }
 
@@ -206,19 +265,19 @@ export interface ItemEditResult {
 }
 
 /**
- * The owner of a verified venue changes an item's prices or quantity (a suspended venue changes nothing;
- * checked in the statement, so a suspension between the wizard's steps holds too). The quantity can't drop
- * below what is already reserved;
- * restocking a sold-out offer makes it live again, emptying a live one makes it sold out. One statement:
- * the item row is locked first (FOR UPDATE returns its newest version), so the unit delta applied to the
- * offer row is exact even while customers are reserving.
+ * The owner of a verified venue changes an item's prices, its units for sale or its weight (a suspended venue
+ * changes nothing; checked in the statement, so a suspension between the wizard's steps holds too). The quantity
+ * is what is *available*: units already reserved stay reserved and count on top, so "restock to 10" leaves 10
+ * for sale whatever customers hold. Restocking a sold-out offer makes it live again, emptying a live one makes
+ * it sold out. One statement: the offer row is locked first, then the item (FOR UPDATE returns its newest
+ * version), so the unit delta applied to the offer row is exact even while customers are reserving.
  */
 export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditResult> {
   if (
-    edit.quantityTotal !== undefined &&
-    (!Number.isInteger(edit.quantityTotal) ||
-      edit.quantityTotal < 0 ||
-      edit.quantityTotal > OFFER_LIMITS.quantityMax)
+    edit.quantityAvailable !== undefined &&
+    (!Number.isInteger(edit.quantityAvailable) ||
+      edit.quantityAvailable < 0 ||
+      edit.quantityAvailable > OFFER_LIMITS.quantityMax)
   ) {
     throw new AppError({ code: 'item.quantity_range', min: 0, max: OFFER_LIMITS.quantityMax });
   }
@@ -226,14 +285,19 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
     if (price !== undefined && !(Number.isInteger(price) && price > 0))
       throw new AppError({ code: 'item.price_not_positive' });
   }
+  const weight = edit.unitWeightGrams;
+  if (weight != null && !(Number.isInteger(weight) && weight > 0 && weight <= OFFER_LIMITS.weightMaxGrams)) {
+    throw new AppError({ code: 'item.weight_range', maxKg: OFFER_LIMITS.weightMaxGrams / 1000 });
+  }
   const now = edit.now.toISOString();
+  const available = edit.quantityAvailable ?? null;
   const run = () =>
     retryConflicts(() =>
       db.execute(sql`
       with target as (
         -- Lock order (docs/reliability.md): the offer row first, then its items.
         select o.id, o.status, b.status as venue_status from offers o join venues b on b.id = o.venue_id
-        where o.id = ${edit.offerId} and b.owner_id = ${edit.ownerId}
+        where o.id = ${edit.offerId} and b.id in ${venuesOf(edit.ownerId, 'manage')}
         for update of o
       ),
       old_item as (
@@ -244,13 +308,13 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
         update offer_items i set
           price = coalesce(${edit.price ?? null}::int, i.price),
           original_price = coalesce(${edit.originalPrice ?? null}::int, i.original_price),
-          quantity_total = coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total),
-          quantity_available = coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total) - (i.quantity_total - i.quantity_available)
+          quantity_available = coalesce(${available}::int, i.quantity_available),
+          quantity_total = coalesce(${available}::int, i.quantity_available) + (i.quantity_total - i.quantity_available),
+          unit_weight_grams = case when ${weight === undefined} then i.unit_weight_grams else ${weight ?? null}::int end
         from old_item o
         where i.id = o.id and (select status from target) in ('draft', 'active', 'paused', 'sold_out')
           and (select venue_status from target) = 'verified'
-          and coalesce(${edit.quantityTotal ?? null}::int, i.quantity_total) >= i.quantity_total - i.quantity_available
-        returning i.id, i.quantity_total - o.quantity_total as delta
+        returning i.id, i.quantity_available - o.quantity_available as delta
       ),
       offer_row as (
         update offers set
@@ -271,9 +335,7 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
         from offer_row
       )
       select (select status from target) as before, (select venue_status from target) as venue_status,
-        (select count(*) from old_item) as item_found,
-        (select quantity_total - quantity_available from old_item) as reserved,
-        (select count(*) from item) as changed
+        (select count(*) from old_item) as item_found, (select count(*) from item) as changed
     `),
     );
   let row: RawRow | undefined;
@@ -288,15 +350,12 @@ export async function editOfferItem(db: Db, edit: ItemEdit): Promise<ItemEditRes
     }
     throw error;
   }
-  if (!row || row.before === null) throw new AppError({ code: 'offer.not_found' });
+  if (!row || row.before === null)
+    throw await refusalForOffer(db, { userId: edit.ownerId, offerId: edit.offerId });
   if (row.venue_status !== 'verified') throw venueNotVerified(String(row.venue_status));
   if (num(row.item_found) === 0) throw new AppError({ code: 'offer.item_not_found' });
   if (num(row.changed) === 0) {
-    const before = row.before as OfferStatus;
-    if (before === 'expired' || before === 'withdrawn') {
-      throw new AppError({ code: 'offer.not_editable', status: before });
-    }
-    throw new AppError({ code: 'item.quantity_below_reserved', reserved: num(row.reserved) });
+    throw new AppError({ code: 'offer.not_editable', status: row.before as 'expired' | 'withdrawn' });
   }
   return { offer: (await getOffer(db, edit.offerId))!, statusBefore: row.before as OfferStatus };
 }

@@ -11,7 +11,7 @@ export type PickupWindowResult =
 
 const weekdays = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   month: number;
   day: number;
@@ -33,7 +33,7 @@ function dateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.D
 }
 
 /** The calendar date and weekday at `instant` in `zone`. */
-function localDate(instant: Date, zone: string): LocalDate & { weekday: number } {
+export function localDate(instant: Date, zone: string): LocalDate & { weekday: number } {
   const parts = dateFormat('en-US', {
     timeZone: zone,
     year: 'numeric',
@@ -75,13 +75,13 @@ function zoneOffsetMinutes(instant: Date, zone: string): number {
 }
 
 /** The instant of a wall-clock time in `zone` (DST-safe: the offset is re-evaluated at the result). */
-function zonedTime(date: LocalDate, hour: number, minute: number, zone: string): Date {
+export function zonedTime(date: LocalDate, hour: number, minute: number, zone: string): Date {
   const guess = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
   const first = guess - zoneOffsetMinutes(new Date(guess), zone) * 60_000;
   return new Date(guess - zoneOffsetMinutes(new Date(first), zone) * 60_000);
 }
 
-const addDays = (date: LocalDate, days: number): LocalDate => {
+export const addDays = (date: LocalDate, days: number): LocalDate => {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
 };
@@ -141,20 +141,24 @@ const hhmm = (instant: Date, zone: string) =>
     hourCycle: 'h23',
   }).format(instant);
 
+/** "today", "tomorrow" or "Fri 24 Nov": the local day `instant` falls on, as seen at `now`. */
+function dayWord(instant: Date, now: Date, zone: string): string {
+  const today = localDate(now, zone);
+  const day = localDate(instant, zone);
+  const same = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
+  if (same(day, today)) return 'today';
+  if (same(day, addDays(today, 1))) return 'tomorrow';
+  return dateFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(
+    instant,
+  );
+}
+
 /** "today 18:00–20:00", "tomorrow 09:00–10:30", "Fri 24 Nov 17:00–19:00". */
 export function describePickupWindow(start: Date, end: Date, now: Date, zone: string): string {
-  const today = localDate(now, zone);
-  const startDay = localDate(start, zone);
-  const same = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
-  const dayWord = same(startDay, today)
-    ? 'today'
-    : same(startDay, addDays(today, 1))
-      ? 'tomorrow'
-      : dateFormat('en-GB', {
-          timeZone: zone,
-          weekday: 'short',
-          day: 'numeric',
-          month: 'short',
-        }).format(start);
-  return `${dayWord} ${hhmm(start, zone)}–${hhmm(end, zone)}`;
+  return `${dayWord(start, now, zone)} ${hhmm(start, zone)}–${hhmm(end, zone)}`;
+}
+
+/** "tomorrow 16:00": one moment, e.g. when a recurring drop publishes next. */
+export function describeMoment(instant: Date, now: Date, zone: string): string {
+  return `${dayWord(instant, now, zone)} ${hhmm(instant, zone)}`;
 }

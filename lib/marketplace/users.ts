@@ -8,7 +8,8 @@ export interface TelegramPerson {
   languageCode?: string;
 }
 
-export type Role = 'admin' | 'venue' | 'customer';
+/** `venue`: owns a venue; `staff`: works at one (lib/marketplace/venue-access.ts says what each may do). */
+export type Role = 'admin' | 'venue' | 'staff' | 'customer';
 export type VenueStatus = 'pending' | 'changes_requested' | 'verified' | 'rejected' | 'suspended';
 
 export interface Visitor {
@@ -37,11 +38,21 @@ export async function recordVisit(
         blocked_at = null
       returning id
     )
-    select b.id, b.name, b.status from venues b where b.owner_id = ${person.id}
+    select b.id, b.name, b.status, false as staff from venues b where b.owner_id = ${person.id}
+    union all
+    select b.id, b.name, b.status, true from memberships m join venues b on b.id = m.venue_id
+    where m.user_id = ${person.id} and m.role = 'staff'
+    limit 1
   `);
-  const row = rowsOf<{ id: string | number; name: string; status: VenueStatus }>(result)[0];
+  const row = rowsOf<{ id: string | number; name: string; status: VenueStatus; staff: boolean }>(result)[0];
   const venue = row ? { id: Number(row.id), name: row.name, status: row.status } : undefined;
-  const role: Role = adminIds.includes(person.id) ? 'admin' : venue ? 'venue' : 'customer';
+  const role: Role = adminIds.includes(person.id)
+    ? 'admin'
+    : row?.staff
+      ? 'staff'
+      : venue
+        ? 'venue'
+        : 'customer';
   return { role, venue };
 }
 

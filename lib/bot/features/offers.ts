@@ -1,47 +1,54 @@
 import { Composer } from 'telegraf';
 import { deliverById } from '../../jobs/deliver-notices.js';
 import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
+import { holdersTold, offerAtStake } from '../../marketplace/offer-holders.js';
 import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
-import {
-  getEditableOffer,
-  getOwnOffer,
-  listOwnOffers,
-  type OfferWithItems,
-} from '../../marketplace/offers.js';
+import { getEditableOffer, getOwnOffer, type OfferWithItems } from '../../marketplace/offers.js';
+import { repeatOffer } from '../../marketplace/repeat-offer.js';
 import { settleEndedOffers } from '../../marketplace/settle-ended-offers.js';
-import { getVenueByOwner } from '../../marketplace/venues.js';
+import { seatOf } from '../../marketplace/venue-access.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
 import type { OfferButton } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { pressKey } from '../idempotency-keys.js';
-import { manageKeyboard } from '../keyboards/offers.js';
+import { confirmKeyboard, manageKeyboard } from '../keyboards/offers.js';
 import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
 import { NEW_OFFER_SCENE } from '../scenes/new-offer.js';
+import { localeOf } from '../texts/customer.js';
+import { myOffersTexts } from '../texts/my-offers.js';
 import { manageTexts, offerGate, offerSummary } from '../texts/venue.js';
 
-/** A venue manages its offers: /newoffer, /myoffers, /publish|pause|resume|soldout|withdraw|edit <id>, buttons. */
+/**
+ * A venue's owner manages its offers: /newoffer, /publish|pause|resume|soldout|withdraw|edit <id>, the buttons
+ * on an offer's card, and 🔁 Repeat. Withdraw and Sold out ask first, saying what will happen.
+ */
 export const offersFeature = new Composer<BotContext>();
 
 const summaryOf = (ctx: BotContext, offer: OfferWithItems) =>
   offerSummary(offer, ctx.deps.clock.now(), ctx.deps.config.timezone, ctx.deps.config.currency);
 
-offersFeature.command('newoffer', async (ctx) => {
-  const venue = await getVenueByOwner(ctx.deps.db, ctx.from.id);
-  if (!venue) return void (await ctx.reply(offerGate.notRegistered));
-  if (venue.status === 'pending') return void (await ctx.reply(offerGate.pending));
-  if (venue.status !== 'verified') return void (await ctx.reply(offerGate.notVerified));
-  await ctx.scene.enter(NEW_OFFER_SCENE);
+/** An offer's card: its summary and the buttons that fit its state. */
+export const offerCard = (ctx: BotContext, offer: OfferWithItems, head?: string) => ({
+  text: head ? `${head}\n\n${summaryOf(ctx, offer)}` : summaryOf(ctx, offer),
+  extra: { ...html, ...manageKeyboard(offer.id, offer.status) },
 });
 
-offersFeature.command('myoffers', async (ctx) => {
-  const offers = await listOwnOffers(ctx.deps.db, ctx.from.id, 10);
-  if (offers.length === 0) return void (await ctx.reply(manageTexts.none));
-  await ctx.reply(manageTexts.header, html);
-  for (const offer of offers) {
-    await ctx.reply(summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) });
-  }
+/** The new-offer wizard, for the owner of a verified venue; everyone else is told why not. */
+async function enterNewOffer(ctx: BotContext) {
+  const seat = await seatOf(ctx.deps.db, ctx.from!.id);
+  if (!seat) return void (await ctx.reply(offerGate.notRegistered));
+  if (seat.role !== 'owner') return void (await ctx.reply(myOffersTexts.notOwner));
+  if (seat.venue.status === 'pending') return void (await ctx.reply(offerGate.pending));
+  if (seat.venue.status !== 'verified') return void (await ctx.reply(offerGate.notVerified));
+  await ctx.scene.enter(NEW_OFFER_SCENE);
+}
+
+offersFeature.command('newoffer', (ctx) => enterNewOffer(ctx));
+buttonAction(offersFeature, 'offer:new', async (ctx) => {
+  await ctx.answerCbQuery();
+  await enterNewOffer(ctx);
 });
 
 /**
@@ -90,12 +97,26 @@ async function settleWithdrawal(ctx: BotContext, offerId: number) {
   }
 }
 
-const actions: Array<{ command: string; kind: OfferButton; action: OwnerAction }> = [
+/** Runs the action and says what it did (a withdrawal: how many holders were told). */
+async function actAndSay(ctx: BotContext, offerId: number, action: OwnerAction) {
+  const offer = await runOfferAction(ctx, offerId, action);
+  const done =
+    action === 'withdraw'
+      ? myOffersTexts.withdrawn(await holdersTold(ctx.deps.db, offerId))
+      : manageTexts.done[action];
+  return { offer, done };
+}
+
+const immediate: Array<{ command: string; kind: OfferButton; action: OwnerAction }> = [
   { command: 'publish', kind: 'offer:publish', action: 'publish' },
   { command: 'pause', kind: 'offer:pause', action: 'pause' },
   { command: 'resume', kind: 'offer:resume', action: 'resume' },
-  { command: 'soldout', kind: 'offer:soldout', action: 'sold_out' },
-  { command: 'withdraw', kind: 'offer:withdraw', action: 'withdraw' },
+];
+
+/** Asked before they act: what would happen, with "yes" and "no" buttons. */
+const confirmed: Array<{ command: string; kind: OfferButton; ask: 'withdraw' | 'soldout' }> = [
+  { command: 'soldout', kind: 'offer:soldout', ask: 'soldout' },
+  { command: 'withdraw', kind: 'offer:withdraw', ask: 'withdraw' },
 ];
 
 const offerIdArgument = (text: string | undefined) => {
@@ -103,24 +124,55 @@ const offerIdArgument = (text: string | undefined) => {
   return match ? Number(match[1]) : null;
 };
 
-for (const { command, kind, action } of actions) {
+for (const { command, kind, action } of immediate) {
   offersFeature.command(command, async (ctx) => {
     const offerId = offerIdArgument(ctx.text);
     if (offerId === null) return void (await ctx.reply(manageTexts.usage(command), html));
-    const offer = await runOfferAction(ctx, offerId, action);
-    await replyAfterCommit(ctx, `${manageTexts.done[action]}\n\n${summaryOf(ctx, offer)}`, {
-      ...html,
-      ...manageKeyboard(offer.id, offer.status),
-    });
+    const { offer, done } = await actAndSay(ctx, offerId, action);
+    const card = offerCard(ctx, offer, done);
+    await replyAfterCommit(ctx, card.text, card.extra);
   });
 
   buttonAction(offersFeature, kind, async (ctx, [offerId]) => {
-    const offer = await runOfferAction(ctx, offerId, action);
-    await acknowledge(ctx, manageTexts.done[action]);
+    const { offer, done } = await actAndSay(ctx, offerId, action);
+    await acknowledge(ctx, done);
     // The card the button was on now shows the new state and the buttons that fit it.
-    await showInPlace(ctx, summaryOf(ctx, offer), { ...html, ...manageKeyboard(offer.id, offer.status) });
+    const card = offerCard(ctx, offer);
+    await showInPlace(ctx, card.text, card.extra);
   });
 }
+
+async function question(ctx: BotContext, offerId: number, ask: 'withdraw' | 'soldout') {
+  const { offer, holders, unitsLeft } = await offerAtStake(ctx.deps.db, { offerId, ownerId: ctx.from!.id });
+  const text =
+    ask === 'withdraw'
+      ? myOffersTexts.confirmWithdraw(offer.title, holders)
+      : myOffersTexts.confirmSoldOut(offer.title, unitsLeft, holders);
+  return { text, extra: { ...html, ...confirmKeyboard(ask, offer.id) } };
+}
+
+for (const { command, kind, ask } of confirmed) {
+  offersFeature.command(command, async (ctx) => {
+    const offerId = offerIdArgument(ctx.text);
+    if (offerId === null) return void (await ctx.reply(manageTexts.usage(command), html));
+    const asked = await question(ctx, offerId, ask);
+    await ctx.reply(asked.text, asked.extra);
+  });
+
+  buttonAction(offersFeature, kind, async (ctx, [offerId]) => {
+    const asked = await question(ctx, offerId, ask);
+    await ctx.answerCbQuery();
+    await showInPlace(ctx, asked.text, asked.extra);
+  });
+}
+
+buttonAction(offersFeature, 'offer:confirm', async (ctx, [ask, offerId]) => {
+  const { offer, done } = await actAndSay(ctx, offerId, ask === 'withdraw' ? 'withdraw' : 'sold_out');
+  await acknowledge(ctx, done);
+  // The question is answered: the card says what happened, with only the buttons that still fit.
+  const card = offerCard(ctx, offer, done);
+  await showInPlace(ctx, card.text, card.extra);
+});
 
 offersFeature.command('edit', async (ctx) => {
   const offerId = offerIdArgument(ctx.text);
@@ -134,4 +186,19 @@ buttonAction(offersFeature, 'offer:edit', async (ctx, [offerId]) => {
   const offer = await getEditableOffer(ctx.deps.db, { offerId, ownerId: ctx.from.id });
   await ctx.answerCbQuery();
   await ctx.scene.enter(EDIT_OFFER_SCENE, { offerId: offer.id });
+});
+
+buttonAction(offersFeature, 'offer:repeat', async (ctx, [offerId]) => {
+  const l = localeOf(ctx.deps);
+  const draft = await repeatOffer(ctx.deps.db, {
+    idempotencyKey: pressKey(ctx, 'offer.repeat'),
+    offerId,
+    ownerId: ctx.from.id,
+    now: l.now,
+    zone: l.timezone,
+  });
+  ctx.log.info('offer_repeated', { offer_id: draft.id, from: offerId });
+  await acknowledge(ctx);
+  const card = offerCard(ctx, draft, myOffersTexts.repeated(draft.id, l, draft));
+  await replyAfterCommit(ctx, card.text, card.extra);
 });

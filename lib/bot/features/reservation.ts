@@ -7,6 +7,7 @@ import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { pressKey } from '../idempotency-keys.js';
+import { undoPickupKeyboard } from '../keyboards/desk.js';
 import { ownerTexts, reservationTexts } from '../texts/customer.js';
 import { reservationsView } from './my-reservations.js';
 import { reserveFeature } from './reserve.js';
@@ -57,11 +58,14 @@ buttonAction(reservationFeature, 'reservation:cancel', async (ctx, [reservationI
   if (view) await showInPlace(ctx, view.text, view.extra);
 });
 
-/** The venue confirms a pickup; the customer is thanked through the outbox. Another venue's code is "not found". */
+/**
+ * The venue (owner or staff) confirms a pickup; the customer is thanked through the outbox. Another venue's code
+ * is "not found".
+ */
 async function pickedUp(ctx: BotContext, target: { code: string } | { reservationId: number }) {
   const result = await confirmPickup(ctx.deps.db, {
     idempotencyKey: pressKey(ctx, 'pickup'),
-    ownerId: ctx.from!.id,
+    actorId: ctx.from!.id,
     now: ctx.deps.clock.now(),
     ...target,
   });
@@ -73,13 +77,17 @@ reservationFeature.command('pickup', async (ctx) => {
   const code = ctx.payload.trim();
   if (!code) return void (await ctx.reply(ownerTexts.pickupUsage, html));
   const result = await pickedUp(ctx, { code });
-  await replyAfterCommit(ctx, ownerTexts.pickupDone(result), html);
+  // A mistyped code can be taken back for a few minutes.
+  await replyAfterCommit(ctx, ownerTexts.pickupDone(result), {
+    ...html,
+    ...undoPickupKeyboard(result.reservationId),
+  });
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
 buttonAction(reservationFeature, 'reservation:pickup', async (ctx, [reservationId]) => {
   const result = await pickedUp(ctx, { reservationId });
   await acknowledge(ctx, ownerTexts.pickedUpButton);
-  await showInPlace(ctx, ownerTexts.pickupDone(result), html);
+  await showInPlace(ctx, ownerTexts.pickupDone(result), { ...html, ...undoPickupKeyboard(reservationId) });
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });

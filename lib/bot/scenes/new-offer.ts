@@ -1,7 +1,5 @@
 import { Markup } from 'telegraf';
-import { parseItemLine } from '../../marketplace/item-line.js';
 import { createOffer, type ItemDraft, OFFER_LIMITS } from '../../marketplace/offers.js';
-import { parsePickupWindow } from '../../marketplace/pickup-window.js';
 import { buttonAction } from '../button-action.js';
 import { callbackOf, encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
@@ -9,16 +7,25 @@ import { runOfferAction } from '../features/offers.js';
 import { html } from '../html.js';
 import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
-import { errorText } from '../texts/errors.js';
+import { itemEntryTexts } from '../texts/offer-wizard.js';
 import { offerSummary, newOfferTexts as t } from '../texts/venue.js';
 import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
+import {
+  askPending,
+  continueItem,
+  type ItemEntryState,
+  isNameOnly,
+  readItemLines,
+  startItem,
+} from './item-entry.js';
+import { askWindow, readWindow } from './window-input.js';
 
 export const NEW_OFFER_SCENE = 'new-offer';
 
 /** Each step reads the answer to the question the one before it asked. */
 const Step = { start: 0, title: 1, items: 2, window: 3, photo: 4, summary: 5 } as const;
 
-interface Draft {
+interface Draft extends ItemEntryState {
   title?: string;
   items: ItemDraft[];
   pickupStart?: string;
@@ -44,9 +51,15 @@ const summaryKeyboard = Markup.inlineKeyboard([
 /** Which of our buttons this update pressed, if any. */
 const pressed = (ctx: BotContext) => callbackOf(ctx)?.kind;
 
-async function askWindow(ctx: BotContext) {
-  await ctx.reply(t.askWindow, html);
-  ctx.wizard.selectStep(Step.window);
+/** Adds what was read, up to the limit, and says how many there are. */
+async function addItems(ctx: BotContext, items: ItemDraft[]) {
+  const draft = draftOf(ctx);
+  for (const item of items) {
+    if (draft.items.length >= OFFER_LIMITS.itemsMax)
+      return void (await ctx.reply(t.tooManyItems(OFFER_LIMITS.itemsMax)));
+    draft.items.push(item);
+  }
+  await ctx.reply(t.itemAdded(draft.items.length, OFFER_LIMITS.itemsMax), doneKeyboard);
 }
 
 async function showSummary(ctx: BotContext) {
@@ -81,35 +94,33 @@ export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
   items: async (ctx) => {
     const draft = draftOf(ctx);
     const text = textOf(ctx);
-    if (pressed(ctx) === 'wiz:done' || text?.toLowerCase() === 'done') {
+    const done = pressed(ctx) === 'wiz:done' || text?.toLowerCase() === 'done';
+    if (draft.pendingItem) {
+      if (done) {
+        await ctx.answerCbQuery().catch(() => {});
+        return askPending(ctx, draft, itemEntryTexts.finishFirst);
+      }
+      const item = await continueItem(ctx, draft);
+      if (item) await addItems(ctx, [item]);
+      return;
+    }
+    if (done) {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       if (draft.items.length === 0) return void (await ctx.reply(t.needOneItem, html));
-      return askWindow(ctx);
+      await askWindow(ctx);
+      return ctx.wizard.selectStep(Step.window);
     }
     if (ctx.callbackQuery) return void (await ctx.answerCbQuery());
     if (!text) return void (await ctx.reply(t.needOneItem, html));
-    for (const line of text
-      .split('\n')
-      .map((l) => l.trim())
-      .filter(Boolean)) {
-      if (draft.items.length >= OFFER_LIMITS.itemsMax)
-        return void (await ctx.reply(t.tooManyItems(OFFER_LIMITS.itemsMax)));
-      const parsed = parseItemLine(line);
-      if (!parsed.ok)
-        return void (await ctx.reply(t.badItem(line, errorText(parsed.problem)), {
-          ...html,
-          ...doneKeyboard,
-        }));
-      draft.items.push(parsed.item);
-    }
-    await ctx.reply(t.itemAdded(draft.items.length, OFFER_LIMITS.itemsMax), doneKeyboard);
+    if (draft.items.length >= OFFER_LIMITS.itemsMax)
+      return void (await ctx.reply(t.tooManyItems(OFFER_LIMITS.itemsMax)));
+    if (isNameOnly(text) && !text.includes('\n')) return void (await startItem(ctx, draft, text));
+    const items = await readItemLines(ctx, text, doneKeyboard);
+    if (items) await addItems(ctx, items);
   },
   window: async (ctx) => {
-    const text = textOf(ctx);
-    if (ctx.callbackQuery) return void (await ctx.answerCbQuery());
-    if (!text) return void (await ctx.reply(t.badWindow.format, html));
-    const window = parsePickupWindow(text, ctx.deps.clock.now(), ctx.deps.config.timezone);
-    if (!window.ok) return void (await ctx.reply(t.badWindow[window.reason], html));
+    const window = await readWindow(ctx);
+    if (!window) return;
     Object.assign(draftOf(ctx), {
       pickupStart: window.start.toISOString(),
       pickupEnd: window.end.toISOString(),

@@ -49,9 +49,9 @@ const keepKeyboard = (ctx: BotContext) =>
         .oneTime()
     : { reply_markup: { remove_keyboard: true as const } };
 
-/** Enters the registration with the venue's current answers, after an admin asked for changes. */
+/** Enters the registration with the venue's current answers, after an admin asked for changes or rejected it. */
 export async function resumeRegistration(ctx: BotContext, venue: Venue): Promise<void> {
-  await ctx.reply(r.intro(venue.name, venue.changeRequest), html);
+  await ctx.reply(r.intro(venue.name, venue.changeRequest ?? venue.rejectionReason), html);
   const { name, address, latitude, longitude, phone, description, photoFileId } = venue;
   await ctx.scene.enter(REGISTER_SCENE, {
     previous: { name, address, latitude, longitude, phone, description, photoFileId },
@@ -59,7 +59,7 @@ export async function resumeRegistration(ctx: BotContext, venue: Venue): Promise
 }
 
 /** "+49 30 1234567", "030-123 4567" → kept as typed (trimmed) when it has 7–15 digits. */
-function parsePhone(text: string): string | null {
+export function parsePhone(text: string): string | null {
   if (!/^\+?[\d\s().-]+$/.test(text)) return null;
   const digits = text.replace(/\D/g, '');
   return digits.length >= 7 && digits.length <= 15 ? text.replace(/\s+/g, ' ').trim() : null;

@@ -18,6 +18,17 @@ export const customerCommands: CommandHelp[] = [
 const venueCommands: CommandHelp[] = [
   { command: 'newoffer', description: 'Post a new offer' },
   { command: 'myoffers', description: 'Your offers and their stock' },
+  { command: 'reservations', description: 'Who is coming today: codes, pickups, totals' },
+  { command: 'pickup', description: 'Confirm a pickup by its code' },
+  { command: 'venue', description: 'Your venue’s profile, staff and recurring drops' },
+  { command: 'staff', description: 'Invite or remove staff' },
+  { command: 'offers', description: 'Browse all deals' },
+  { command: 'help', description: 'What I can do' },
+];
+
+/** Staff work the counter: the day's reservations and pickups, never offers or the venue. */
+const staffCommands: CommandHelp[] = [
+  { command: 'reservations', description: 'Who is coming today: codes, pickups, totals' },
   { command: 'pickup', description: 'Confirm a pickup by its code' },
   { command: 'offers', description: 'Browse all deals' },
   { command: 'help', description: 'What I can do' },
@@ -41,14 +52,19 @@ const adminCommands: CommandHelp[] = [
   { command: 'help', description: 'What I can do' },
 ];
 
-export const commandsFor = (role: Role) =>
-  role === 'admin' ? adminCommands : role === 'venue' ? venueCommands : customerCommands;
+const commandsByRole: Record<Role, CommandHelp[]> = {
+  admin: adminCommands,
+  venue: venueCommands,
+  staff: staffCommands,
+  customer: customerCommands,
+};
+export const commandsFor = (role: Role) => commandsByRole[role];
 
 const statusLine: Record<NonNullable<Visitor['venue']>['status'], string> = {
   pending: 'is waiting for verification by our team. We will message you as soon as it is reviewed.',
   changes_requested: 'needs a few changes before our team can verify it. Send /register to make them.',
   verified: 'is verified. Post a deal with /newoffer.',
-  rejected: 'was not approved. Check the message from our team for the reason.',
+  rejected: 'was not approved. Send /register to fix the details and send it for review again.',
   suspended: 'is suspended. Contact support if you think this is a mistake.',
 };
 
@@ -56,6 +72,9 @@ export function welcome(firstName: string, visitor: Visitor): string {
   const hello = `Hi ${escapeHtml(firstName || 'there')}! 👋`;
   if (visitor.role === 'admin') {
     return `${hello}\nYou are an <b>admin</b>. Review venues with /pending, then /verify or /reject them.\nSee /help for everything else.`;
+  }
+  if (visitor.role === 'staff' && visitor.venue) {
+    return `${hello}\nYou work at <b>${escapeHtml(visitor.venue.name)}</b>. See who is coming with /reservations and confirm pickups there or with /pickup &lt;code&gt;.`;
   }
   if (visitor.venue) {
     return `${hello}\nYour venue <b>${escapeHtml(visitor.venue.name)}</b> ${statusLine[visitor.venue.status]}\nSee /help for what you can do.`;

@@ -2,7 +2,7 @@ import type { Deps } from '../../deps.js';
 import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
 import { discountPercent, formatMoney } from '../../marketplace/money.js';
 import type { CustomerOffer, CustomerOfferItem } from '../../marketplace/offer-details.js';
-import { describePickupWindow } from '../../marketplace/pickup-window.js';
+import { describeMoment, describePickupWindow } from '../../marketplace/pickup-window.js';
 import type { ReservationFacts } from '../../marketplace/reservation-facts.js';
 import type { ReservationSummary } from '../../marketplace/reservations.js';
 import { escapeHtml } from '../html.js';
@@ -71,7 +71,10 @@ export function offerDetails(offer: CustomerOffer, l: Locale): string {
   return (
     `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
     `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}\n` +
-    `🕒 Pickup ${when(offer.pickupStart, offer.pickupEnd, l)} · pay at pickup${soldOut}`
+    `🕒 Pickup ${when(offer.pickupStart, offer.pickupEnd, l)} · pay at pickup${soldOut}` +
+    (offer.venue.nextDropAt
+      ? `\n📅 Next drop: ${describeMoment(offer.venue.nextDropAt, l.now, l.timezone)}`
+      : '')
   );
 }
 
@@ -145,4 +148,12 @@ export const customerNotices = {
     `😔 <b>${e(venueName)}</b> withdrew <b>${e(offerTitle)}</b>, so your reservation (code <code>${code}</code>) is cancelled. Nothing to pay. See /offers for other deals.`,
   noShow: (offerTitle: string, code: string) =>
     `⌛ The pickup window for <b>${e(offerTitle)}</b> is over and your reservation (code <code>${code}</code>) was not collected. Next time, please cancel in /myreservations if plans change, so someone else can rescue the food.`,
+  windowChanged: (r: ReservationFacts, l: Locale) =>
+    `⏰ <b>${e(r.venue.name)}</b> moved the pickup time of <b>${e(r.offerTitle)}</b>: it is now <b>${when(r.pickupStart, r.pickupEnd, l)}</b>.\n` +
+    `Your reservation (${r.quantity} × ${e(r.itemName)}, code <code>${r.pickupCode}</code>) stands. If the new time doesn’t suit you, cancel it in /myreservations so someone else can rescue the food.`,
+  pickupUndone: (r: ReservationFacts, l: Locale) =>
+    `↩️ <b>${e(r.venue.name)}</b> marked your reservation as picked up by mistake and undid it. It is open again: ` +
+    `${r.quantity} × ${e(r.itemName)}, code <code>${r.pickupCode}</code>, pickup ${when(r.pickupStart, r.pickupEnd, l)}.`,
+  markedNoShow: (r: ReservationFacts) =>
+    `😕 <b>${e(r.venue.name)}</b> marked your reservation for <b>${e(r.offerTitle)}</b> (code <code>${r.pickupCode}</code>) as not picked up, so it has ended. If that’s a mistake, please talk to the venue.`,
 };

@@ -75,8 +75,6 @@ const errorTexts: Texts = {
   'item.price_not_positive': 'Prices must be above zero.',
   'item.price_not_discounted': 'The discounted price must be lower than the original price.',
   'item.quantity_range': ({ min, max }) => `The quantity must be a whole number from ${min} to ${max}.`,
-  'item.quantity_below_reserved': ({ reserved }) =>
-    `${reserved} already reserved, so the quantity can't go below ${reserved}.`,
   // These three follow "I couldn’t add “…”:" in the wizard, hence the small letter or the quote first.
   'item.parts_missing': 'it needs four parts separated by commas.',
   'item.not_a_price': ({ text, field }) => `“${text}” is not a price (e.g. ${priceExample[field]}).`,
@@ -105,6 +103,27 @@ const errorTexts: Texts = {
   'offer.already_ended': ({ status }) => `This offer is already ${status}; there is nothing to take down.`,
   'user.not_found': 'No customer with that id has used the bot.',
   'user.is_admin': 'Admins can’t be blocked.',
+  'venue.owner_only':
+    'Only the venue’s owner can do that. As staff you can see /reservations and confirm pickups.',
+  'venue.no_change_to_review': 'This venue has no name or address change waiting for review.',
+  'staff.invite_invalid':
+    'This invite link has expired or was already used. Ask the venue’s owner for a new one.',
+  'staff.has_venue':
+    'You already own or work at a venue, so this account can’t join another one. Send /start to see it.',
+  'staff.not_found': 'That person is not on your staff (any more).',
+  'pickup.not_picked_up': 'This reservation is not marked as picked up, so there is nothing to undo.',
+  'pickup.undo_too_late': ({ minutes }) =>
+    `A pickup can only be undone within ${minutes} minutes of confirming it, while the pickup window is open.`,
+  'reservation.window_not_started':
+    'The pickup window hasn’t started yet, so it’s too early to mark this as not picked up.',
+  'offer.item_reserved':
+    'Customers have reserved this item, so it can’t be removed. Set its quantity to 0 to stop selling it.',
+  'offer.last_item': 'An offer needs at least one item, so the last one can’t be removed.',
+  'offer.description_length': ({ max }) => `The description can be at most ${max} characters.`,
+  'item.weight_range': ({ maxKg }) =>
+    `The weight per unit must be between 1 g and ${maxKg} kg, e.g. 0.4 kg or 350 g.`,
+  'drop.not_found': 'That recurring drop doesn’t exist (any more).',
+  'drop.publish_after_window': 'The offer has to be published before its pickup window ends.',
   'button.stale': 'This button is no longer valid. Send /offers to see what’s available.',
 };
 

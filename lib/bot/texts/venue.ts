@@ -56,7 +56,8 @@ export const ownerNotices = {
   verified: (name: string) =>
     `🎉 Your venue <b>${escapeHtml(name)}</b> is verified! Post your first deal with /newoffer. Your commands are in the menu.`,
   rejected: (name: string, reason: string) =>
-    `We couldn’t approve <b>${escapeHtml(name)}</b> yet.\nReason: ${escapeHtml(reason)}\n\nReply to our team or fix the details and contact us to try again.`,
+    `We couldn’t approve <b>${escapeHtml(name)}</b> yet.\nReason: ${escapeHtml(reason)}\n\n` +
+    'To try again, send /register: it asks each question again with your answers so far. Change what the reason is about, tap “Keep” for the rest, and our team reviews it again.',
 };
 
 export const offerGate = {
@@ -72,7 +73,7 @@ export const newOfferTexts = {
     '🍱 New offer. What is its <b>title</b>? e.g. “Evening bakery bag” (up to 80 characters).\n\n/cancel stops at any time.',
   badTitle: 'Please send the title as text, 1–80 characters.',
   askItems:
-    'Now the <b>items</b>, one per line or message:\n<code>name, original price, discounted price, quantity</code>\ne.g. <code>Veggie box, 12.50, 4.00, 5</code>\nTap “Done” when all items are in.',
+    'Now the <b>items</b>, one per line or message:\n<code>name, original price, discounted price, quantity</code>\ne.g. <code>Veggie box, 12.50, 4.00, 5</code>\nOr send just an item’s name and I’ll ask for the rest one by one. Tap “Done” when all items are in.',
   itemAdded: (count: number, max: number) =>
     `Added ✓ — ${count} item${count === 1 ? '' : 's'} so far${count < max ? '. Send another, or tap “Done”.' : ' (the maximum). Tap “Done”.'}`,
   badItem: (line: string, problem: string) =>
@@ -80,7 +81,7 @@ export const newOfferTexts = {
   tooManyItems: (max: number) => `An offer can have at most ${max} items. Tap “Done” to continue.`,
   needOneItem: 'Add at least one item first, e.g. <code>Veggie box, 12.50, 4.00, 5</code>.',
   askWindow:
-    '⏰ When can customers <b>pick up</b>? e.g. <code>18:00-20:00</code> (today), <code>today 18-20</code>, <code>tomorrow 9:00-10:30</code>, <code>fri 17-19</code>.',
+    '⏰ When can customers <b>pick up</b>? Tap a slot, or type it, e.g. <code>18:00-20:00</code> (today), <code>tomorrow 9:00-10:30</code>, <code>fri 17-19</code>.',
   badWindow: {
     format:
       'I couldn’t read that time. Try <code>18:00-20:00</code>, <code>today 18-20</code> or <code>tomorrow 9:00-10:30</code>.',
@@ -133,8 +134,6 @@ export function offerSummary(
 }
 
 export const manageTexts = {
-  none: 'You have no offers yet. Post one with /newoffer.',
-  header: '<b>Your offers</b> (newest first):',
   usage: (command: string) =>
     `Send it with the offer number, e.g. <code>/${command} 12</code>. Your offers are in /myoffers.`,
   done: {
@@ -142,13 +141,14 @@ export const manageTexts = {
     pause: '⏸ Paused. Customers can’t see it until you resume it.',
     resume: '▶️ Live again.',
     sold_out: '🔴 Marked sold out. Restock it with /edit to sell again.',
-    withdraw: '✖️ Withdrawn. Customers holding reservations were told.',
   },
-  editChooseItem: 'Which item do you want to change?',
-  editAsk: (name: string) =>
-    `Send the new values for <b>${escapeHtml(name)}</b> as\n<code>discounted price, original price, quantity</code>\nUse <code>-</code> to keep one, e.g. <code>-, -, 10</code> to restock to 10.`,
+  editAsk: (name: string, reserved: number) =>
+    `Send the new values for <b>${escapeHtml(name)}</b> as\n<code>original price, discounted price, quantity for sale</code>\n` +
+    `Use <code>-</code> to keep one, e.g. <code>-, -, 10</code> to have 10 for sale` +
+    (reserved > 0 ? ` (the ${reserved} already reserved stay reserved).` : '.') +
+    ' A weight per unit may follow, e.g. <code>-, -, 10, 0.4 kg</code>.',
   editBad:
-    'Please send three values separated by commas, e.g. <code>4.00, 12.50, 8</code> or <code>-, -, 10</code>.',
+    'Please send three values separated by commas: original price, discounted price, quantity for sale, e.g. <code>12.50, 4.00, 8</code> or <code>-, -, 10</code>.',
   edited: '✏️ Saved.',
   editCancelled: 'Edit cancelled. Nothing changed.',
   stillEditing: 'You are editing an offer. Send the new values, or /cancel to stop.',

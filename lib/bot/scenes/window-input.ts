@@ -1,0 +1,78 @@
+import { Markup } from 'telegraf';
+import type { InlineKeyboardButton } from 'telegraf/types';
+import { atMinutes, localDayAfter } from '../../marketplace/local-time.js';
+import { parsePickupWindow } from '../../marketplace/pickup-window.js';
+import { callbackOf, encodeCallback } from '../callback-data.js';
+import type { BotContext } from '../context.js';
+import { html } from '../html.js';
+import { windowSlotTexts } from '../texts/offer-wizard.js';
+import { newOfferTexts as t } from '../texts/venue.js';
+import { textOf } from './common.js';
+
+/**
+ * The pickup window, as every wizard asks it: buttons for common slots today and tomorrow (those not over yet),
+ * or typed ("18:00-20:00", "tomorrow 9-10:30"). The same rules either way (parsePickupWindow's).
+ */
+const SLOTS: Array<[day: 0 | 1, start: number, end: number]> = [
+  [0, 12 * 60, 14 * 60],
+  [0, 17 * 60, 19 * 60],
+  [0, 18 * 60, 20 * 60],
+  [0, 19 * 60, 21 * 60],
+  [1, 8 * 60, 10 * 60],
+  [1, 12 * 60, 14 * 60],
+  [1, 17 * 60, 19 * 60],
+  [1, 18 * 60, 20 * 60],
+];
+
+function slotsKeyboard(now: Date, zone: string) {
+  const buttons = SLOTS.filter(
+    ([day, , end]) => atMinutes(localDayAfter(now, day, zone), end, zone) > now,
+  ).map(([day, start, end]) =>
+    Markup.button.callback(
+      windowSlotTexts.slot(day, start, end),
+      encodeCallback('wiz:slot', day, start, end),
+    ),
+  );
+  const rows: InlineKeyboardButton[][] = [];
+  for (let i = 0; i < buttons.length; i += 2) rows.push(buttons.slice(i, i + 2));
+  return Markup.inlineKeyboard(rows);
+}
+
+/** Asks for the window with the slot buttons under the question. */
+export async function askWindow(ctx: BotContext, question: string = t.askWindow) {
+  await ctx.reply(question, { ...html, ...slotsKeyboard(ctx.deps.clock.now(), ctx.deps.config.timezone) });
+}
+
+/**
+ * The window this update gives (a slot pressed, or typed), or null after re-asking with the reason. Any other
+ * button is answered and ignored.
+ */
+export async function readWindow(ctx: BotContext): Promise<{ start: Date; end: Date } | null> {
+  const now = ctx.deps.clock.now();
+  const zone = ctx.deps.config.timezone;
+  const pressed = callbackOf(ctx);
+  if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => {});
+  if (pressed?.kind === 'wiz:slot') {
+    const [dayOffset, from, to] = pressed.args;
+    const day = localDayAfter(now, dayOffset, zone);
+    const start = atMinutes(day, from, zone);
+    const end = atMinutes(day, to, zone);
+    if (end <= now || end <= start) {
+      await askWindow(ctx, t.badWindow.in_the_past);
+      return null;
+    }
+    return { start, end };
+  }
+  if (ctx.callbackQuery) return null;
+  const text = textOf(ctx);
+  if (!text) {
+    await askWindow(ctx, t.badWindow.format);
+    return null;
+  }
+  const window = parsePickupWindow(text, now, zone);
+  if (!window.ok) {
+    await askWindow(ctx, t.badWindow[window.reason]);
+    return null;
+  }
+  return { start: window.start, end: window.end };
+}
