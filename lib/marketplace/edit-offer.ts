@@ -178,7 +178,7 @@ export async function addOfferItem(
       insert into offer_items (offer_id, name, original_price, price, quantity_total, quantity_available, unit_weight_grams, position)
       select (select id from target), ${item.name.trim()}, ${item.originalPrice}, ${item.price}, ${item.quantity},
         ${item.quantity}, ${item.unitWeightGrams ?? null}::int, (select last from counted) + 1
-      where (select n from counted) < ${OFFER_LIMITS.itemsMax}
+      where exists (select 1 from target) and (select n from counted) < ${OFFER_LIMITS.itemsMax}
       returning id, offer_id
     ),
     changed as (
