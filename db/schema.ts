@@ -384,9 +384,9 @@ export const drops = pgTable(
 );
 export type Drop = typeof drops.$inferSelect;
 
-// ─── Issue 14: customers come back (follows, alerts, saved searches, ratings, strikes, channel posts) ─────────
+// ─── Issue 14: customers come back (follows, deal alerts, saved searches, ratings, strikes, channel posts) ─────────
 
-/** A customer follows a venue: its newly published offers reach them as alerts. */
+/** A customer follows a venue: its newly published offers reach them as deal alerts. */
 export const follows = pgTable(
   'follows',
   {
@@ -403,11 +403,11 @@ export const follows = pgTable(
 export type Follow = typeof follows.$inferSelect;
 
 /**
- * What a customer wants of alerts: muted or not, and quiet hours (minutes after local midnight; equal start and
- * end means none). No row means the defaults: alerts on, quiet 22:00–08:00.
+ * What a customer wants of deal alerts: muted or not, and quiet hours (minutes after local midnight; equal start and
+ * end means none). No row means the defaults: deal alerts on, quiet 22:00–08:00.
  */
-export const alertSettings = pgTable(
-  'alert_settings',
+export const dealAlertSettings = pgTable(
+  'deal_alert_settings',
   {
     userId: telegramId('user_id')
       .primaryKey()
@@ -419,7 +419,7 @@ export const alertSettings = pgTable(
   },
   (t) => [
     check(
-      'alert_settings_quiet_range',
+      'deal_alert_settings_quiet_range',
       sql`${t.quietStart} BETWEEN 0 AND 1439 AND ${t.quietEnd} BETWEEN 0 AND 1439`,
     ),
   ],
@@ -450,8 +450,8 @@ export const savedSearches = pgTable(
 );
 export type SavedSearch = typeof savedSearches.$inferSelect;
 
-/** One row per published offer whose alerts were written: the fan-out happens once, whoever runs it. */
-export const alertFanouts = pgTable('alert_fanouts', {
+/** One row per published offer whose deal alerts were written: the fan-out happens once, whoever runs it. */
+export const dealAlertFanouts = pgTable('deal_alert_fanouts', {
   offerId: bigint('offer_id', { mode: 'number' })
     .primaryKey()
     .references(() => offers.id),
@@ -459,15 +459,21 @@ export const alertFanouts = pgTable('alert_fanouts', {
   createdAt: createdAt(),
 });
 
-export const alertStatus = pgEnum('alert_status', ['pending', 'sent', 'blocked', 'failed', 'skipped']);
+export const dealAlertStatus = pgEnum('deal_alert_status', [
+  'pending',
+  'sent',
+  'blocked',
+  'failed',
+  'skipped',
+]);
 
 /**
- * The alerts outbox: one row per (offer, recipient), written by the fan-out and claimed in batches by the
- * `fan-out-alerts` job, so nobody hears of one offer twice. A saved search alerts a customer of a venue at most
+ * The deal alerts outbox: one row per (offer, recipient), written by the fan-out and claimed in batches by the
+ * `fan-out-deal-alerts` job, so nobody hears of one offer twice. A saved search deal alerts a customer of a venue at most
  * once per local day (the partial unique index). `skipped`: muted meanwhile, or the offer ended first.
  */
-export const alerts = pgTable(
-  'alerts',
+export const dealAlerts = pgTable(
+  'deal_alerts',
   {
     id: id(),
     offerId: bigint('offer_id', { mode: 'number' })
@@ -478,11 +484,11 @@ export const alerts = pgTable(
       .references(() => venues.id),
     recipientId: telegramId('recipient_id').notNull(),
     reason: text('reason').notNull(),
-    /** The day (in TIMEZONE) the offer was published; a saved search alerts once per venue and day. */
+    /** The day (in TIMEZONE) the offer was published; a saved search deal alerts once per venue and day. */
     localDay: date('local_day', { mode: 'string' }).notNull(),
-    /** How far the venue is from the saved search's point, for the alert's words; null for follows. */
+    /** How far the venue is from the saved search's point, for the deal alert's words; null for follows. */
     distanceM: integer('distance_m'),
-    status: alertStatus('status').notNull().default('pending'),
+    status: dealAlertStatus('status').notNull().default('pending'),
     attempts: integer('attempts').notNull().default(0),
     claimedUntil: timestamp('claimed_until', { withTimezone: true }).notNull(),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
@@ -491,15 +497,15 @@ export const alerts = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('alerts_offer_recipient_uq').on(t.offerId, t.recipientId),
-    uniqueIndex('alerts_search_daily_uq')
+    uniqueIndex('deal_alerts_offer_recipient_uq').on(t.offerId, t.recipientId),
+    uniqueIndex('deal_alerts_search_daily_uq')
       .on(t.recipientId, t.venueId, t.localDay)
       .where(sql`${t.reason} = 'search'`),
-    index('alerts_due_idx').on(t.offerId, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
-    check('alerts_reason', sql`${t.reason} IN ('follow', 'search')`),
+    index('deal_alerts_due_idx').on(t.offerId, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    check('deal_alerts_reason', sql`${t.reason} IN ('follow', 'search')`),
   ],
 );
-export type Alert = typeof alerts.$inferSelect;
+export type DealAlert = typeof dealAlerts.$inferSelect;
 
 /** A customer's rating of one collected reservation: once per reservation, editable for 24 hours. */
 export const ratings = pgTable(

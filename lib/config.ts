@@ -86,6 +86,10 @@ const envSchema = (production: boolean) =>
 
     BOT_TOKEN: optional(matching(/^\d+:[A-Za-z0-9_-]{20,}$/, 'must look like 123456:ABC… from @BotFather')),
     BOT_USERNAME: optional(matching(/^[A-Za-z0-9_]{3,64}$/)),
+    // Issue 14: the public channel every published offer is posted to (the bot must be an admin there).
+    CHANNEL_ID: optional(
+      matching(/^(@[A-Za-z][A-Za-z0-9_]{4,31}|-100\d{5,15})$/, 'must be @channelname or -100…'),
+    ),
     TELEGRAM_API_ROOT: z.pipe(
       withFallback(httpUrl(), 'https://api.telegram.org'),
       z.transform((v: string) => v.replace(/\/+$/, '')),
@@ -141,6 +145,8 @@ export interface Config {
   production: boolean;
   botToken?: string;
   botUsername?: string;
+  /** Issue 14: where published offers are posted (@name or -100… id); unset, nothing is posted. */
+  channelId?: string;
   telegramApiRoot: string;
   webhookSecret?: string;
   adminIds: number[];
@@ -285,6 +291,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     production,
     botToken: env.BOT_TOKEN,
     botUsername: env.BOT_USERNAME,
+    channelId: env.CHANNEL_ID,
     telegramApiRoot: env.TELEGRAM_API_ROOT,
     webhookSecret: env.TELEGRAM_WEBHOOK_SECRET,
     adminIds: env.ADMIN_TELEGRAM_IDS,

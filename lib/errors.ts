@@ -77,6 +77,16 @@ export type AppErrorDetail =
   | { code: 'item.weight_range'; maxKg: number }
   | { code: 'drop.not_found' }
   | { code: 'drop.publish_after_window' }
+  // Customers coming back: follows, alerts, ratings, no-show strikes (issue 14).
+  | { code: 'reservation.strike_limit'; until: Date }
+  | { code: 'follow.venue_unavailable' }
+  | { code: 'settings.unknown_choice' }
+  | { code: 'search.location_needed' }
+  | { code: 'rating.not_allowed' }
+  | { code: 'rating.edit_window_over' }
+  | { code: 'rating.comment_too_long'; max: number }
+  | { code: 'no_show.not_found' }
+  | { code: 'no_show.too_late' }
   // A button that isn't (any more) one of ours.
   | { code: 'button.stale' };
 
@@ -148,6 +158,15 @@ const categories = {
   'item.weight_range': 'invalid_input',
   'drop.not_found': 'not_found',
   'drop.publish_after_window': 'invalid_input',
+  'reservation.strike_limit': 'limit_reached',
+  'follow.venue_unavailable': 'not_found',
+  'settings.unknown_choice': 'invalid_input',
+  'search.location_needed': 'invalid_input',
+  'rating.not_allowed': 'not_allowed',
+  'rating.edit_window_over': 'invalid_transition',
+  'rating.comment_too_long': 'invalid_input',
+  'no_show.not_found': 'not_found',
+  'no_show.too_late': 'invalid_transition',
   'button.stale': 'not_found',
 } as const satisfies Record<ErrorCode, ErrorCategory>;
 

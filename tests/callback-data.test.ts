@@ -73,6 +73,18 @@ const wire = {
   'edit:item': [[7], 'edit:item:7'],
   'edit:remove': [[7], 'edit:remove:7'],
   'wiz:slot': [[1, 1080, 1200], 'wiz:slot:1:1080:1200'],
+  // Issue 14
+  'follow:add': [[3], 'follow:add:3'],
+  'follow:remove': [[3], 'follow:remove:3'],
+  'settings:mute': [[1], 'settings:mute:1'],
+  'settings:quiet': [[2], 'settings:quiet:2'],
+  'search:new': [[], 'search:new'],
+  'search:radius': [[2000], 'search:radius:2000'],
+  'search:save': [[2000, 500], 'search:save:2000:500'],
+  'search:delete': [[], 'search:delete'],
+  'rate:stars': [[12, 4], 'rate:stars:12:4'],
+  'noshow:collected': [[12], 'noshow:collected:12'],
+  'noshow:missed': [[12], 'noshow:missed:12'],
 } satisfies { [K in CallbackKind]: [CallbackArgs<K>, string] };
 
 const kinds = Object.entries(wire) as Array<[CallbackKind, [never, string]]>;
@@ -100,6 +112,8 @@ describe('callback data', () => {
     ['a zero id', 'offer:view:0'],
     ['a negative page', 'browse:page:-1'],
     ['a quantity above 99', 'buy:qty:42:7:100'],
+    ['six stars', 'rate:stars:12:6'],
+    ['a radius of 10 m', 'search:radius:10'],
     ['more than 64 bytes', `buy:item:${'9'.repeat(60)}`],
     ['nothing', ''],
   ])('reads %s as no button of ours', (_label, data) => {

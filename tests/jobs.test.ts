@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers, reservations } from '../db/schema.js';
 import { type DevServer, startDevServer } from '../dev/dev-server.js';
@@ -10,6 +10,7 @@ import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { qstashSignature } from './support/qstash-sign.js';
 import { storeLabel } from './support/stores.js';
+import { textUpdate } from './support/updates.js';
 
 const JOB_URL = `${PUBLIC_URL}/api/jobs/expire-offer`;
 
@@ -53,6 +54,17 @@ describe(`signed job endpoints (${storeLabel})`, () => {
       currency: 'EUR',
       now: past,
     });
+    // Another customer's pickup was confirmed that day, so the no-show counts and its holder is told (issue 14).
+    const collected = await reserve(app.deps.db, {
+      idempotencyKey: newKey(),
+      customer: { id: 3132, firstName: 'Early' },
+      offerId: offer.id,
+      itemId: offer.items[0]!.id,
+      quantity: 1,
+      currency: 'EUR',
+      now: past,
+    });
+    await app.deliver(textUpdate({ id: ownerId, first_name: 'Owner' }, `/pickup ${collected.pickupCode}`));
     return offer.id;
   }
 
@@ -100,7 +112,7 @@ describe(`signed job endpoints (${storeLabel})`, () => {
     const [reservation] = await app.deps.db
       .select()
       .from(reservations)
-      .where(eq(reservations.offerId, offerId));
+      .where(and(eq(reservations.offerId, offerId), eq(reservations.customerId, 3131)));
     expect(reservation!.status).toBe('no_show');
     expect(app.telegram.sentTo(3131)).toHaveLength(1);
 

@@ -286,8 +286,9 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect(await expireOffers(db(), { now: later, offerId: offer.id })).toEqual([offer.id]);
       const settled = await settleEndedOffers(db(), { now: later, offerIds: [offer.id] });
       expect(settled).toMatchObject({ noShows: 1, withdrawn: 0 });
+      // The venue confirmed no pickup that day, so it is asked whether the customer came (issue 14).
       expect(settled.notices).toEqual([
-        { id: expect.any(Number), kind: 'reservation.no_show', recipientId: 8002 },
+        { id: expect.any(Number), kind: 'reservation.unconfirmed', recipientId: ownerId },
       ]);
       expect(await expireOffers(db(), { now: later, offerId: offer.id })).toEqual([]);
       expect((await settleEndedOffers(db(), { now: later, offerIds: [offer.id] })).notices).toEqual([]);

@@ -28,7 +28,13 @@ describe('npm run setup', () => {
     expect(webhook!.params).toMatchObject({
       url: 'https://food.example.org/api/telegram',
       secret_token: 'setup-secret',
-      allowed_updates: ['message', 'callback_query', 'my_chat_member'],
+      allowed_updates: [
+        'message',
+        'callback_query',
+        'my_chat_member',
+        'inline_query',
+        'chosen_inline_result',
+      ],
       max_connections: 40,
     });
     expect(output).toContain('"url": "https://food.example.org/api/telegram"');

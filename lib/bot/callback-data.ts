@@ -79,6 +79,21 @@ const codecs = {
   'edit:item': z.tuple([id]),
   'edit:remove': z.tuple([id]),
   'wiz:slot': z.tuple([z.coerce.number().int().min(0).max(1), minute, minute]),
+  // Customers coming back (issue 14): follows, alert settings, saved searches, ratings, unconfirmed no-shows
+  'follow:add': z.tuple([id]),
+  'follow:remove': z.tuple([id]),
+  'settings:mute': z.tuple([z.coerce.number().int().min(0).max(1)]),
+  'settings:quiet': z.tuple([z.coerce.number().int().min(0).max(9)]),
+  'search:new': z.tuple([]),
+  'search:radius': z.tuple([z.coerce.number().int().min(100).max(50_000)]),
+  'search:save': z.tuple([
+    z.coerce.number().int().min(100).max(50_000),
+    z.coerce.number().int().min(0).max(100_000),
+  ]),
+  'search:delete': z.tuple([]),
+  'rate:stars': z.tuple([id, z.coerce.number().int().min(1).max(5)]),
+  'noshow:collected': z.tuple([id]),
+  'noshow:missed': z.tuple([id]),
 } as const;
 
 export type CallbackKind = keyof typeof codecs;

@@ -13,6 +13,8 @@ export interface SessionData
   locationAsked?: boolean;
   /** Issue 16: the text of an admin's last /venues search, so its Prev/Next buttons page through it. */
   venueSearch?: string;
+  /** Issue 14: the customer just rated this reservation; their next plain message is its comment. */
+  ratingComment?: { reservationId: number; askedAt: string };
 }
 
 export interface BotContext extends Context {

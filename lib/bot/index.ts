@@ -5,6 +5,7 @@ import { RedisSessionStore } from '../infra/session-store.js';
 import { markUnreachable, telegramOptions } from '../infra/telegram.js';
 import { HANDLER_TIMEOUT_MS } from '../limits.js';
 import type { BotContext, SessionData } from './context.js';
+import { DEFAULT_BOT_USERNAME } from './deep-links.js';
 import { replyToError } from './error-reply.js';
 import { adminFeature } from './features/admin.js';
 import { adminInsightFeature } from './features/admin-insight.js';
@@ -12,14 +13,20 @@ import { adminModerationFeature } from './features/admin-moderation.js';
 import { adminVenuesFeature } from './features/admin-venues.js';
 import { browseFeature } from './features/browse.js';
 import { dropsFeature } from './features/drops.js';
+import { followFeature } from './features/follow.js';
 import { helpFeature } from './features/help.js';
+import { inlineFeature } from './features/inline.js';
 import { membershipFeature } from './features/membership.js';
 import { myOffersFeature } from './features/my-offers.js';
 import { myReservationsFeature } from './features/my-reservations.js';
+import { noShowFeature } from './features/no-show.js';
 import { offersFeature } from './features/offers.js';
 import { privateOnlyFeature } from './features/private-only.js';
+import { rateFeature } from './features/rate.js';
 import { reservationFeature } from './features/reservation.js';
 import { reservationsDeskFeature } from './features/reservations-desk.js';
+import { savedSearchFeature } from './features/saved-search.js';
+import { settingsFeature } from './features/settings.js';
 import { staffFeature } from './features/staff.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
@@ -39,10 +46,10 @@ function presetBotInfo(token: string, username: string | undefined): UserFromGet
     id: Number(token.split(':')[0]),
     is_bot: true,
     first_name: 'Surplus Food',
-    username: username ?? 'SurplusFoodBot',
+    username: username ?? DEFAULT_BOT_USERNAME,
     can_join_groups: false,
     can_read_all_group_messages: false,
-    supports_inline_queries: false,
+    supports_inline_queries: true,
     can_connect_to_business: false,
     has_main_web_app: false,
   } as UserFromGetMe;
@@ -69,6 +76,8 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
     return next();
   });
   bot.use(privateOnlyFeature, membershipFeature);
+  // Issue 14: inline queries come from any chat and need no conversation state, so they are answered first.
+  bot.use(inlineFeature);
   bot.use(
     session({
       store: sessions,
@@ -80,6 +89,9 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   bot.use(createStage().middleware());
   // Order matters only where triggers overlap: deep links before the plain /start greeting.
   bot.use(browseFeature, startFeature, helpFeature);
+  // Issue 14: follows, /settings, saved searches, ratings (a comment is the plain message after the stars,
+  // so before any feature that reads plain text), the venue's answer on unconfirmed no-shows.
+  bot.use(followFeature, settingsFeature, savedSearchFeature, rateFeature, noShowFeature);
   // The admin console: review, then find venues (before an owner's own /venue), act, read numbers and history.
   bot.use(adminFeature, adminVenuesFeature, adminModerationFeature, adminInsightFeature);
   bot.use(venueFeature, offersFeature);

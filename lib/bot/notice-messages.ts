@@ -4,6 +4,7 @@ import type { WindowSummary } from '../marketplace/window-summary.js';
 import { html } from './html.js';
 import { ownerOrderKeyboard, reservedKeyboard } from './keyboards/customer.js';
 import { summaryKeyboard } from './keyboards/desk.js';
+import { noShowKeyboard, ratingKeyboard } from './keyboards/returning.js';
 import {
   customerNotices,
   type Locale,
@@ -12,6 +13,8 @@ import {
   reserveTexts,
 } from './texts/customer.js';
 import { windowSummaryText } from './texts/desk.js';
+import { ratingTexts } from './texts/ratings.js';
+import { reminderTexts, strikeTexts } from './texts/reminders.js';
 
 type Extra = typeof html & { reply_markup?: ReturnType<typeof reservedKeyboard>['reply_markup'] };
 
@@ -23,11 +26,17 @@ const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: s
     extra: ownerOrderKeyboard(f.reservationId),
   }),
   'reservation.cancelled': (f) => ({ text: ownerTexts.cancelled(f) }),
-  'reservation.picked_up': (f) => ({ text: reservationTexts.thanks(f) }),
+  // Issue 14: the thank-you asks for a rating.
+  'reservation.picked_up': (f) => ({
+    text: `${reservationTexts.thanks(f)}\n\n${ratingTexts.ask}`,
+    extra: ratingKeyboard(f.reservationId),
+  }),
   'reservation.withdrawn': (f) => ({
     text: customerNotices.withdrawn(f.offerTitle, f.venue.name, f.pickupCode),
   }),
-  'reservation.no_show': (f) => ({ text: customerNotices.noShow(f.offerTitle, f.pickupCode) }),
+  'reservation.no_show': (f) => ({
+    text: customerNotices.noShow(f.offerTitle, f.pickupCode) + strikeTexts.rule,
+  }),
   'reservation.window_changed': (f, l) => ({
     text: customerNotices.windowChanged(f, l),
     extra: reservedKeyboard(f.reservationId),
@@ -37,6 +46,20 @@ const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: s
     extra: reservedKeyboard(f.reservationId),
   }),
   'reservation.marked_no_show': (f) => ({ text: customerNotices.markedNoShow(f) }),
+  // Issue 14: the venue asked about an unconfirmed no-show, the strike limit, pickup reminders.
+  'reservation.unconfirmed': (f, l) => ({
+    text: strikeTexts.askVenue(f, l),
+    extra: noShowKeyboard(f.reservationId),
+  }),
+  'reservation.strike_limit': (f, l) => ({ text: strikeTexts.limited(f, l) }),
+  'reminder.opening': (f, l) => ({
+    text: reminderTexts.opening(f, l),
+    extra: reservedKeyboard(f.reservationId),
+  }),
+  'reminder.closing': (f, l) => ({
+    text: reminderTexts.closing(f, l),
+    extra: reservedKeyboard(f.reservationId),
+  }),
 };
 
 /** Notices about a whole offer. */

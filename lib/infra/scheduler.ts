@@ -3,7 +3,14 @@ import type { Logger } from '../log.js';
 
 /** A job delivered later to `/api/jobs/<name>` (QStash) or to an in-process handler (local runs). */
 interface ScheduledJob {
-  name: 'expire-offer' | 'deliver-notices' | 'publish-drop';
+  name:
+    | 'expire-offer'
+    | 'deliver-notices'
+    | 'publish-drop'
+    // Issue 14: new-deal alerts in batches, pickup reminders, the channel post.
+    | 'fan-out-deal-alerts'
+    | 'pickup-reminder'
+    | 'channel-post';
   payload: Record<string, unknown>;
   notBefore: Date;
   /** Same id, same job: QStash drops the duplicate, the local scheduler replaces the timer. */

@@ -4,10 +4,12 @@ import type { Deps } from '../deps.js';
 import { expireOffers } from '../marketplace/offer-transitions.js';
 import { countOverdueOffers } from '../marketplace/ops-checks.js';
 import { settleEndedOffers } from '../marketplace/settle-ended-offers.js';
+import { strikeMarkedNoShows } from '../marketplace/strikes.js';
 import { summaryNoticeIds } from '../marketplace/window-summary.js';
 import { raiseAlert } from '../ops/alerts.js';
 import { deliverById, runDeliverNotices } from './deliver-notices.js';
 import { forgetOldIdempotencyKeys } from './forget-idempotency-keys.js';
+import { offerChanged, runReturningSweep } from './offer-events.js';
 import { runDueDrops } from './publish-drop.js';
 
 export const expireOfferPayload = z.object({ offerId: z.number().int().positive() });
@@ -27,7 +29,11 @@ export async function runExpireOffer(
 ) {
   const now = deps.clock.now();
   const expired = await expireOffers(deps.db, { now, offerId: payload.offerId });
-  const settled = await settleEndedOffers(deps.db, { now, offerIds: [payload.offerId] });
+  const { timezone } = deps.config;
+  const settled = await settleEndedOffers(deps.db, { now, offerIds: [payload.offerId], timezone });
+  // Issue 14: no-shows the venue marked by hand become strikes; the channel post says it ended.
+  const marked = await strikeMarkedNoShows(deps.db, { now, offerIds: [payload.offerId] });
+  if (expired.length > 0) await offerChanged(deps, payload.offerId);
   deps.log.info('offer_expiry_job', {
     offer_id: payload.offerId,
     expired: expired.length,
@@ -36,6 +42,7 @@ export async function runExpireOffer(
   // The holders' notices, then the venue's summary (written by the expiry, counted after the settlement).
   await deliverById(deps, telegram, [
     ...settled.notices.map((n) => n.id),
+    ...marked.notices.map((n) => n.id),
     ...(await summaryNoticeIds(deps.db, expired)),
   ]);
   return { expired: expired.length, noShows: settled.noShows };
@@ -53,12 +60,13 @@ export async function runSweep(deps: Deps, telegram: Telegram) {
   const overdue = await countOverdueOffers(deps.db, { now, graceMs: CALLBACK_GRACE_MS });
   if (overdue > 0) await raiseAlert(deps, telegram, { kind: 'lost_callbacks', offers: overdue });
   const expired = await expireOffers(deps.db, { now });
-  const settled = await settleEndedOffers(deps.db, { now });
+  const settled = await settleEndedOffers(deps.db, { now, timezone: deps.config.timezone });
   await deliverById(deps, telegram, [
     ...settled.notices.map((n) => n.id),
     ...(await summaryNoticeIds(deps.db, expired)),
   ]);
   const drops = await runDueDrops(deps, telegram);
+  const returning = await runReturningSweep(deps, telegram);
   const notices = await runDeliverNotices(deps, telegram);
   const forgotten = await forgetOldIdempotencyKeys(deps.db, now);
   deps.log.info('sweep', {
@@ -66,6 +74,7 @@ export async function runSweep(deps: Deps, telegram: Telegram) {
     settled: settled.withdrawn + settled.noShows,
     drops,
     forgotten,
+    ...returning,
   });
   return {
     expired: expired.length,

@@ -2,7 +2,7 @@ import type { Telegram } from 'telegraf';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { dueDrops, runDrop } from '../marketplace/drops.js';
-import { scheduleExpiry } from './schedule-expiry.js';
+import { offerPublished } from './offer-events.js';
 
 export const publishDropPayload = z.object({
   dropId: z.number().int().positive(),
@@ -43,8 +43,9 @@ export async function runPublishDrop(
     now: deps.clock.now(),
     zone: deps.config.timezone,
   });
+  // Its expiry, and (issue 14) the followers' alerts and the channel post, as for any publish.
   if (run.published)
-    await scheduleExpiry(deps, { id: run.published.offerId, pickupEnd: run.published.pickupEnd });
+    await offerPublished(deps, { id: run.published.offerId, pickupEnd: run.published.pickupEnd });
   if (run.nextRunAt) await scheduleDrop(deps, { id: payload.dropId, runAt: run.nextRunAt });
   deps.log.info('drop_run', {
     drop_id: payload.dropId,

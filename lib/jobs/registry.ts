@@ -1,8 +1,11 @@
 import type { Telegram } from 'telegraf';
 import { z } from 'zod';
 import type { Deps } from '../deps.js';
+import { channelPostPayload, runChannelPost } from './channel-post.js';
 import { runDeliverNotices } from './deliver-notices.js';
 import { expireOfferPayload, runExpireOffer } from './expire-offer.js';
+import { fanOutPayload, runFanOutDealAlerts } from './fan-out-deal-alerts.js';
+import { reminderPayload, runPickupReminder } from './pickup-reminder.js';
 import { publishDropPayload, runPublishDrop } from './publish-drop.js';
 
 /**
@@ -23,6 +26,22 @@ export const jobs = {
     schema: publishDropPayload,
     run: (deps: Deps, telegram: Telegram, payload: z.infer<typeof publishDropPayload>) =>
       runPublishDrop(deps, telegram, payload),
+  },
+  // Issue 14: customers come back.
+  'fan-out-deal-alerts': {
+    schema: fanOutPayload,
+    run: (deps: Deps, telegram: Telegram, payload: z.infer<typeof fanOutPayload>) =>
+      runFanOutDealAlerts(deps, telegram, payload),
+  },
+  'pickup-reminder': {
+    schema: reminderPayload,
+    run: (deps: Deps, telegram: Telegram, payload: z.infer<typeof reminderPayload>) =>
+      runPickupReminder(deps, telegram, payload),
+  },
+  'channel-post': {
+    schema: channelPostPayload,
+    run: (deps: Deps, telegram: Telegram, payload: z.infer<typeof channelPostPayload>) =>
+      runChannelPost(deps, telegram, payload),
   },
 } as const;
 

@@ -18,7 +18,11 @@ export type NoticeKind =
   | 'reservation.no_show' // to the holder: the window ended uncollected
   | 'reservation.window_changed' // to the holder: the venue moved the pickup window (issue 15)
   | 'reservation.pickup_undone' // to the customer: a pickup confirmed by mistake was undone (issue 15)
-  | 'reservation.marked_no_show'; // to the holder: the venue marked it not picked up (issue 15)
+  | 'reservation.marked_no_show' // to the holder: the venue marked it not picked up (issue 15)
+  | 'reservation.unconfirmed' // to the venue: did they come? (it confirmed no pickup that day; issue 14)
+  | 'reservation.strike_limit' // to the customer: 3 no-shows in 30 days, 1 reservation at a time (issue 14)
+  | 'reminder.opening' // to the customer: the window opens in 30 minutes (issue 14)
+  | 'reminder.closing'; // to the customer: the window closes in 15 minutes, not collected yet (issue 14)
 
 /** Notices about a whole offer rather than one reservation (`notices.offer_id`). */
 export type OfferNoticeKind = 'offer.summary'; // to the venue: the end-of-window summary (issue 15)

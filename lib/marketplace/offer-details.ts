@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { date, dateOrNull, firstRow, num, numOrNull } from './rows.js';
+import { RATINGS_SHOWN_FROM } from './ratings.js';
+import { date, dateOrNull, firstRow, num, numOrNull, type RawRow } from './rows.js';
 
 export interface CustomerOfferItem {
   id: number;
@@ -21,14 +22,19 @@ export interface CustomerOffer {
   pickupEnd: Date;
   status: 'active' | 'sold_out';
   venue: {
+    id: number;
     name: string;
     address: string;
     latitude: number | null;
     longitude: number | null;
+    /** Issue 14: the venue's ratings, once it has RATINGS_SHOWN_FROM of them. */
+    rating: { average: number; count: number } | null;
     /** Issue 15: when the venue's next recurring drop goes live, if it has one running. */
     nextDropAt: Date | null;
   };
   items: CustomerOfferItem[];
+  /** Issue 14: the customer asking follows the venue (false when nobody asked). */
+  following: boolean;
 }
 
 /**
@@ -38,12 +44,16 @@ export interface CustomerOffer {
  */
 export async function getOfferForCustomer(
   db: Db,
-  input: { offerId: number; now: Date },
+  input: { offerId: number; now: Date; customerId?: number },
 ): Promise<CustomerOffer> {
+  const customerId = input.customerId ?? null;
   const row = firstRow(
     await db.execute(sql`
       select o.id, o.title, o.description, o.photo_file_id, o.pickup_start, o.pickup_end, o.status,
-        b.name as venue_name, b.address, b.latitude, b.longitude,
+        b.id as venue_id, b.name as venue_name, b.address, b.latitude, b.longitude,
+        (select json_build_object('average', round(avg(r.stars), 1), 'count', count(*))
+          from ratings r where r.venue_id = b.id) as rating,
+        exists (select 1 from follows f where f.customer_id = ${customerId}::bigint and f.venue_id = b.id) as following,
         (select min(d.next_run_at) from drops d where d.venue_id = b.id and d.status = 'active') as next_drop,
         (select json_agg(json_build_object('id', i.id, 'name', i.name, 'price', i.price,
             'original', i.original_price, 'left', i.quantity_available) order by i.position, i.id)
@@ -54,9 +64,19 @@ export async function getOfferForCustomer(
     `),
   );
   if (!row) throw new AppError({ code: 'offer.unavailable' });
+  return customerOfferOf(row);
+}
+
+/** An offer row (the columns above) as customers see it; also used by the channel post (issue 14). */
+export function customerOfferOf(row: RawRow): CustomerOffer {
   const items = (typeof row.items === 'string' ? JSON.parse(row.items) : (row.items ?? [])) as Array<
     Record<string, unknown>
   >;
+  const rating = (typeof row.rating === 'string' ? JSON.parse(row.rating) : row.rating) as {
+    average: unknown;
+    count: unknown;
+  } | null;
+  const rated = rating && num(rating.count) >= RATINGS_SHOWN_FROM;
   return {
     id: num(row.id),
     title: String(row.title),
@@ -66,12 +86,15 @@ export async function getOfferForCustomer(
     pickupEnd: date(row.pickup_end),
     status: row.status as CustomerOffer['status'],
     venue: {
+      id: num(row.venue_id),
       name: String(row.venue_name),
       address: String(row.address),
       latitude: numOrNull(row.latitude),
       longitude: numOrNull(row.longitude),
+      rating: rated ? { average: num(rating.average), count: num(rating.count) } : null,
       nextDropAt: dateOrNull(row.next_drop),
     },
+    following: row.following === true || row.following === 't',
     items: items.map((i) => ({
       id: num(i.id),
       name: String(i.name),

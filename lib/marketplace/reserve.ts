@@ -4,8 +4,9 @@ import type { Db } from '../infra/db.js';
 import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
 import { factsOf, factsQuery, type ReservationFacts } from './reservation-facts.js';
 import { MAX_ACTIVE_RESERVATIONS, MAX_UNITS_PER_RESERVATION, newPickupCode } from './reservations.js';
-import { firstRow, num, type RawRow } from './rows.js';
+import { date, firstRow, num, type RawRow } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
+import { LIMITED_RESERVATIONS, strikeLimitUntilSql } from './strikes.js';
 
 export interface PlacedReservation extends ReservationFacts {
   offerStatus: 'active' | 'sold_out' | 'paused' | 'withdrawn' | 'expired';
@@ -84,9 +85,13 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
       held as (
         select slot from reservations where customer_id = ${c} and status = 'reserved'
       ),
+      -- Issue 14: three no-shows in 30 days limit the customer to one live reservation for 14 days.
+      strike_limit as (select ${strikeLimitUntilSql(c, input.now)} as until),
       free_slot as (
         select s::smallint as slot from generate_series(1, ${MAX_ACTIVE_RESERVATIONS}) s
-        where s not in (select slot from held) order by s limit 1
+        where s not in (select slot from held)
+          and ((select until from strike_limit) is null or (s = 1 and not exists (select 1 from held)))
+        order by s limit 1
       ),
       customer as (
         insert into users (id, first_name) values (${c}, ${input.customer.firstName})
@@ -141,6 +146,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         (select units_available from offers where id = ${input.offerId}) as prior_units,
         (select id from live_offer) as live_offer_id,
         (select count(*) from held) as active_reservations,
+        (select until from strike_limit) as strike_limit_until,
         exists (select 1 from users where id = ${c} and barred_at is not null) as barred,
         (select quantity_available from offer_items where id = ${input.itemId} and offer_id = ${input.offerId}) as item_left,
         p.id as reservation_id, ${c}::bigint as customer_id, ${q}::int as quantity, i.price as unit_price,
@@ -163,6 +169,9 @@ function reservationRefusal(row: RawRow | undefined, quantity: number): AppError
   // Barred by an admin (/block): said first, whatever else stands in the way.
   if (row?.barred === true || row?.barred === 't') return new AppError({ code: 'reservation.barred' });
   if (!row || row.live_offer_id == null) return new AppError({ code: 'offer.unavailable' });
+  if (row.strike_limit_until != null && num(row.active_reservations) >= LIMITED_RESERVATIONS) {
+    return new AppError({ code: 'reservation.strike_limit', until: date(row.strike_limit_until) });
+  }
   if (num(row.active_reservations) >= MAX_ACTIVE_RESERVATIONS) {
     return new AppError({ code: 'reservation.cap_reached', max: MAX_ACTIVE_RESERVATIONS });
   }

@@ -6,7 +6,14 @@ import type { Config } from '../config.js';
 import type { Db } from '../infra/db.js';
 
 /** The update kinds the bot handles; Telegram sends nothing else, which saves invocations. */
-const ALLOWED_UPDATES = ['message', 'callback_query', 'my_chat_member'] as const;
+const ALLOWED_UPDATES = [
+  'message',
+  'callback_query',
+  'my_chat_member',
+  // Issue 14: inline mode (also turn it on in @BotFather: /setinline, /setinlinegeo, /setinlinefeedback).
+  'inline_query',
+  'chosen_inline_result',
+] as const;
 
 const BOT_DESCRIPTION =
   'Rescue good food from local restaurants and shops at a discount. Browse tonight’s deals, reserve in chat, pay at pickup. Venues: /register to sell your surplus.';

@@ -7,7 +7,8 @@ import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
-import { browseKeyboard, offerKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
+import { browseKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
+import { followButton, offerCardKeyboard, searchOfferKeyboard } from '../keyboards/returning.js';
 import { browseTexts, localeOf, offerDetails } from '../texts/customer.js';
 
 /** `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details. */
@@ -27,12 +28,17 @@ async function listPage(ctx: BotContext, page: number) {
   const location = locationOf(ctx);
   const listing = await browseOffers(ctx.deps.db, { now: ctx.deps.clock.now(), location, page });
   const text = browseTexts.list(listing, location !== undefined, localeOf(ctx.deps));
-  return { listing, location, text, keyboard: browseKeyboard(listing) };
+  // Issue 14: with a location, "🔔 Alert me about new deals near here" saves the search.
+  const keyboard = browseKeyboard(listing);
+  if (location)
+    keyboard.reply_markup.inline_keyboard.push(searchOfferKeyboard().reply_markup.inline_keyboard[0]!);
+  return { listing, location, text, keyboard };
 }
 
 async function sendList(ctx: BotContext, header?: string) {
   const { listing, location, text, keyboard } = await listPage(ctx, 0);
-  if (listing.total === 0) return void (await ctx.reply(browseTexts.empty));
+  if (listing.total === 0)
+    return void (await ctx.reply(browseTexts.empty, location ? searchOfferKeyboard() : {}));
   await ctx.reply(header ? `${header}\n\n${text}` : text, { ...html, ...keyboard });
   // A message carries either inline buttons or a reply keyboard, so the location button comes apart —
   // once per session: it stays on the keyboard until used.
@@ -54,17 +60,18 @@ browseFeature.on(message('location'), async (ctx) => {
 buttonAction(browseFeature, 'browse:page', async (ctx, [page]) => {
   const { listing, text, keyboard } = await listPage(ctx, page);
   await ctx.answerCbQuery();
-  if (listing.total === 0) return editOrReply(ctx, browseTexts.empty);
+  if (listing.total === 0) return editOrReply(ctx, browseTexts.empty, keyboard);
   await editOrReply(ctx, text, { ...html, ...keyboard });
 });
 
 /** The details card: photo (if any) with prices and Reserve buttons, then a map pin when the venue has one. */
 async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promise<unknown>) {
   const l = localeOf(ctx.deps);
-  const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: l.now });
+  const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: l.now, customerId: ctx.from?.id });
   await onShown?.();
   const text = offerDetails(offer, l);
-  const extra = { ...html, ...offerKeyboard(offer, l) };
+  // Issue 14: ⭐ Follow and ↗️ Share under the Reserve buttons.
+  const extra = { ...html, ...offerCardKeyboard(offer, l, ctx.deps.config) };
   if (offer.photoFileId && text.length <= CAPTION_MAX) {
     await ctx.replyWithPhoto(offer.photoFileId, { caption: text, ...extra });
   } else {
@@ -72,7 +79,11 @@ async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promi
     await ctx.reply(text, extra);
   }
   const { latitude, longitude, name, address } = offer.venue;
-  if (latitude !== null && longitude !== null) await ctx.replyWithVenue(latitude, longitude, name, address);
+  if (latitude !== null && longitude !== null) {
+    await ctx.replyWithVenue(latitude, longitude, name, address, {
+      reply_markup: { inline_keyboard: [[followButton(offer.venue, offer.following)]] },
+    });
+  }
 }
 
 buttonAction(browseFeature, 'offer:view', async (ctx, [offerId]) => {
@@ -82,6 +93,8 @@ buttonAction(browseFeature, 'offer:view', async (ctx, [offerId]) => {
 
 // A shared link `t.me/<bot>?start=offer_42`; any other /start goes on to the greeting.
 browseFeature.start(async (ctx, next) => {
+  // Issue 14: "See all deals in the bot" under inline results.
+  if (ctx.payload === 'offers') return sendList(ctx);
   const match = /^offer_(\d{1,15})$/.exec(ctx.payload);
   if (!match) return next();
   try {

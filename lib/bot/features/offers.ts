@@ -1,6 +1,6 @@
 import { Composer } from 'telegraf';
 import { deliverById } from '../../jobs/deliver-notices.js';
-import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
+import { offerChanged, offerPublished } from '../../jobs/offer-events.js';
 import { holdersTold, offerAtStake } from '../../marketplace/offer-holders.js';
 import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
 import { getEditableOffer, getOwnOffer, type OfferWithItems } from '../../marketplace/offers.js';
@@ -77,7 +77,9 @@ export async function runOfferAction(
       to: result.after,
     });
   }
-  if (action === 'publish') await scheduleExpiry(deps, { id: offerId, pickupEnd: result.pickupEnd });
+  // Expiry, followers' alerts and the channel post (issue 14) follow a publish; the channel follows the rest.
+  if (action === 'publish') await offerPublished(deps, { id: offerId, pickupEnd: result.pickupEnd });
+  else await offerChanged(deps, offerId);
   if (action === 'withdraw') await settleWithdrawal(ctx, offerId);
   return getOwnOffer(deps.db, { offerId, ownerId: ctx.from!.id });
 }

@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import { deliverWritten } from '../../jobs/deliver-notices.js';
+import { offerChanged } from '../../jobs/offer-events.js';
 import { cancelReservation } from '../../marketplace/cancel-reservation.js';
 import { confirmPickup } from '../../marketplace/confirm-pickup.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
@@ -28,6 +29,8 @@ async function cancelFor(ctx: BotContext, reservationId: number) {
   if (result.notices.length > 0) {
     ctx.log.info('reservations_cancelled', { reservation_id: reservationId, restocked: result.quantity });
   }
+  // Issue 14: a sold-out offer back on sale shows so in the channel.
+  if (result.offerReactivated) await offerChanged(ctx.deps, result.offerId);
   return result;
 }
 

@@ -1,5 +1,6 @@
 import { Composer } from 'telegraf';
 import { deliverById, deliverWritten } from '../../jobs/deliver-notices.js';
+import { offerChanged } from '../../jobs/offer-events.js';
 import { confirmPickup } from '../../marketplace/confirm-pickup.js';
 import { listOfferReservations, listVenueDay } from '../../marketplace/list-reservations.js';
 import { markNoShow } from '../../marketplace/mark-no-show.js';
@@ -87,6 +88,8 @@ buttonAction(reservationsDeskFeature, 'desk:noshow', async (ctx, [reservationId,
     now: ctx.deps.clock.now(),
   });
   if (!result.replayed) ctx.log.info('reservations_no_show', { reservation_id: reservationId });
+  // Units back on sale may bring a sold-out offer back: the channel post follows (issue 14).
+  if (result.restocked > 0) await offerChanged(ctx.deps, result.offerId);
   await acknowledge(ctx, t.noShow(reservationId, result.restocked));
   await redraw(ctx, result.offerId, page);
   await deliverById(

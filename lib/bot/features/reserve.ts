@@ -3,6 +3,8 @@ import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
 import { createRateLimiter, type RateLimiter } from '../../infra/ratelimit.js';
 import { deliverWritten } from '../../jobs/deliver-notices.js';
+import { offerChanged } from '../../jobs/offer-events.js';
+import { scheduleReminders } from '../../jobs/pickup-reminder.js';
 import { getOfferForCustomer, itemOf } from '../../marketplace/offer-details.js';
 import { placeReservation } from '../../marketplace/place-reservation.js';
 import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/reservations.js';
@@ -21,6 +23,7 @@ import {
   reservedKeyboard,
 } from '../keyboards/customer.js';
 import { localeOf, reserveTexts } from '../texts/customer.js';
+import { strikeTexts } from '../texts/reminders.js';
 
 /** Reserving: item → quantity (1 … min(units left, 5)) → confirm → pickup code; the venue is told. */
 export const reserveFeature = new Composer<BotContext>();
@@ -91,7 +94,11 @@ buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quanti
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // Refused: said as an alert and, unless it was only "too fast", in place of the confirmation card.
-    const reason = refusalText(error);
+    // Issue 14: the strike limit names its end in the venue's time zone.
+    const reason =
+      error.detail.code === 'reservation.strike_limit'
+        ? strikeTexts.refused(error.detail.until, l)
+        : refusalText(error);
     await acknowledge(ctx, reason, true);
     if (error.category !== 'rate_limited') await showInPlace(ctx, reason, backToOfferKeyboard(offerId));
     return;
@@ -113,4 +120,7 @@ buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quanti
   await deliverWritten(deps, ctx.telegram, reservation.notices, reservation, {
     shown: shown && code ? [code.id] : [],
   });
+  // Issue 14: its pickup reminders, and the channel post once the last unit is gone.
+  if (!reservation.replayed) await scheduleReminders(deps, reservation);
+  if (!reservation.replayed && reservation.offerStatus === 'sold_out') await offerChanged(deps, offerId);
 });

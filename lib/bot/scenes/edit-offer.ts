@@ -2,6 +2,7 @@ import { Markup } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { AppError } from '../../errors.js';
 import { deliverById } from '../../jobs/deliver-notices.js';
+import { offerChanged } from '../../jobs/offer-events.js';
 import { scheduleExpiry } from '../../jobs/schedule-expiry.js';
 import {
   addOfferItem,
@@ -202,6 +203,8 @@ export const editOfferScene = namedWizard(EDIT_OFFER_SCENE, Step, {
       now: ctx.deps.clock.now(),
     });
     ctx.log.info('offer_edited', { offer_id: offerId, item_id: itemId, status: offer.status });
+    // A restock or an emptied item can change what the offer's channel post shows (issue 14).
+    await offerChanged(ctx.deps, offerId);
     return showMenu(ctx, t.edited, offer);
   },
   title: async (ctx) => {

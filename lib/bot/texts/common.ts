@@ -11,6 +11,9 @@ interface CommandHelp {
 export const customerCommands: CommandHelp[] = [
   { command: 'offers', description: 'Browse surplus food deals near you' },
   { command: 'myreservations', description: 'Your reservations and pickup codes' },
+  // Issue 14
+  { command: 'following', description: 'Venues you follow, and unfollow' },
+  { command: 'settings', description: 'New-deal alerts: mute, quiet hours, saved search' },
   { command: 'register', description: 'Sell your surplus food: register your venue' },
   { command: 'help', description: 'What I can do' },
 ];
@@ -22,6 +25,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Confirm a pickup by its code' },
   { command: 'venue', description: 'Your venue’s profile, staff and recurring drops' },
   { command: 'staff', description: 'Invite or remove staff' },
+  { command: 'myratings', description: 'What customers rated your venue' },
   { command: 'offers', description: 'Browse all deals' },
   { command: 'help', description: 'What I can do' },
 ];
@@ -82,9 +86,20 @@ export function welcome(firstName: string, visitor: Visitor): string {
   return `${hello}\nI find surplus food from local restaurants and shops at a discount. Reserve in chat, pay at pickup.\n\n🍱 /offers — see what is available now\n🏪 /register — sell your own surplus food`;
 }
 
+/** Issue 14: what the buttons and inline mode do, which a command menu can't say. */
+const buttonHelp: Partial<Record<Role, string>> = {
+  customer:
+    '\n\n<b>Buttons</b>\n⭐ Follow on a deal: the venue’s next deals reach you here (mute or set quiet hours in /settings).\n' +
+    '↗️ Share on a deal: send it to a friend.\n🔔 in /offers, after sharing your location: alerts for deals near you.\n' +
+    'After a pickup, tap the stars to rate it.\n\n<b>In any chat</b>, type my @username and a word (e.g. bread) to share a live deal.',
+  venue:
+    '\n\n<b>Buttons</b>\nWhen a window ends without any pickup confirmed, I ask about each reservation: ✅ picked up or 🚫 didn’t come. ' +
+    'Only a no-show counts against the customer.',
+};
+
 export function help(role: Role): string {
   const lines = commandsFor(role).map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
-  return `<b>What I can do</b>\n${lines.join('\n')}\n\n/cancel stops whatever you are in the middle of.`;
+  return `<b>What I can do</b>\n${lines.join('\n')}${buttonHelp[role] ?? ''}\n\n/cancel stops whatever you are in the middle of.`;
 }
 
 export const texts = {

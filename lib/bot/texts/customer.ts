@@ -26,7 +26,7 @@ const money = (cents: number, l: Locale) => formatMoney(cents, l.currency);
 const when = (start: Date, end: Date, l: Locale) => describePickupWindow(start, end, l.now, l.timezone);
 const e = escapeHtml;
 
-function distance(km: number): string {
+export function distance(km: number): string {
   if (km < 1) return `${Math.max(50, Math.round((km * 1000) / 50) * 50)} m`;
   return km < 10 ? `${km.toFixed(1)} km` : `${Math.round(km)} km`;
 }
@@ -58,6 +58,10 @@ export const browseTexts = {
   next: 'Next ▶',
 };
 
+/** Issue 14: a venue's average rating, once it has enough ratings to mean something. */
+const ratingOf = (rating: CustomerOffer['venue']['rating']) =>
+  rating ? ` · ⭐ ${rating.average.toFixed(1)} (${rating.count})` : '';
+
 export function offerDetails(offer: CustomerOffer, l: Locale): string {
   const items = offer.items.map((item) => {
     const stock = item.unitsLeft > 0 ? `${item.unitsLeft} left` : 'sold out';
@@ -70,7 +74,7 @@ export function offerDetails(offer: CustomerOffer, l: Locale): string {
     : '';
   return (
     `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
-    `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}\n` +
+    `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}${ratingOf(offer.venue.rating)}\n` +
     `🕒 Pickup ${when(offer.pickupStart, offer.pickupEnd, l)} · pay at pickup${soldOut}` +
     (offer.venue.nextDropAt
       ? `\n📅 Next drop: ${describeMoment(offer.venue.nextDropAt, l.now, l.timezone)}`

@@ -124,6 +124,16 @@ const errorTexts: Texts = {
     `The weight per unit must be between 1 g and ${maxKg} kg, e.g. 0.4 kg or 350 g.`,
   'drop.not_found': 'That recurring drop doesn’t exist (any more).',
   'drop.publish_after_window': 'The offer has to be published before its pickup window ends.',
+  'reservation.strike_limit': ({ until }) =>
+    `You missed 3 pickups in 30 days, so until ${until.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC you can hold 1 reservation at a time.`,
+  'follow.venue_unavailable': 'This venue isn’t on the bot any more, so it can’t be followed.',
+  'settings.unknown_choice': 'That choice isn’t available. Open /settings again to pick one.',
+  'search.location_needed': 'Share your location first (📍 in /offers), so I know where to look.',
+  'rating.not_allowed': 'Only a reservation you picked up can be rated.',
+  'rating.edit_window_over': 'A rating can only be changed within 24 hours of giving it.',
+  'rating.comment_too_long': ({ max }) => `Please keep the comment under ${max} characters.`,
+  'no_show.not_found': 'This reservation isn’t waiting for your answer.',
+  'no_show.too_late': 'It’s too late to change this: pickups can be confirmed up to 7 days after the window.',
   'button.stale': 'This button is no longer valid. Send /offers to see what’s available.',
 };
 

@@ -1,0 +1,58 @@
+/**
+ * Quiet hours: a span of local time (minutes after midnight, wrapping past midnight when start > end) in which
+ * deal alerts wait. Equal start and end means none. Pure functions of an instant and a time zone.
+ */
+
+const MINUTE = 60_000;
+
+/** One formatter per zone and shape, reused: each costs native memory (see money.ts), and a fan-out asks often. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+function formatFor(kind: 'time' | 'day', timezone: string): Intl.DateTimeFormat {
+  const key = `${kind}:${timezone}`;
+  let format = formats.get(key);
+  if (!format) {
+    format =
+      kind === 'time'
+        ? new Intl.DateTimeFormat('en-GB', {
+            timeZone: timezone,
+            hour: '2-digit',
+            minute: '2-digit',
+            hourCycle: 'h23',
+          })
+        : new Intl.DateTimeFormat('en-CA', {
+            timeZone: timezone,
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+          });
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Minutes after local midnight of `at` in `timezone` (0…1439). */
+function localMinutes(at: Date, timezone: string): number {
+  const parts = formatFor('time', timezone).formatToParts(at);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return part('hour') * 60 + part('minute');
+}
+
+/** The local calendar day of `at` in `timezone`, as `YYYY-MM-DD`. */
+export function localDay(at: Date, timezone: string): string {
+  return formatFor('day', timezone).format(at);
+}
+
+/** True when `minutes` (after local midnight) falls in the quiet span [start, end). */
+function isQuiet(minutes: number, start: number, end: number): boolean {
+  if (start === end) return false;
+  return start < end ? minutes >= start && minutes < end : minutes >= start || minutes < end;
+}
+
+/** When the quiet hours `at` falls in end (the next local `end`), or null when `at` is not in quiet hours. */
+export function quietUntil(at: Date, timezone: string, start: number, end: number): Date | null {
+  const minutes = localMinutes(at, timezone);
+  if (!isQuiet(minutes, start, end)) return null;
+  const wait = (end - minutes + 1440) % 1440;
+  const minuteStart = Math.floor(at.getTime() / MINUTE) * MINUTE;
+  return new Date(minuteStart + wait * MINUTE);
+}
