@@ -109,4 +109,28 @@ suite(`sandbox in a browser${available ? '' : ' (skipped: no Chromium; apt-get i
     await page.screenshot({ path: shot });
     expect(statSync(shot).size).toBeGreaterThan(10_000);
   }, 120_000);
+
+  it('reaches issue 14’s flows from the page: inline mode, following, the channel, fast-forward', async () => {
+    await as('Alice');
+    await page.fill('#text', '@SurplusFoodBot bakery');
+    await page.locator('#inline .result', { hasText: 'Evening bakery bag' }).click();
+    await page.locator('.msg .via', { hasText: 'via @SurplusFoodBot' }).last().waitFor();
+    await say('/offers');
+    await tap('Evening bakery bag');
+    await tap(/Follow/);
+    await page
+      .locator('.kb button', { hasText: /Following/ })
+      .last()
+      .waitFor();
+
+    await as('Deals channel');
+    await botSays('Evening bakery bag');
+    await page.locator('footer.channel').waitFor();
+
+    const before = await page.locator('#clock').textContent();
+    await page.locator('[data-advance="86400000"]').click();
+    await page.locator('[data-advance="86400000"]').click();
+    await page.waitForFunction((was) => document.querySelector('#clock')?.textContent !== was, before);
+    await botSays('This deal has ended');
+  }, 120_000);
 });

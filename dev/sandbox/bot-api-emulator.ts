@@ -32,6 +32,13 @@ export interface StoredMessage {
 
 type Params = Record<string, unknown>;
 
+/** An inline query's answer: the results (InlineQueryResult objects) and the paging and start button. */
+export interface InlineAnswer {
+  results: Array<Record<string, unknown> & { id: string }>;
+  nextOffset: string;
+  button?: { text: string; start_parameter?: string };
+}
+
 const now = () => Math.floor(Date.now() / 1000);
 
 export class BotApiEmulator {
@@ -187,6 +194,8 @@ export class BotApiEmulator {
             title: params.title,
           },
         });
+      case 'answerInlineQuery':
+        return this.answerInline(params);
       case 'editMessageText':
       case 'editMessageCaption':
       case 'editMessageReplyMarkup':
@@ -256,6 +265,65 @@ export class BotApiEmulator {
   private webhookOptions: { max_connections?: number; allowed_updates?: unknown[] } = {};
   private readonly commandsByScope = new Map<string, unknown>();
 
+  /** Issue 14: public channels the bot posts to, by id, with their titles; `@username` ids resolve here. */
+  private readonly channels = new Map<number, string>();
+  private readonly channelNames = new Map<string, number>();
+  /** Issue 14: what the bot answered to each inline query, as a person's Telegram would show it. */
+  private readonly inlineAnswers = new Map<string, InlineAnswer>();
+
+  /** A channel the bot is an admin of (so it may post there), reachable by id or by `@username`. */
+  addChannel(id: number, title: string, username?: string): void {
+    this.channels.set(id, title);
+    if (username) this.channelNames.set(`@${username.replace(/^@/, '')}`.toLowerCase(), id);
+  }
+
+  /** The answer to an inline query, once the bot has given it. */
+  inlineAnswer(queryId: string): InlineAnswer | undefined {
+    return this.inlineAnswers.get(queryId);
+  }
+
+  private chatIdOf(value: unknown): number {
+    const named = typeof value === 'string' ? this.channelNames.get(value.toLowerCase()) : undefined;
+    return named ?? Number(value);
+  }
+
+  /** As Telegram checks them: at most 50 results, each with a unique id of 1–64 bytes. */
+  private answerInline(params: Params): true | Error {
+    const results = params.results as InlineAnswer['results'] | undefined;
+    if (!Array.isArray(results)) return new Error('RESULTS_INVALID');
+    if (results.length > 50) return new Error('RESULTS_TOO_MUCH');
+    const ids = results.map((r) => String(r.id ?? ''));
+    if (ids.some((id) => id.length === 0 || Buffer.byteLength(id) > 64) || new Set(ids).size !== ids.length) {
+      return new Error('RESULT_ID_INVALID');
+    }
+    this.inlineAnswers.set(String(params.inline_query_id), {
+      results,
+      nextOffset: typeof params.next_offset === 'string' ? params.next_offset : '',
+      button: params.button as InlineAnswer['button'],
+    });
+    return true;
+  }
+
+  /**
+   * A person sends one of an inline answer's results into their chat (as Telegram does when a result is
+   * tapped): the message shows the result's content and buttons, "via" the bot.
+   */
+  sendInlineResult(
+    from: { id: number; first_name: string },
+    queryId: string,
+    resultId: string,
+  ): StoredMessage | undefined {
+    const result = this.inlineAnswers.get(queryId)?.results.find((r) => r.id === resultId);
+    if (!result) return undefined;
+    const content = result.input_message_content as { message_text?: string } | undefined;
+    const message = this.userMessage(from, {
+      text: content?.message_text ?? String(result.title ?? ''),
+      via_bot: { id: this.botId, is_bot: true, first_name: 'Surplus Food', username: 'SurplusFoodBot' },
+      ...(result.reply_markup ? { reply_markup: result.reply_markup } : {}),
+    });
+    return message;
+  }
+
   /**
    * Sets the token's webhook as if someone had run setWebhook earlier (e.g. a production deployment), so a
    * test can see what a client does when it finds one.
@@ -281,6 +349,20 @@ export class BotApiEmulator {
       ...content,
     };
     this.messages.set(`${from.id}:${message.message_id}`, message);
+    return message;
+  }
+
+  /** A message one person forwards to another (the sandbox's share dialog), shown in the recipient's chat. */
+  sharedMessage(from: { id: number; first_name: string }, to: { id: number }, text: string): StoredMessage {
+    const message: StoredMessage = {
+      message_id: this.nextMessageId++,
+      date: now(),
+      chat: { id: to.id, type: 'private' },
+      from: { id: from.id, is_bot: false, first_name: from.first_name },
+      forward_origin: { type: 'user', sender_user: { id: from.id, first_name: from.first_name } },
+      text,
+    };
+    this.messages.set(`${to.id}:${message.message_id}`, message);
     return message;
   }
 
@@ -331,11 +413,16 @@ export class BotApiEmulator {
   }
 
   private store(params: Params, content: Params): StoredMessage {
+    const chatId = this.chatIdOf(params.chat_id);
+    // Channel posts (issue 14) come from the channel itself, not from a user.
+    const channel = this.channels.has(chatId) || String(chatId).startsWith('-100');
     const message: StoredMessage = {
       message_id: this.nextMessageId++,
       date: now(),
-      chat: { id: Number(params.chat_id), type: Number(params.chat_id) > 0 ? 'private' : 'group' },
-      from: { id: this.botId, is_bot: true, first_name: 'Surplus Food', username: 'SurplusFoodBot' },
+      chat: { id: chatId, type: channel ? 'channel' : chatId > 0 ? 'private' : 'group' },
+      ...(channel
+        ? { sender_chat: { id: chatId, type: 'channel', title: this.channels.get(chatId) ?? 'Channel' } }
+        : { from: { id: this.botId, is_bot: true, first_name: 'Surplus Food', username: 'SurplusFoodBot' } }),
       ...content,
       ...(params.reply_markup ? { reply_markup: params.reply_markup } : {}),
     };
@@ -344,7 +431,7 @@ export class BotApiEmulator {
   }
 
   private edit(method: string, params: Params): StoredMessage | Error {
-    const key = `${params.chat_id}:${params.message_id}`;
+    const key = `${this.chatIdOf(params.chat_id)}:${params.message_id}`;
     const message = this.messages.get(key);
     if (!message) return new Error('message to edit not found');
     if (method === 'editMessageText') {
@@ -356,7 +443,15 @@ export class BotApiEmulator {
       }
       message.text = params.text;
     }
-    if (method === 'editMessageCaption') message.caption = params.caption;
+    if (method === 'editMessageCaption') {
+      if (
+        message.caption === params.caption &&
+        JSON.stringify(message.reply_markup) === JSON.stringify(params.reply_markup)
+      ) {
+        return new Error('message is not modified');
+      }
+      message.caption = params.caption;
+    }
     if ('reply_markup' in params) message.reply_markup = params.reply_markup;
     return message;
   }

@@ -13,9 +13,12 @@ export const personas: Persona[] = [
   // Issue 15: someone Olga invites to the counter (/staff → Invite, then open the link as Sam).
   { id: 2101, first_name: 'Sam', username: 'sam_counter', role: 'venue staff' },
   { id: 9001, first_name: 'Ada', role: 'admin' },
+  // Issue 14: the public channel published offers are posted to (CHANNEL_ID); it can be read, not written in.
+  { id: -1001000000001, first_name: 'Deals channel', username: 'surplus_deals', role: 'channel' },
 ];
 
 export const adminPersona = personas.find((p) => p.role === 'admin')!;
+export const channelPersona = personas.find((p) => p.role === 'channel')!;
 
 /** Points to send from the "Share location" button (the page also takes a click on its little map). */
 export const presetLocations = [

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BotApiEmulator } from './bot-api-emulator.js';
 import { personaById, personas, presetLocations } from './personas.js';
+import type { SandboxScheduler, sandboxClock } from './time.js';
 import type { UserActions } from './user-actions.js';
 
 /**
@@ -11,6 +12,11 @@ import type { UserActions } from './user-actions.js';
  *   GET  /sandbox/events          server-sent events: "changed" whenever any chat changes
  *   POST /sandbox/send|click|location|contact   JSON bodies; POST /sandbox/photo?persona= raw image bytes
  *   GET  /sandbox/file/<file_id>  a photo's bytes
+ * Issue 14:
+ *   POST /sandbox/inline          { persona, query, offset? }: `@bot query` typed in the input; the bot's results
+ *   POST /sandbox/inline/choose   { persona, queryId, resultId, query }: a result sent into the chat
+ *   POST /sandbox/share           { persona, to, text, url }: Telegram's share dialog, to another persona
+ *   POST /sandbox/clock           { advanceMs }: fast-forward the bot's clock; jobs that fall due run
  */
 const page = () => readFileSync(new URL('./page.html', import.meta.url), 'utf8');
 const MAX_UPLOAD = 15 * 1024 * 1024;
@@ -31,7 +37,16 @@ const json = (res: ServerResponse, status: number, value: unknown) => {
   res.end(JSON.stringify(value));
 };
 
-export function sandboxRoutes(telegram: BotApiEmulator, actions: UserActions) {
+export function sandboxRoutes(
+  telegram: BotApiEmulator,
+  actions: UserActions,
+  time: { clock: ReturnType<typeof sandboxClock>; scheduler: SandboxScheduler },
+) {
+  /** What the page shows of time: the bot's clock, how far it was moved, and the jobs still waiting. */
+  const timeState = () => ({
+    clock: { now: time.clock.now().toISOString(), offsetMs: time.clock.offsetMs() },
+    jobs: time.scheduler.pending(),
+  });
   const toasts = new Map<number, Array<{ text: string; at: number }>>();
   const listeners = new Set<ServerResponse>();
   const changed = () => {
@@ -81,12 +96,13 @@ export function sandboxRoutes(telegram: BotApiEmulator, actions: UserActions) {
     const persona = personaById(Number(url.searchParams.get('persona')));
     if (path === '/sandbox/state') {
       if (!persona) {
-        json(res, 200, { personas, presetLocations });
+        json(res, 200, { personas, presetLocations, ...timeState() });
         return true;
       }
       json(res, 200, {
         personas,
         presetLocations,
+        ...timeState(),
         messages: telegram.history(persona.id),
         commands: telegram.commandsFor(persona.id),
         toasts: toasts.get(persona.id) ?? [],
@@ -106,9 +122,48 @@ export function sandboxRoutes(telegram: BotApiEmulator, actions: UserActions) {
       return true;
     }
     const input = JSON.parse((await body(req)).toString('utf8') || '{}') as Record<string, unknown>;
+    if (path === '/sandbox/clock') {
+      // At most a week per press; the page offers 15 minutes, an hour and a day.
+      await time.scheduler.fastForward(Math.min(Math.max(0, Number(input.advanceMs) || 0), 7 * 86_400_000));
+      changed();
+      json(res, 200, timeState());
+      return true;
+    }
     const who = personaById(Number(input.persona));
     if (!who) {
       json(res, 400, { error: 'unknown persona' });
+      return true;
+    }
+    if (who.role === 'channel') {
+      json(res, 400, { error: 'a channel only shows what the bot posts' });
+      return true;
+    }
+    if (path === '/sandbox/inline') {
+      const query = String(input.query ?? '').slice(0, 256);
+      const { status, queryId } = await actions.inlineQuery(who, query, String(input.offset ?? ''));
+      json(res, 200, { status, queryId, query, answer: telegram.inlineAnswer(queryId) ?? null });
+      return true;
+    }
+    if (path === '/sandbox/inline/choose') {
+      const status = await actions.chooseInlineResult(
+        who,
+        String(input.queryId ?? ''),
+        String(input.resultId ?? ''),
+        String(input.query ?? ''),
+      );
+      changed();
+      json(res, status === 404 ? 404 : 200, { status });
+      return true;
+    }
+    if (path === '/sandbox/share') {
+      const to = personaById(Number(input.to));
+      if (!to || to.role === 'channel' || to.id === who.id) {
+        json(res, 400, { error: 'share with another person' });
+        return true;
+      }
+      actions.share(who, to, String(input.text ?? '').slice(0, 512), String(input.url ?? '').slice(0, 512));
+      changed();
+      json(res, 200, { status: 200 });
       return true;
     }
     const status =

@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { Deps } from '../../lib/deps.js';
+import { offerPublished } from '../../lib/jobs/offer-events.js';
 import { transitionOffer } from '../../lib/marketplace/offer-transitions.js';
 import { createOffer } from '../../lib/marketplace/offers.js';
 import { registerVenue, reviewVenue } from '../../lib/marketplace/venues.js';
@@ -77,13 +78,15 @@ export async function seedDemo(deps: Deps, telegram: BotApiEmulator): Promise<vo
       pickupEnd: new Date(now.getTime() + 3 * 3_600_000),
       items: venue.offer.items,
     });
-    await transitionOffer(deps.db, {
+    const published = await transitionOffer(deps.db, {
       idempotencyKey: `seed:publish:${offer.id}`,
       offerId: offer.id,
       ownerId: venue.ownerId,
       action: 'publish',
       now,
     });
+    // As any publish: its expiry, alerts and channel post (issue 14) are scheduled.
+    await offerPublished(deps, { id: offer.id, pickupEnd: published.pickupEnd });
   }
   // Issue 16: one venue waiting for review, so the admin (Ada) has a card to verify, reject or send back.
   await registerVenue(deps.db, {

@@ -3,15 +3,18 @@ import { setCommandMenu } from '../../lib/bot/command-menus.js';
 import { customerCommands } from '../../lib/bot/texts/common.js';
 import { loadConfig } from '../../lib/config.js';
 import { createDeps } from '../../lib/deps.js';
+import type { JobRunner } from '../../lib/infra/scheduler.js';
 import { runSweep } from '../../lib/jobs/expire-offer.js';
+import { createLogger } from '../../lib/log.js';
 import { createRuntime, setRuntime } from '../../lib/runtime.js';
 import { startDevServer } from '../dev-server.js';
 import { createPgliteDatabase } from '../embedded/pglite.js';
 import { createMemoryRedis } from '../embedded/stores.js';
 import { BotApiEmulator } from './bot-api-emulator.js';
-import { adminPersona } from './personas.js';
+import { adminPersona, channelPersona } from './personas.js';
 import { sandboxRoutes } from './routes.js';
 import { seedDemo } from './seed.js';
+import { sandboxClock, sandboxScheduler } from './time.js';
 import { UserActions } from './user-actions.js';
 
 /** A token-shaped placeholder: the emulator accepts any token, and nothing here reaches Telegram. */
@@ -43,11 +46,26 @@ export async function startSandbox(
     UPSTASH_REDIS_REST_TOKEN: undefined,
     QSTASH_TOKEN: undefined,
     PUBLIC_URL: undefined,
+    // Issue 14: published offers are posted to the channel persona's chat.
+    CHANNEL_ID: env.CHANNEL_ID ?? String(channelPersona.id),
   });
+  telegram.addChannel(channelPersona.id, channelPersona.first_name, channelPersona.username);
   // In memory, like the emulator's chats and files: every sandbox starts clean and consistent.
   const database = await createPgliteDatabase();
   await database.migrate();
-  const deps = await createDeps(config, { database, redisConnection: await createMemoryRedis() });
+  // Issue 14: a clock the page can fast-forward, and jobs (alerts, reminders, expiries) that run by it.
+  const clock = sandboxClock();
+  let runner: () => JobRunner | undefined = () => undefined;
+  const log = createLogger(config.logLevel);
+  const scheduler = sandboxScheduler(clock, log, () => runner());
+  const deps = await createDeps(config, {
+    database,
+    redisConnection: await createMemoryRedis(),
+    clock,
+    log,
+    scheduler,
+  });
+  runner = () => deps.jobRunner;
   const runtime = createRuntime(deps);
   setRuntime(runtime);
   await runSweep(deps, runtime.bot.telegram).catch(() => {});
@@ -61,6 +79,7 @@ export async function startSandbox(
   routes = sandboxRoutes(
     telegram,
     new UserActions(telegram, `${server.url}/api/telegram`, config.webhookSecret!),
+    { clock, scheduler },
   );
   return {
     url: server.url,

@@ -35,7 +35,56 @@ export class UserActions {
   }
 
   location(person: Persona, latitude: number, longitude: number) {
+    // Kept for inline mode too: Telegram sends the place with inline queries once a person allowed it.
+    this.lastLocation.set(person.id, { latitude, longitude });
     return this.sendMessage(person, { location: { latitude, longitude } });
+  }
+
+  private readonly lastLocation = new Map<number, { latitude: number; longitude: number }>();
+
+  /**
+   * Issue 14: the person types `@bot <query>` in a chat's input. Returns the query's id once the webhook has
+   * answered (the bot's answer is then in the emulator).
+   */
+  async inlineQuery(
+    person: Persona,
+    query: string,
+    offset = '',
+  ): Promise<{ status: number; queryId: string }> {
+    const queryId = `${person.id}-iq-${this.nextUpdateId}`;
+    const location = this.lastLocation.get(person.id);
+    const status = await this.deliver({
+      inline_query: {
+        id: queryId,
+        from: { id: person.id, is_bot: false, first_name: person.first_name },
+        query,
+        offset,
+        chat_type: 'private',
+        ...(location ? { location } : {}),
+      },
+    });
+    return { status, queryId };
+  }
+
+  /** The person taps one of the inline results: it is sent into their chat, and the bot hears which. */
+  async chooseInlineResult(person: Persona, queryId: string, resultId: string, query: string) {
+    const sent = this.telegram.sendInlineResult(person, queryId, resultId);
+    if (!sent) return 404;
+    return this.deliver({
+      chosen_inline_result: {
+        result_id: resultId,
+        from: { id: person.id, is_bot: false, first_name: person.first_name },
+        query,
+      },
+    });
+  }
+
+  /**
+   * Issue 14: Telegram's share dialog, reduced to the sandbox's chats: the link arrives in the other persona's
+   * chat as a message from the sharer, where tapping it opens the bot as a t.me link would.
+   */
+  share(from: Persona, to: Persona, text: string, url: string) {
+    return this.telegram.sharedMessage(from, to, `${text}\n${url}`);
   }
 
   contact(person: Persona) {
