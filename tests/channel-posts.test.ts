@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../lib/config.js';
 import { runJobByName } from '../lib/jobs/registry.js';
 import { createOffer, type OfferWithItems } from '../lib/marketplace/offers.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
@@ -123,5 +124,15 @@ describe(`channel posts without CHANNEL_ID (${storeLabel})`, () => {
     } finally {
       await app.close();
     }
+  });
+});
+
+describe('CHANNEL_ID', () => {
+  it.each(['@my_deals_channel', '-1001234567890'])('accepts %s', (value) => {
+    expect(loadConfig({ CHANNEL_ID: value }).channelId).toBe(value);
+  });
+
+  it.each(['deals', '@no', '12345', 'https://t.me/deals'])('refuses %s, naming the variable', (value) => {
+    expect(() => loadConfig({ CHANNEL_ID: value })).toThrow(/CHANNEL_ID: must be @channelname or -100/);
   });
 });
