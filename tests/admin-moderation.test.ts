@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, offerItems, offers, reservations, users, venues } from '../db/schema.js';
+import { errorText } from '../lib/bot/texts/errors.js';
 import { transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import type { OfferWithItems } from '../lib/marketplace/offers.js';
 import { reserve } from '../lib/marketplace/reserve.js';
@@ -209,6 +210,19 @@ describe(`admin moderation (${storeLabel})`, () => {
       const before = await snapshot();
       await app.deliver(callbackUpdate(admin, data()));
       expect(`${toast()} ${lastTo(admin)}`).toContain(answer);
+      expect(await snapshot()).toEqual(before);
+    });
+
+    it.each([
+      'venues:page:bogus:0',
+      'stats:period:1y',
+      'venue:suspend:abc',
+      'audit:offer:0',
+      'offer:takedown:-4',
+    ])('answers the forged admin button %s with the stale-button line', async (data) => {
+      const before = await snapshot();
+      await app.deliver(callbackUpdate(admin, data));
+      expect(toast()).toBe(errorText({ code: 'button.stale' }));
       expect(await snapshot()).toEqual(before);
     });
 

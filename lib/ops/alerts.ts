@@ -20,7 +20,9 @@ export type Alert =
  * costs nothing. One error is one EVAL (count it in its minute and, past the threshold, pass the throttle),
  * so even the error path gains a single round trip. Times come from `deps.clock` (the TTLs only clean up),
  * which is what lets a test move a fake clock past the 15 minutes. Keys share the `{ops}` hash tag, so the
- * scripts touch one slot. Nothing here throws or logs at error level: an alert about alerts would loop.
+ * scripts touch one slot. The count is a threshold, not a metric: a retried EVAL may count an error twice
+ * (the `errors` log lines are the metric). Nothing here throws or logs at error level: an alert about
+ * alerts would loop.
  */
 const ALERT_THROTTLE_MS = 15 * 60_000;
 const ERRORS_PER_MINUTE = 10;
