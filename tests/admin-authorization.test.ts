@@ -91,6 +91,9 @@ describe(`admin console authorization (${storeLabel})`, () => {
     ['audit:venue', () => `audit:venue:${ids.venue}`],
     ['audit:offer', () => `audit:offer:${ids.offer}`],
     ['stats:period', () => 'stats:period:7d'],
+    // Issue 15's review of a name or address change, also an admin's button.
+    ['change:approve', () => `change:approve:${ids.venue}`],
+    ['change:revert', () => `change:revert:${ids.venue}`],
   ];
 
   const senders: Array<[string, () => Person]> = [
