@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notices, offers, reservations } from '../db/schema.js';
+import { notices, offers, reservations, venues } from '../db/schema.js';
 import type { InjectedError } from '../dev/sandbox/bot-api-emulator.js';
 import { runDeliverNotices } from '../lib/jobs/deliver-notices.js';
 import { reserve } from '../lib/marketplace/reserve.js';
@@ -10,7 +10,7 @@ import { switchableDatabase, switchableRedis } from './support/faulty-stores.js'
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
-import { callbackUpdate, type Person, textUpdate } from './support/updates.js';
+import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
 
 /**
  * Every write a person triggers, crossed with every way the world can fail right after its commit. After
@@ -172,6 +172,50 @@ describe(`exactly once around the commit (${storeLabel})`, () => {
         },
         reservationIds: held.map((r) => r.reservationId),
         told: holders.map((h) => ({ to: h.id, saying: 'withdrew <b>Withdrawn bag</b>', times: 1 })),
+      };
+    },
+
+    // An admin's suspension: the venue's live offers are withdrawn and settled like an owner's withdrawal.
+    async suspend() {
+      const venue = await verifiedVenue(db());
+      const offers_ = [
+        await liveOffer(db(), venue.ownerId, { now: clock.now(), title: 'Suspended bag' }),
+        await liveOffer(db(), venue.ownerId, { now: clock.now(), title: 'Suspended box' }),
+      ];
+      const holders = [person(), person()];
+      const held = [await reserveFor(holders[0]!, offers_[0]!), await reserveFor(holders[1]!, offers_[1]!)];
+      return {
+        update: textUpdate(people.admin, `/suspend ${venue.id} Hygiene inspection`),
+        async effect() {
+          const [v] = await db().select().from(venues).where(eq(venues.id, venue.id));
+          expect(v!.status).toBe('suspended');
+          const ended = await db().select().from(offers).where(eq(offers.venueId, venue.id));
+          expect(ended.map((o) => o.status)).toEqual(['withdrawn', 'withdrawn']);
+          for (const r of held) expect(await statusOf(r.reservationId)).toBe('cancelled');
+        },
+        reservationIds: held.map((r) => r.reservationId),
+        told: [
+          { to: holders[0]!.id, saying: 'withdrew <b>Suspended bag</b>', times: 1 },
+          { to: holders[1]!.id, saying: 'withdrew <b>Suspended box</b>', times: 1 },
+        ],
+      };
+    },
+
+    // An admin's takedown of one offer.
+    async takedown() {
+      const venue = await verifiedVenue(db());
+      const offer = await liveOffer(db(), venue.ownerId, { now: clock.now(), title: 'Taken-down bag' });
+      const holders = [person(), person()];
+      const held = [await reserveFor(holders[0]!, offer), await reserveFor(holders[1]!, offer)];
+      return {
+        update: textUpdate(people.admin, `/takedown ${offer.id} Not food`),
+        async effect() {
+          const [o] = await db().select().from(offers).where(eq(offers.id, offer.id));
+          expect(o!.status).toBe('withdrawn');
+          for (const r of held) expect(await statusOf(r.reservationId)).toBe('cancelled');
+        },
+        reservationIds: held.map((r) => r.reservationId),
+        told: holders.map((h) => ({ to: h.id, saying: 'withdrew <b>Taken-down bag</b>', times: 1 })),
       };
     },
   };
