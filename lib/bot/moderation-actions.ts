@@ -1,9 +1,9 @@
 import { AppError } from '../errors.js';
-import { deliverById } from '../jobs/deliver-notices.js';
+import { offerChanged } from '../jobs/offer-events.js';
 import { setBarred } from '../marketplace/bar-customer.js';
-import { settleEndedOffers } from '../marketplace/settle-ended-offers.js';
+import { holdersTold } from '../marketplace/offer-holders.js';
 import { reinstateVenue, suspendVenue } from '../marketplace/suspend-venue.js';
-import { countHoldersTold, takeDownOffer } from '../marketplace/take-down-offer.js';
+import { takeDownOffer } from '../marketplace/take-down-offer.js';
 import { reviewVenue } from '../marketplace/venues.js';
 import { replyAfterCommit } from './after-commit.js';
 import { setCommandMenu } from './command-menus.js';
@@ -12,6 +12,7 @@ import { html } from './html.js';
 import { pressKey } from './idempotency-keys.js';
 import { offerAuditKeyboard } from './keyboards/admin.js';
 import { notifyUser } from './notify.js';
+import { settleWithdrawn } from './settle-withdrawn.js';
 import { adminTexts } from './texts/admin.js';
 import { moderationTexts } from './texts/admin-console.js';
 import { sanctionNotices } from './texts/admin-notices.js';
@@ -24,22 +25,15 @@ import { sanctionNotices } from './texts/admin-notices.js';
  * once, as in docs/reliability.md).
  */
 
-/** Ends the reservations of offers an admin withdrew and tells their holders through the outbox. */
+/**
+ * After an admin withdrew offers: their reservations end and the holders are told (as after an owner's
+ * withdrawal), their channel posts follow (issue 14), and the answer is how many holders are told.
+ */
 async function settleAndTell(ctx: BotContext, offerIds: number[]): Promise<number> {
   if (offerIds.length === 0) return 0;
-  const { deps } = ctx;
-  try {
-    const settled = await settleEndedOffers(deps.db, { now: deps.clock.now(), offerIds });
-    await deliverById(
-      deps,
-      ctx.telegram,
-      settled.notices.map((n) => n.id),
-    );
-  } catch (error) {
-    // The withdrawal committed; the sweep settles what this missed, and the outbox tells the holders.
-    ctx.log.warn('settle_deferred', { offers: offerIds.length, error });
-  }
-  return countHoldersTold(deps.db, offerIds).catch(() => 0);
+  await settleWithdrawn(ctx, offerIds);
+  await Promise.all(offerIds.map((offerId) => offerChanged(ctx.deps, offerId)));
+  return holdersTold(ctx.deps.db, offerIds).catch(() => 0);
 }
 
 const menu = (ctx: BotContext, ownerId: number, role: 'venue' | 'customer') =>

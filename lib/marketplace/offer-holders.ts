@@ -22,14 +22,16 @@ export async function offerAtStake(
 }
 
 /**
- * How many customers were told that this offer was withdrawn (one notice per reservation, counted per person):
- * the same answer on the first press and on a redelivered one.
+ * How many customers were told that these offers were withdrawn (one notice per reservation, counted per person):
+ * the same answer on the first press and on a redelivered one. An owner's withdrawal asks about one offer, an
+ * admin's suspension about all the venue's live ones.
  */
-export async function holdersTold(db: Db, offerId: number): Promise<number> {
+export async function holdersTold(db: Db, offerIds: number[]): Promise<number> {
+  if (offerIds.length === 0) return 0;
   const row = firstRow(
     await db.execute(sql`
       select count(distinct n.recipient_id) as told from notices n join reservations p on p.id = n.reservation_id
-      where p.offer_id = ${offerId} and n.kind = 'reservation.withdrawn'
+      where p.offer_id = any(${`{${offerIds.join(',')}}`}::bigint[]) and n.kind = 'reservation.withdrawn'
     `),
   );
   return num(row?.told ?? 0);

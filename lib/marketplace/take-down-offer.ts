@@ -72,18 +72,3 @@ export async function takeDownOffer(
     replayed,
   };
 }
-
-/**
- * How many holders of these (withdrawn) offers are being told, or were: one `reservation.withdrawn` notice
- * each, written by the settlement. The same answer whether asked right after the settlement or on a replay.
- */
-export async function countHoldersTold(db: Db, offerIds: number[]): Promise<number> {
-  if (offerIds.length === 0) return 0;
-  const row = firstRow(
-    await db.execute(sql`
-      select count(*) as n from notices n join reservations r on r.id = n.reservation_id
-      where r.offer_id = any(${`{${offerIds.join(',')}}`}::bigint[]) and n.kind = 'reservation.withdrawn'
-    `),
-  );
-  return num(row?.n ?? 0);
-}

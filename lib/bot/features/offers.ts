@@ -1,11 +1,9 @@
 import { Composer } from 'telegraf';
-import { deliverById } from '../../jobs/deliver-notices.js';
 import { offerChanged, offerPublished } from '../../jobs/offer-events.js';
 import { holdersTold, offerAtStake } from '../../marketplace/offer-holders.js';
 import { type OwnerAction, transitionOffer } from '../../marketplace/offer-transitions.js';
 import { getEditableOffer, getOwnOffer, type OfferWithItems } from '../../marketplace/offers.js';
 import { repeatOffer } from '../../marketplace/repeat-offer.js';
-import { settleEndedOffers } from '../../marketplace/settle-ended-offers.js';
 import { seatOf } from '../../marketplace/venue-access.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
@@ -16,6 +14,7 @@ import { pressKey } from '../idempotency-keys.js';
 import { confirmKeyboard, manageKeyboard } from '../keyboards/offers.js';
 import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
 import { NEW_OFFER_SCENE } from '../scenes/new-offer.js';
+import { settleWithdrawn } from '../settle-withdrawn.js';
 import { localeOf } from '../texts/customer.js';
 import { myOffersTexts } from '../texts/my-offers.js';
 import { manageTexts, offerGate, offerSummary } from '../texts/venue.js';
@@ -80,23 +79,8 @@ export async function runOfferAction(
   // Expiry, followers' alerts and the channel post (issue 14) follow a publish; the channel follows the rest.
   if (action === 'publish') await offerPublished(deps, { id: offerId, pickupEnd: result.pickupEnd });
   else await offerChanged(deps, offerId);
-  if (action === 'withdraw') await settleWithdrawal(ctx, offerId);
+  if (action === 'withdraw') await settleWithdrawn(ctx, [offerId]);
   return getOwnOffer(deps.db, { offerId, ownerId: ctx.from!.id });
-}
-
-/** Ends the withdrawn offer's reservations and tells the holders; a failure here is retried by the sweep. */
-async function settleWithdrawal(ctx: BotContext, offerId: number) {
-  const { deps } = ctx;
-  try {
-    const settled = await settleEndedOffers(deps.db, { now: deps.clock.now(), offerIds: [offerId] });
-    await deliverById(
-      deps,
-      ctx.telegram,
-      settled.notices.map((n) => n.id),
-    );
-  } catch (error) {
-    ctx.log.warn('settle_deferred', { offer_id: offerId, error });
-  }
 }
 
 /** Runs the action and says what it did (a withdrawal: how many holders were told). */
@@ -104,7 +88,7 @@ async function actAndSay(ctx: BotContext, offerId: number, action: OwnerAction) 
   const offer = await runOfferAction(ctx, offerId, action);
   const done =
     action === 'withdraw'
-      ? myOffersTexts.withdrawn(await holdersTold(ctx.deps.db, offerId))
+      ? myOffersTexts.withdrawn(await holdersTold(ctx.deps.db, [offerId]))
       : manageTexts.done[action];
   return { offer, done };
 }
