@@ -111,6 +111,11 @@ describe(`venue review (${storeLabel})`, () => {
       expect(told).toContain('/register');
     });
 
+    it('tells the owner how to go on when they try to post meanwhile', async () => {
+      await say(owner, '/newoffer');
+      expect(lastTo(owner)).toContain('Send /register to make them');
+    });
+
     it('leaves it out of /pending while the owner has it', async () => {
       await say(admin, '/pending');
       expect(lastTo(admin)).toContain('No venues are waiting');

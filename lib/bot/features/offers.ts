@@ -40,6 +40,7 @@ async function enterNewOffer(ctx: BotContext) {
   if (!seat) return void (await ctx.reply(offerGate.notRegistered));
   if (seat.role !== 'owner') return void (await ctx.reply(myOffersTexts.notOwner));
   if (seat.venue.status === 'pending') return void (await ctx.reply(offerGate.pending));
+  if (seat.venue.status === 'changes_requested') return void (await ctx.reply(offerGate.changesRequested));
   if (seat.venue.status !== 'verified') return void (await ctx.reply(offerGate.notVerified));
   await ctx.scene.enter(NEW_OFFER_SCENE);
 }

@@ -64,6 +64,8 @@ export const offerGate = {
   notRegistered: 'Only registered venues can post offers. Register yours with /register.',
   pending:
     'Your venue is still waiting for verification. You can post offers as soon as our team verifies it.',
+  changesRequested:
+    'Our team asked for a few changes before verifying your venue. Send /register to make them; you can post offers once it is verified.',
   notVerified:
     'Your venue is not verified, so it can’t post offers. Contact us if you think this is a mistake.',
 };
