@@ -102,7 +102,8 @@ describe(`venue story (${storeLabel})`, () => {
     const [offer] = await app.deps.db.select().from(offers).where(eq(offers.title, 'Evening bakery bag'));
     expect(offer).toMatchObject({ status: 'active', unitsAvailable: 7 });
     expect(offer!.photoFileId).toBeTruthy();
-    const scheduled = app.qstash!.messages.at(-1)!;
+    // Publishing also schedules the followers' deal alerts (issue 14); the expiry is among the jobs.
+    const scheduled = app.qstash!.messages.filter((m) => m.destination.endsWith('/expire-offer')).at(-1)!;
     expect(scheduled.destination).toBe('https://bot.example.test/api/jobs/expire-offer');
     expect(JSON.parse(scheduled.body)).toEqual({ offerId: offer!.id });
     expect(scheduled.notBefore).toBe(Math.ceil(offer!.pickupEnd.getTime() / 1000));

@@ -61,7 +61,7 @@ export async function runChannelPost(
   try {
     if (post.messageId === null) {
       const sent = await sendOfferMessage(telegram, chatId, message);
-      await recordChannelPost(deps.db, { offerId, shown: wanted, ...sent, now });
+      await recordChannelPost(deps.db, { offerId, shown: wanted, ...sent, chatId, now });
     } else {
       const extra = { ...html, reply_markup: message.markup };
       const edit = post.hasPhoto

@@ -54,10 +54,10 @@ interface Tally {
 }
 
 /**
- * The `fan-out-deal-alerts` job: writes the offer's deal alerts (once), then sends one batch: due deal alerts, claimed, each
- * sent once. Muted recipients and deal alerts of an offer that ended are skipped; quiet hours hold an deal alert until
- * they end; 403 marks the person as having blocked the bot; 429 pauses all bulk sending for `retry_after`;
- * other failures back off. Schedules the next batch while any deal alert is pending.
+ * The `fan-out-deal-alerts` job: writes the offer's deal alerts (once), then sends one batch of the due ones,
+ * claimed, each sent once. Muted recipients and alerts of an offer that ended are skipped; quiet hours hold an
+ * alert until they end; 403 marks the person as having blocked the bot; 429 pauses all bulk sending for
+ * `retry_after`; other failures back off. Schedules the next batch while any deal alert is pending.
  */
 export async function runFanOutDealAlerts(
   deps: Deps,
@@ -102,11 +102,7 @@ export async function runFanOutDealAlerts(
     }
   }
   await recordDealAlerts(deps.db, outcomes, now);
-  for (const o of outcomes) {
-    if (o.outcome === 'later') tally.held += 1;
-    else if (o.outcome !== 'failed') tally[o.outcome] += 1;
-    else tally.failed += 1;
-  }
+  for (const o of outcomes) tally[o.outcome === 'later' ? 'held' : o.outcome] += 1;
   const next = await nextDealAlertAt(deps.db, { offerId });
   // The next batch: at once (the next second's budget) while deal alerts are due, else when the first falls due.
   if (next) await scheduleFanOut(deps, offerId, new Date(Math.max(next.getTime(), now.getTime() + 1000)));

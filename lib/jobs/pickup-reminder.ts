@@ -5,7 +5,7 @@ import { type ReminderKind, remindersFor, writeReminder } from '../marketplace/r
 import { factsOf, factsQuery } from '../marketplace/reservation-facts.js';
 import { firstRow } from '../marketplace/rows.js';
 import { deliverById } from './deliver-notices.js';
-import { takeSendBudget } from './send-budget.js';
+import { sendingPausedUntil, takeSendBudget } from './send-budget.js';
 
 export const reminderPayload = z.object({
   reservationId: z.number().int().positive(),
@@ -57,8 +57,10 @@ export async function runPickupReminder(
   const kind: ReminderKind = payload.kind;
   const written = await writeReminder(deps.db, { reservationId: payload.reservationId, kind, now });
   if (written.length === 0) return { reminded: false };
-  if ((await takeSendBudget(deps.redis, now, 2)) < 2) {
-    // Over the budget: the notice stays in the outbox; its claim lapses in a minute and the job sends it.
+  const paused = await sendingPausedUntil(deps.redis, now);
+  if (paused || (await takeSendBudget(deps.redis, now, 2)) < 2) {
+    // Over the budget (or Telegram asked to slow down): the notice stays in the outbox; its claim lapses in a
+    // minute and the delivery job sends it.
     await deps.scheduler
       .schedule({
         name: 'deliver-notices',

@@ -17,6 +17,7 @@ export interface ChannelSync {
   offer: CustomerOffer;
   /** What the offer is now, in the channel's terms. */
   wanted: Exclude<ChannelShown, 'none'>;
+  /** The post as it stands; none yet (messageId null) when CHANNEL_ID changed since it was posted elsewhere. */
   post: { messageId: number | null; shown: ChannelShown; hasPhoto: boolean };
 }
 
@@ -34,9 +35,9 @@ export async function claimChannelPost(
         select id, ${input.chatId}, 'none', ${until}::timestamptz from offers where id = ${input.offerId}
         on conflict (offer_id) do update set claimed_until = excluded.claimed_until
           where channel_posts.claimed_until <= ${now}::timestamptz
-        returning message_id, shown, has_photo
+        returning message_id, shown, has_photo, chat_id
       )
-      select c.message_id, c.shown, c.has_photo, o.id, o.title, o.description, o.photo_file_id, o.pickup_start,
+      select c.message_id, c.shown, c.has_photo, c.chat_id, o.id, o.title, o.description, o.photo_file_id, o.pickup_start,
         o.pickup_end, o.status, o.units_available, b.id as venue_id, b.name as venue_name, b.address, b.latitude,
         b.longitude, b.status as venue_status, null as rating, false as following,
         (select json_agg(json_build_object('id', i.id, 'name', i.name, 'price', i.price,
@@ -59,12 +60,13 @@ export async function claimChannelPost(
         : status === 'paused'
           ? 'paused'
           : 'ended';
+  const sameChannel = String(row.chat_id) === input.chatId;
   return {
     offer: customerOfferOf(row),
     wanted,
     post: {
-      messageId: row.message_id == null ? null : num(row.message_id),
-      shown: String(row.shown) as ChannelShown,
+      messageId: row.message_id == null || !sameChannel ? null : num(row.message_id),
+      shown: sameChannel ? (String(row.shown) as ChannelShown) : 'none',
       hasPhoto: row.has_photo === true || row.has_photo === 't',
     },
   };
@@ -73,10 +75,18 @@ export async function claimChannelPost(
 /** Records what the post now shows (and its message, once posted) and releases the claim. */
 export async function recordChannelPost(
   db: Db,
-  input: { offerId: number; shown: ChannelShown; messageId?: number; hasPhoto?: boolean; now: Date },
+  input: {
+    offerId: number;
+    shown: ChannelShown;
+    messageId?: number;
+    hasPhoto?: boolean;
+    chatId?: string;
+    now: Date;
+  },
 ): Promise<void> {
   await db.execute(sql`
     update channel_posts set shown = ${input.shown},
+      chat_id = coalesce(${input.chatId ?? null}::text, chat_id),
       message_id = coalesce(${input.messageId ?? null}::int, message_id),
       has_photo = coalesce(${input.hasPhoto ?? null}::boolean, has_photo),
       claimed_until = ${input.now.toISOString()}::timestamptz, updated_at = now()

@@ -14,7 +14,7 @@ type DealAlertReason = 'follow' | 'search';
 
 /** A claim lasts this long; a run that died mid-batch leaves its rows to the next run after it. */
 const DEAL_ALERT_CLAIM_MS = 60_000;
-/** After this many failed tries an deal alert is given up (`failed`). */
+/** After this many failed tries a deal alert is given up (`failed`). */
 export const DEAL_ALERT_MAX_ATTEMPTS = 6;
 
 /** Metres between two points (great circle), as SQL over numeric expressions. */

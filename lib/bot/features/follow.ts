@@ -5,6 +5,7 @@ import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { followingKeyboard, withFollowTurned } from '../keyboards/returning.js';
 import { followTexts } from '../texts/follows.js';
+import { truncate } from '../truncate.js';
 
 /**
  * Following venues (issue 14): ⭐ Follow on an offer card (and on its map pin) and /following with an
@@ -34,16 +35,18 @@ buttonAction(followFeature, 'follow:add', async (ctx, [venueId]) => {
     now: ctx.deps.clock.now(),
   });
   if (result.changed) ctx.log.info('venue_followed', { venue_id: venueId });
-  await ctx.answerCbQuery(
-    result.changed ? followTexts.followed(result.venueName) : followTexts.alreadyFollowing(result.venueName),
-  );
+  const said = result.changed
+    ? followTexts.followed(result.venueName)
+    : followTexts.alreadyFollowing(result.venueName);
+  // A toast holds 200 characters; a long venue name must not turn the answer into an error.
+  await ctx.answerCbQuery(truncate(said, 200));
   await turnButton(ctx, { id: venueId, name: result.venueName }, true);
 });
 
 buttonAction(followFeature, 'follow:remove', async (ctx, [venueId]) => {
   const result = await unfollowVenue(ctx.deps.db, { customerId: ctx.from.id, venueId });
   if (result.changed) ctx.log.info('venue_unfollowed', { venue_id: venueId });
-  await ctx.answerCbQuery(followTexts.unfollowed(result.venueName));
+  await ctx.answerCbQuery(truncate(followTexts.unfollowed(result.venueName), 200));
   if (!onFollowingList(ctx)) return turnButton(ctx, { id: venueId, name: result.venueName }, false);
   // The /following list: shown again as it is now.
   const view = await followingView(ctx);
