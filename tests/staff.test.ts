@@ -132,11 +132,13 @@ describe(`staff (${storeLabel})`, () => {
     expect(lastText(sam)).toMatch(/owner/);
   });
 
-  it('shows staff where they work on /venue, without the edit buttons', async () => {
+  it('shows staff where they work on /venue, and refuses them the edit and invite buttons', async () => {
     await say(sam, '/venue');
     expect(lastText(sam)).toContain('You work at <b>Olga’s Bakery</b> as staff');
     await app.deliver(callbackUpdate(sam, 'venue:edit:name'));
-    expect(lastToast()).toContain('You work at');
+    expect(lastToast()).toContain('Only the venue’s owner can do that');
+    await app.deliver(callbackUpdate(sam, 'staff:invite'));
+    expect(lastToast()).toBe('Only the venue’s owner manages its staff.');
   });
 
   it('lets the owner remove staff, who lose the counter at once and are told', async () => {

@@ -2,7 +2,14 @@ import { type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
-import { getOffer, type ItemDraft, itemProblem, OFFER_LIMITS, type OfferWithItems } from './offers.js';
+import {
+  getOffer,
+  type ItemDraft,
+  itemProblem,
+  OFFER_LIMITS,
+  type OfferWithItems,
+  venueNotVerified,
+} from './offers.js';
 import { firstRow, num, type RawRow } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
 import { refusalForOffer, venuesOf } from './venue-access.js';
@@ -74,16 +81,7 @@ async function whyNot(db: Db, input: { ownerId: number; offerId: number }, row: 
       ),
     );
   if (!row || !mine) return refusalForOffer(db, { userId: input.ownerId, offerId: input.offerId });
-  if (row.venue_status !== 'verified') {
-    const status = String(row.venue_status);
-    return new AppError({
-      code: 'offer.edit_needs_verified_venue',
-      venueStatus:
-        status === 'suspended' || status === 'pending' || status === 'changes_requested'
-          ? status
-          : 'rejected',
-    });
-  }
+  if (row.venue_status !== 'verified') return venueNotVerified(String(row.venue_status));
   return new AppError({ code: 'offer.not_editable', status: row.offer_status as 'expired' | 'withdrawn' });
 }
 

@@ -159,7 +159,7 @@ export async function getOwnOffer(db: Db, { offerId, ownerId }: { offerId: numbe
 }
 
 /** A venue that isn't verified (any more) can't edit its offers; the owner is told which state it is in. */
-const venueNotVerified = (status: string) =>
+export const venueNotVerified = (status: string) =>
   new AppError({
     code: 'offer.edit_needs_verified_venue',
     venueStatus:

@@ -54,6 +54,10 @@ buttonAction(staffFeature, 'staff:list', async (ctx) => {
 });
 
 buttonAction(staffFeature, 'staff:invite', async (ctx) => {
+  // Someone who isn't the owner is told why, as on /staff.
+  const seat = await seatOf(ctx.deps.db, ctx.from.id);
+  if (seat?.role !== 'owner')
+    return void (await ctx.answerCbQuery(seat ? t.ownerOnly : profileTexts.notAtVenue));
   const l = localeOf(ctx.deps);
   const invite = await createStaffInvite(ctx.deps.db, { ownerId: ctx.from.id, now: l.now });
   ctx.log.info('staff_invited');

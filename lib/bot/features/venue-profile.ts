@@ -1,5 +1,6 @@
 import { Composer, Markup } from 'telegraf';
 import type { Venue } from '../../../db/schema.js';
+import { AppError } from '../../errors.js';
 import { seatOf } from '../../marketplace/venue-access.js';
 import { reviewVenueChange, venueTeamCounts } from '../../marketplace/venue-profile.js';
 import { getVenueByOwner } from '../../marketplace/venues.js';
@@ -63,8 +64,8 @@ buttonAction(venueProfileFeature, 'venue:profile', async (ctx) => {
 buttonAction(venueProfileFeature, 'venue:edit', async (ctx, [field]) => {
   const seat = await seatOf(ctx.deps.db, ctx.from.id);
   if (!seat) return void (await ctx.answerCbQuery(t.notAtVenue));
-  if (seat.role !== 'owner')
-    return void (await ctx.answerCbQuery(t.staffCard(seat.venue).replace(/<[^>]+>/g, '')));
+  // Staff are told it is the owner's to do (the error boundary's words for it).
+  if (seat.role !== 'owner') throw new AppError({ code: 'venue.owner_only' });
   await ctx.answerCbQuery();
   await ctx.scene.enter(VENUE_EDIT_SCENE, { field });
 });
