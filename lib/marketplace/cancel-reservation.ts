@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
 import { firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
@@ -78,8 +78,7 @@ export async function cancelReservation(
           (select outcome from prior) is not null as replayed,
           (select status from offer_row) as offer_status_after,
           o.status as offer_status_before,
-          (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-            from notice) as notices
+          ${writtenNotices} as notices
         from reservations p
           join offer_items i on i.id = p.item_id
           join offers o on o.id = p.offer_id

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
 import { normalisePickupCode } from './reservations.js';
 import { firstRow } from './rows.js';
@@ -67,8 +67,7 @@ export async function confirmPickup(
         )
         -- The reservation row as the statement's snapshot has it is all the facts need (code, item, venue).
         select ${factColumns}, (select reservation_id from prior) is not null as replayed,
-          (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-            from notice) as notices
+          ${writtenNotices} as notices
         from reservations p
           join offer_items i on i.id = p.item_id
           join offers o on o.id = p.offer_id

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
 import { firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
 import { venuesOf } from './venue-access.js';
@@ -84,8 +84,7 @@ export async function markNoShow(
           (select count(*) from marked) as changed, (select outcome from prior) as prior,
           coalesce((select quantity from back_on_sale), 0) as restocked,
           (select pickup_start from locked_offer) > ${now}::timestamptz as too_early,
-          (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-            from notice) as notices
+          ${writtenNotices} as notices
       `),
     ),
   );

@@ -54,6 +54,14 @@ export const NOTICE_MAX_ATTEMPTS = 12;
 
 export const noticeClaimUntil = (now: Date) => new Date(now.getTime() + NOTICE_CLAIM_MS);
 
+/**
+ * A write statement's column listing the notices it inserted (its CTE is named `notice` and returns
+ * `id, kind, recipient_id`), as the `[{ id, kind, recipient_id }]` JSON that `noticesOf` reads.
+ */
+export const writtenNotices = sql.raw(
+  `(select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json) from notice)`,
+);
+
 /** The `[{ id, kind, recipient_id }]` JSON a write statement returns for the notices it inserted. */
 export function noticesOf(value: unknown): ClaimedNotice[] {
   const list = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Array<

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
 import { factsOf, factsQuery, type ReservationFacts } from './reservation-facts.js';
 import { MAX_ACTIVE_RESERVATIONS, MAX_UNITS_PER_RESERVATION, newPickupCode } from './reservations.js';
 import { date, firstRow, num, type RawRow } from './rows.js';
@@ -154,8 +154,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         o.id as offer_id, o.title as offer_title, o.status as offer_status, o.units_available,
         o.pickup_start, o.pickup_end,
         b.name as venue_name, b.address as venue_address, b.owner_id, b.latitude, b.longitude,
-        (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-          from notice) as notices
+        ${writtenNotices} as notices
       from (select 1) as one
         left join reservation p on true
         left join item i on true

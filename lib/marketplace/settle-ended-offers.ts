@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
-import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
 import { firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
 import { STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from './strikes.js';
@@ -87,8 +87,7 @@ export async function settleEndedOffers(
         )
         select (select count(*) from settled where status = 'cancelled') as withdrawn,
           (select count(*) from settled where status = 'no_show') as no_shows,
-          (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-            from notice) as notices
+          ${writtenNotices} as notices
       `),
     ),
   );

@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
 import { firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
@@ -108,8 +108,7 @@ export async function resolveNoShow(
           (select counted from strike) as counted_before,
           (select decided_at from strike) as decided_before,
           (select count(*) from strike) as has_strike,
-          (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-            from notice) as notices
+          ${writtenNotices} as notices
         from reservations p
           join offer_items i on i.id = p.item_id
           join offers o on o.id = p.offer_id
@@ -164,8 +163,7 @@ export async function strikeMarkedNoShows(
         returning id, kind, recipient_id
       )
       select (select count(*) from struck) as struck,
-        (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-          from notice) as notices
+        ${writtenNotices} as notices
     `),
   );
   return { struck: num(row?.struck ?? 0), notices: noticesOf(row?.notices) };

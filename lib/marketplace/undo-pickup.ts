@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
-import { type ClaimedNotice, noticeClaimUntil, noticesOf } from './notices.js';
+import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
 import { newPickupCode } from './reservations.js';
 import { firstRow, num } from './rows.js';
@@ -79,8 +79,7 @@ export async function undoPickup(
         )
         select (select status from target) as before, (select count(*) from undone) as changed,
           (select count(*) from prior) as replayed,
-          (select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json)
-            from notice) as notices
+          ${writtenNotices} as notices
       `),
     ),
   );
