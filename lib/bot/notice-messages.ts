@@ -5,14 +5,9 @@ import { html } from './html.js';
 import { ownerOrderKeyboard, reservedKeyboard } from './keyboards/customer.js';
 import { summaryKeyboard } from './keyboards/desk.js';
 import { noShowKeyboard, ratingKeyboard } from './keyboards/returning.js';
-import {
-  customerNotices,
-  type Locale,
-  ownerTexts,
-  reservationTexts,
-  reserveTexts,
-} from './texts/customer.js';
+import { customerNotices, ownerTexts, reservationTexts, reserveTexts } from './texts/customer.js';
 import { windowSummaryText } from './texts/desk.js';
+import type { Locale } from './texts/locale.js';
 import { ratingTexts } from './texts/ratings.js';
 import { reminderTexts, strikeTexts } from './texts/reminders.js';
 

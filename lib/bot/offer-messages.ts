@@ -7,8 +7,9 @@ import type { CustomerOffer } from '../marketplace/offer-details.js';
 import { html } from './html.js';
 import { channelKeyboard, dealAlertKeyboard } from './keyboards/returning.js';
 import { channelPost } from './texts/channel.js';
-import { type Locale, offerDetails } from './texts/customer.js';
+import { offerDetails } from './texts/customer.js';
 import { dealAlertTexts } from './texts/follows.js';
+import type { Locale } from './texts/locale.js';
 
 /** Telegram's caption limit: a longer card goes out as text, without its photo, so it stays one message. */
 const CAPTION_MAX = 1024;

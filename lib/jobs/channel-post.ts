@@ -3,7 +3,7 @@ import { type Telegram, TelegramError } from 'telegraf';
 import { z } from 'zod';
 import { html } from '../bot/html.js';
 import { channelMessage, sendOfferMessage } from '../bot/offer-messages.js';
-import { localeOf } from '../bot/texts/customer.js';
+import { localeOf } from '../bot/texts/locale.js';
 import type { Deps } from '../deps.js';
 import {
   channelPostsOutOfDate,

@@ -1,6 +1,6 @@
 import { type Telegram, TelegramError } from 'telegraf';
 import { noticeMessage } from '../bot/notice-messages.js';
-import { localeOf } from '../bot/texts/customer.js';
+import { localeOf } from '../bot/texts/locale.js';
 import type { Deps } from '../deps.js';
 import {
   type ClaimedNotice,

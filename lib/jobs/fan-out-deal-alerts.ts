@@ -1,7 +1,7 @@
 import { type Telegram, TelegramError } from 'telegraf';
 import { z } from 'zod';
 import { dealAlertMessage, sendOfferMessage } from '../bot/offer-messages.js';
-import { localeOf } from '../bot/texts/customer.js';
+import { localeOf } from '../bot/texts/locale.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
 import {

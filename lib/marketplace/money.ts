@@ -11,21 +11,6 @@ export function parseMoney(text: string): number | null {
   return cents > 0 ? cents : null;
 }
 
-/**
- * One formatter per currency, reused: building an Intl formatter costs ~50 µs and native (ICU) memory that
- * the garbage collector doesn't see, so a formatter per price made a busy process grow by hundreds of MB.
- */
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-export function formatMoney(cents: number, currency: string): string {
-  let format = moneyFormats.get(currency);
-  if (!format) {
-    format = new Intl.NumberFormat('en-IE', { style: 'currency', currency });
-    moneyFormats.set(currency, format);
-  }
-  return format.format(cents / 100);
-}
-
 /** Whole-percent discount, rounded down so we never overstate it. */
 export function discountPercent(original: number, price: number): number {
   return original > 0 ? Math.floor(((original - price) / original) * 100) : 0;

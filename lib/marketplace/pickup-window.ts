@@ -132,33 +132,3 @@ export function parsePickupWindow(text: string, now: Date, zone: string): Pickup
   if (end.getTime() - now.getTime() > MAX_DAYS_AHEAD * 86_400_000) return { ok: false, reason: 'too_far' };
   return { ok: true, start, end };
 }
-
-const hhmm = (instant: Date, zone: string) =>
-  dateFormat('en-GB', {
-    timeZone: zone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-
-/** "today", "tomorrow" or "Fri 24 Nov": the local day `instant` falls on, as seen at `now`. */
-function dayWord(instant: Date, now: Date, zone: string): string {
-  const today = localDate(now, zone);
-  const day = localDate(instant, zone);
-  const same = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
-  if (same(day, today)) return 'today';
-  if (same(day, addDays(today, 1))) return 'tomorrow';
-  return dateFormat('en-GB', { timeZone: zone, weekday: 'short', day: 'numeric', month: 'short' }).format(
-    instant,
-  );
-}
-
-/** "today 18:00–20:00", "tomorrow 09:00–10:30", "Fri 24 Nov 17:00–19:00". */
-export function describePickupWindow(start: Date, end: Date, now: Date, zone: string): string {
-  return `${dayWord(start, now, zone)} ${hhmm(start, zone)}–${hhmm(end, zone)}`;
-}
-
-/** "tomorrow 16:00": one moment, e.g. when a recurring drop publishes next. */
-export function describeMoment(instant: Date, now: Date, zone: string): string {
-  return `${dayWord(instant, now, zone)} ${hhmm(instant, zone)}`;
-}

@@ -14,7 +14,7 @@ import { venueKeyboard, venueListKeyboard } from '../keyboards/admin.js';
 import { cardHeadings } from '../texts/admin.js';
 import { dossierText, usage, venueListTexts } from '../texts/admin-console.js';
 import { auditText } from '../texts/admin-insight.js';
-import { localeOf } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 import { sendVenueCard } from '../venue-card.js';
 
 /** Admins find any venue (`/venues [status] [text]`, also `/businesses`) and open its card (`/venue <id>`). */

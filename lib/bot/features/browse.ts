@@ -9,7 +9,8 @@ import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { browseKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
 import { followButton, offerCardKeyboard, searchOfferKeyboard } from '../keyboards/returning.js';
-import { browseTexts, localeOf, offerDetails } from '../texts/customer.js';
+import { browseTexts, offerDetails } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 
 /** `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details. */
 export const browseFeature = new Composer<BotContext>();

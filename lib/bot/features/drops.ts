@@ -7,8 +7,8 @@ import { encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { NEW_DROP_SCENE } from '../scenes/new-drop.js';
-import { localeOf } from '../texts/customer.js';
 import { dropButtons as b, dropTexts as t } from '../texts/drops.js';
+import { localeOf } from '../texts/locale.js';
 
 /** Recurring drops: 📅 on an offer's card starts one (a wizard); /venue → 📅 Drops lists and stops them. */
 export const dropsFeature = new Composer<BotContext>();

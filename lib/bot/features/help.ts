@@ -10,5 +10,5 @@ export const helpFeature = new Composer<BotContext>();
 helpFeature.help(async (ctx) => {
   const visitor = await visitorOf(ctx);
   // Admins get the whole console, grouped (lib/bot/texts/admin-help.ts); the menu keeps one line per command.
-  await ctx.reply(visitor.role === 'admin' ? adminHelp : help(visitor.role), html);
+  await ctx.reply(visitor.role === 'admin' ? adminHelp() : help(visitor.role), html);
 });

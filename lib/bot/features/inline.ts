@@ -4,7 +4,8 @@ import { searchLiveOffers } from '../../marketplace/search-offers.js';
 import type { BotContext } from '../context.js';
 import { openInBotKeyboard } from '../keyboards/returning.js';
 import { inlineTexts } from '../texts/channel.js';
-import { localeOf, offerDetails } from '../texts/customer.js';
+import { offerDetails } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 import { truncate } from '../truncate.js';
 
 /**

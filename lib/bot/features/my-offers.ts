@@ -7,7 +7,7 @@ import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { myOffersKeyboard } from '../keyboards/offers.js';
-import { localeOf } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 import { myOffersTexts } from '../texts/my-offers.js';
 import { offerGate } from '../texts/venue.js';
 import { offerCard } from './offers.js';

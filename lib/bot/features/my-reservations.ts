@@ -4,7 +4,8 @@ import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { reservationsKeyboard } from '../keyboards/customer.js';
-import { localeOf, reservationList, reservationTexts } from '../texts/customer.js';
+import { reservationList, reservationTexts } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 
 /** `/myreservations`: the customer's reservations, open ones first, each open one with a Cancel button. */
 export const myReservationsFeature = new Composer<BotContext>();

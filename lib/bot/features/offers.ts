@@ -15,7 +15,7 @@ import { confirmKeyboard, manageKeyboard } from '../keyboards/offers.js';
 import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
 import { NEW_OFFER_SCENE } from '../scenes/new-offer.js';
 import { settleWithdrawn } from '../settle-withdrawn.js';
-import { localeOf } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 import { myOffersTexts } from '../texts/my-offers.js';
 import { manageTexts, offerGate, offerSummary } from '../texts/venue.js';
 

@@ -5,7 +5,7 @@ import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { ratingKeyboard } from '../keyboards/returning.js';
-import { localeOf } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 import { ratingTexts } from '../texts/ratings.js';
 
 /**

@@ -12,8 +12,8 @@ import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { pressKey } from '../idempotency-keys.js';
 import { deskDayKeyboard, deskOfferKeyboard } from '../keyboards/desk.js';
-import { localeOf } from '../texts/customer.js';
 import { deskTexts as t } from '../texts/desk.js';
+import { localeOf } from '../texts/locale.js';
 
 /**
  * Who is coming (/reservations, for the venue's owner and staff): the day's offers with their totals, then one

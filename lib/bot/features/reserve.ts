@@ -22,7 +22,8 @@ import {
   quantityKeyboard,
   reservedKeyboard,
 } from '../keyboards/customer.js';
-import { localeOf, reserveTexts } from '../texts/customer.js';
+import { reserveTexts } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 import { strikeTexts } from '../texts/reminders.js';
 
 /** Reserving: item → quantity (1 … min(units left, 5)) → confirm → pickup code; the venue is told. */

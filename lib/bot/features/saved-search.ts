@@ -6,8 +6,8 @@ import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { priceKeyboard, radiusKeyboard } from '../keyboards/returning.js';
-import { localeOf } from '../texts/customer.js';
 import { searchTexts } from '../texts/follows.js';
+import { localeOf } from '../texts/locale.js';
 
 /**
  * A saved search (issue 14), from /offers once a location is shared: 🔔 → how far → how much at most → saved.

@@ -7,8 +7,8 @@ import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { settingsKeyboard } from '../keyboards/returning.js';
-import { localeOf } from '../texts/customer.js';
 import { settingsTexts } from '../texts/follows.js';
+import { localeOf } from '../texts/locale.js';
 
 /** `/settings` (issue 14): mute deal alerts, pick quiet hours, delete the saved search; each tap redraws the card. */
 export const settingsFeature = new Composer<BotContext>();

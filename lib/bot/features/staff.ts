@@ -14,7 +14,7 @@ import { setCommandMenu } from '../command-menus.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { notifyUser } from '../notify.js';
-import { localeOf } from '../texts/customer.js';
+import { localeOf } from '../texts/locale.js';
 import { staffButtons as b, staffTexts as t } from '../texts/staff.js';
 import { profileTexts } from '../texts/venue-profile.js';
 

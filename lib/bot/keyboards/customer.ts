@@ -4,7 +4,8 @@ import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
 import type { CustomerOffer } from '../../marketplace/offer-details.js';
 import { MAX_UNITS_PER_RESERVATION, type ReservationSummary } from '../../marketplace/reservations.js';
 import { encodeCallback } from '../callback-data.js';
-import { browseTexts, type Locale, ownerTexts, reservationTexts, reserveTexts } from '../texts/customer.js';
+import { browseTexts, ownerTexts, reservationTexts, reserveTexts } from '../texts/customer.js';
+import type { Locale } from '../texts/locale.js';
 import { truncate } from '../truncate.js';
 
 const button = Markup.button.callback;

@@ -8,8 +8,8 @@ import { SEARCH_MAX_PRICES, SEARCH_RADII_M } from '../../marketplace/saved-searc
 import { encodeCallback } from '../callback-data.js';
 import { botLink, offerLink, shareDialogLink } from '../deep-links.js';
 import { channelTexts } from '../texts/channel.js';
-import type { Locale } from '../texts/customer.js';
 import { followTexts, searchTexts, settingsTexts, shareTexts } from '../texts/follows.js';
+import type { Locale } from '../texts/locale.js';
 import { ratingTexts } from '../texts/ratings.js';
 import { strikeTexts } from '../texts/reminders.js';
 import { truncate } from '../truncate.js';

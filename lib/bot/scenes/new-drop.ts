@@ -13,8 +13,8 @@ import { callbackOf, encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { cardKey } from '../idempotency-keys.js';
-import { localeOf } from '../texts/customer.js';
 import { dropButtons as b, dropTexts as t } from '../texts/drops.js';
+import { localeOf } from '../texts/locale.js';
 import { guardWizard, namedWizard, textOf } from './common.js';
 
 /**

@@ -1,0 +1,71 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/**
+ * The languages the bot speaks. A person's language comes from their stored choice (/language), else from
+ * Telegram's `language_code`, else English. Venue-written text (titles, items, names) is shown as typed.
+ */
+export const LANGUAGES = ['en', 'de', 'es', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'en';
+
+export const isLanguage = (value: unknown): value is Language =>
+  typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+
+/** Telegram sends an IETF tag ("de", "de-AT", "pt-br"); we speak its primary language or fall back to English. */
+export function languageFromTelegram(code: string | null | undefined): Language {
+  const primary = code?.toLowerCase().split(/[-_]/)[0];
+  return isLanguage(primary) ? primary : DEFAULT_LANGUAGE;
+}
+
+/** The BCP 47 locale used for numbers, money and dates in each language. */
+export const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', de: 'de-DE', es: 'es-ES', ru: 'ru-RU' };
+
+/**
+ * The language of whatever is being rendered now: the person behind the update, or the recipient of a
+ * notice a job is delivering. Carried by AsyncLocalStorage so the texts don't have to be threaded through
+ * every keyboard and message builder; set once per update (lib/bot/language-middleware.ts) and once per
+ * recipient in jobs (`inLanguage`).
+ */
+const current = new AsyncLocalStorage<Language>();
+
+export const inLanguage = <T>(language: Language, render: () => T): T => current.run(language, render);
+export const currentLanguage = (): Language => current.getStore() ?? DEFAULT_LANGUAGE;
+export const currentIntlLocale = (): string => INTL_LOCALE[currentLanguage()];
+
+/**
+ * One text module in every language, resolved at the moment a text is read. Each export becomes:
+ * - a function: a function that calls the current language's version;
+ * - an object: a view whose properties are read from the current language's object.
+ * Plain string exports are not allowed (they could not change with the language): wrap them in an object.
+ * The type parameter is the English module, so a missing or mistyped export in any language fails to compile.
+ */
+export function localizedModule<M extends Record<string, unknown>>(variants: Record<Language, M>): M {
+  const resolved: Record<string, unknown> = {};
+  for (const [name, english] of Object.entries(variants.en)) {
+    resolved[name] = localizedValue(name, english, variants);
+  }
+  return resolved as M;
+}
+
+function localizedValue<M extends Record<string, unknown>>(
+  name: string,
+  english: unknown,
+  variants: Record<Language, M>,
+): unknown {
+  const inCurrent = () => variants[currentLanguage()][name];
+  if (typeof english === 'function') {
+    return (...args: unknown[]) => (inCurrent() as (...a: unknown[]) => unknown)(...args);
+  }
+  if (english !== null && typeof english === 'object') {
+    return new Proxy(english, {
+      get: (_target, key) => Reflect.get(inCurrent() as object, key),
+      has: (_target, key) => Reflect.has(inCurrent() as object, key),
+    });
+  }
+  throw new TypeError(`text export "${name}" must be a function or an object, not a ${typeof english}`);
+}
+
+/** Every language's version of one text, e.g. to recognise a menu button's label whatever the language. */
+export function inEveryLanguage<T>(read: () => T): T[] {
+  return LANGUAGES.map((language) => inLanguage(language, read));
+}

@@ -1,0 +1,2 @@
+// Not translated yet: the English texts stand in.
+export * from '../en/reminders.js';
