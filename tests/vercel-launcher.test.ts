@@ -1,7 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers } from '../db/schema.js';
 import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
@@ -10,7 +9,13 @@ import { PUBLIC_URL, TEST_TOKEN } from './support/app.js';
 import { FakeQStash } from './support/fake-qstash.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { qstashSignature } from './support/qstash-sign.js';
-import { createTestDatabase, realPostgresUrl, realRedisUrl, type TestDatabase } from './support/stores.js';
+import {
+  createTestDatabase,
+  leaseTestRedisUrl,
+  realPostgresUrl,
+  realRedisUrl,
+  type TestDatabase,
+} from './support/stores.js';
 import { people, textUpdate } from './support/updates.js';
 import {
   type BuiltFunction,
@@ -26,8 +31,7 @@ import {
  * driven over real HTTP: once from source (tsx), and once from `vercel build` output when VERCEL_BUILD_OUTPUT
  * names a `.vercel/output` directory (`npm run check:vercel` sets it). The functions run as production runs
  * them (VERCEL=1, every production variable set), so they need real servers: a throwaway migrated database
- * on TEST_DATABASE_URL and Redis database 15 on TEST_REDIS_URL (ids are random per run and the keys are
- * deleted afterwards, so nothing else in that database is touched).
+ * on TEST_DATABASE_URL and a Redis database leased on TEST_REDIS_URL for this file (tests/support/stores.ts).
  */
 const buildOutput = process.env.VERCEL_BUILD_OUTPUT || undefined;
 const real = Boolean(realPostgresUrl && realRedisUrl);
@@ -35,12 +39,6 @@ const real = Boolean(realPostgresUrl && realRedisUrl);
 const FUNCTIONS = ['api/telegram', 'api/health', 'api/cron/sweep', 'api/jobs/expire-offer'] as const;
 type FunctionName = string;
 const JOB_URL = `${PUBLIC_URL}/api/jobs/expire-offer`;
-
-const launcherRedisUrl = () => {
-  const url = new URL(realRedisUrl!);
-  url.pathname = '/15';
-  return url.toString();
-};
 
 /** How a target starts one function with the given environment. */
 type Launch = (name: FunctionName, env: Record<string, string>) => Promise<LaunchedFunction>;
@@ -62,7 +60,7 @@ function launcherCases(launch: Launch, entries: string[]) {
     currentKey: `sig_${randomBytes(16).toString('hex')}`,
     nextKey: `sig_${randomBytes(16).toString('hex')}`,
   };
-  // Random ids: the Redis database is shared with other runs, so claims and sessions must not collide.
+  // Random ids, so a replayed update of another run can never be mistaken for one of these.
   const userIds: number[] = [];
   const updateIds: number[] = [];
   const person = (first_name: string) => {
@@ -76,6 +74,7 @@ function launcherCases(launch: Launch, entries: string[]) {
     return { ...textUpdate(who, text), update_id };
   };
   let database: TestDatabase;
+  let redisLease: Awaited<ReturnType<typeof leaseTestRedisUrl>> | undefined;
   const functions: Record<FunctionName, LaunchedFunction> = {};
 
   beforeAll(async () => {
@@ -85,6 +84,7 @@ function launcherCases(launch: Launch, entries: string[]) {
       createTestDatabase(),
     ]);
     database = db;
+    redisLease = await leaseTestRedisUrl(realRedisUrl!);
     const env = {
       NODE_ENV: 'production',
       VERCEL: '1',
@@ -94,7 +94,7 @@ function launcherCases(launch: Launch, entries: string[]) {
       TELEGRAM_WEBHOOK_SECRET: secrets.webhook,
       ADMIN_TELEGRAM_IDS: String(people.admin.id),
       DATABASE_URL: database.url!,
-      REDIS_URL: launcherRedisUrl(),
+      REDIS_URL: redisLease.url,
       QSTASH_TOKEN: 'qstash-launcher-token',
       QSTASH_URL: qstashUrl,
       QSTASH_CURRENT_SIGNING_KEY: secrets.currentKey,
@@ -114,21 +114,7 @@ function launcherCases(launch: Launch, entries: string[]) {
 
   afterAll(async () => {
     await Promise.all(Object.values(functions).map((fn) => fn.stop()));
-    const redis = new Redis(launcherRedisUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
-    try {
-      const keys = updateIds.map((id) => `update:${id}`);
-      for (const id of userIds) {
-        let cursor = '0';
-        do {
-          const [next, found] = await redis.scan(cursor, 'MATCH', `*${id}*`, 'COUNT', 1000);
-          keys.push(...found);
-          cursor = next;
-        } while (cursor !== '0');
-      }
-      if (keys.length > 0) await redis.del(...keys);
-    } finally {
-      redis.disconnect();
-    }
+    await redisLease?.release(); // the next file to lease this database flushes it
     await database?.close();
     await telegram.stop();
     await qstash.stop();

@@ -9,19 +9,11 @@ import { createServerBackend } from '../lib/infra/redis-server-backend.js';
 import { createLogger } from '../lib/log.js';
 import { createRuntime, type Runtime } from '../lib/runtime.js';
 import { TEST_SECRET, TEST_TOKEN } from './support/app.js';
-import { createTestDatabase, realRedisUrl, storeLabel } from './support/stores.js';
+import { createTestDatabase, leaseTestRedisUrl, realRedisUrl, storeLabel } from './support/stores.js';
 import { textUpdate } from './support/updates.js';
 
 /** What reached Redis and Telegram, in order: one entry per Redis request, one per Bot API call. */
 type Event = { redis: string[] } | { telegram: string };
-
-/** This worker's numbered database on the real server, as tests/support/stores.ts picks it. */
-function workerRedisUrl(base: string): string {
-  const url = new URL(base);
-  const worker = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? 1);
-  url.pathname = `/${1 + (worker % 15)}`;
-  return url.toString();
-}
 
 describe(`webhook round trips (${storeLabel})`, () => {
   const events: Event[] = [];
@@ -32,10 +24,18 @@ describe(`webhook round trips (${storeLabel})`, () => {
   beforeAll(async () => {
     const apiRoot = await telegram.start();
     telegram.onCall((call) => events.push({ telegram: call.method }));
-    const inner: CommandBackend = realRedisUrl
-      ? await createServerBackend(workerRedisUrl(realRedisUrl))
+    const lease = realRedisUrl ? await leaseTestRedisUrl(realRedisUrl) : undefined;
+    const server = lease ? await createServerBackend(lease.url) : undefined;
+    const inner: CommandBackend = server
+      ? {
+          run: server.run.bind(server),
+          close: async () => {
+            await server.close();
+            await lease?.release();
+          },
+        }
       : await createMemoryBackend();
-    await inner.run([['FLUSHDB']], false); // this worker's database: update ids repeat across files
+    await inner.run([['FLUSHDB']], false); // this file's database: update ids repeat across files
     const backend: CommandBackend = {
       run: (commands: RedisCommand[], atomic) => {
         events.push({ redis: commands.map((c) => `${String(c[0]).toUpperCase()} ${String(c[1])}`) });

@@ -45,13 +45,54 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-/** A Redis of its own: a numbered database per test worker on the real server (flushed), or in-process. */
+/**
+ * A Redis of its own: on the real server, a numbered database leased for this test file (flushed), so two
+ * suites running at once on one machine (two terminals, several engineers) never flush each other's keys;
+ * otherwise the in-process Redis. Leases live in database 0 and expire by themselves if a run is killed.
+ */
 export async function createTestRedis(): Promise<RedisConnection> {
   if (!realRedisUrl) return createMemoryRedis();
-  const url = new URL(realRedisUrl);
-  const worker = Number(process.env.VITEST_POOL_ID ?? process.env.VITEST_WORKER_ID ?? 1);
-  url.pathname = `/${1 + (worker % 15)}`;
-  const connection = await createRedis({ kind: 'redis', url: url.toString() });
+  const lease = await leaseTestRedisUrl(realRedisUrl);
+  const connection = await createRedis({ kind: 'redis', url: lease.url });
   await connection.redis.flushdb();
-  return connection;
+  return {
+    ...connection,
+    async close() {
+      await connection.close();
+      await lease.release();
+    },
+  };
+}
+
+const LEASE_SECONDS = 1800;
+const releaseIfOurs = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) end return 0`;
+
+/** A numbered database of the real server, for this test file alone until `release` (or 30 min pass). */
+export async function leaseTestRedisUrl(
+  serverUrl: string,
+): Promise<{ url: string; release(): Promise<void> }> {
+  const url = new URL(serverUrl);
+  url.pathname = '/0';
+  const leases = await createRedis({ kind: 'redis', url: url.toString() });
+  const token = randomBytes(8).toString('hex');
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    for (let database = 1; database <= 15; database++) {
+      const key = `test-redis-lease:${database}`;
+      if ((await leases.redis.set(key, token, { nx: true, ex: LEASE_SECONDS })) === 'OK') {
+        const leased = new URL(serverUrl);
+        leased.pathname = `/${database}`;
+        return {
+          url: leased.toString(),
+          async release() {
+            await leases.redis.eval(releaseIfOurs, [key], [token]);
+            await leases.close();
+          },
+        };
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  await leases.close();
+  throw new Error('no free Redis database for this test file: 15 are leased (stale leases expire in 30 min)');
 }
