@@ -48,11 +48,16 @@ export const reservationStatus = pgEnum('reservation_status', [
   'no_show',
 ]);
 
+/** Issue 17: the languages the bot speaks (lib/bot/texts/language.ts `LANGUAGES`; a test keeps them equal). */
+export const language = pgEnum('language', ['en', 'de', 'es', 'ru']);
+
 export const users = pgTable('users', {
   id: telegramId('id').primaryKey(),
   username: text('username'),
   firstName: text('first_name').notNull().default(''),
   languageCode: text('language_code'),
+  // Issue 17: chosen with /language; null: not chosen, Telegram's language_code decides.
+  language: language('language'),
   createdAt: createdAt(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   blockedAt: timestamp('blocked_at', { withTimezone: true }),
@@ -86,6 +91,8 @@ export const venues = pgTable(
     // Issue 15: a name or address edit awaits an admin's review; what was approved is kept (null when none awaits).
     approvedName: text('approved_name'),
     approvedAddress: text('approved_address'),
+    // Issue 17: the IANA zone of the location (or an admin's /timezone); null without a location: TIMEZONE applies.
+    timeZone: text('time_zone'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

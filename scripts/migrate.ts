@@ -1,11 +1,13 @@
 /**
  * `npm run db:migrate`: applies db/migrations to whatever DATABASE_URL points at (Neon, any Postgres),
- * or to the embedded PGlite in .data/ when it is unset. Prints the newest applied migration.
+ * or to the embedded PGlite in .data/ when it is unset, then fills in what SQL alone can't (the time zone of venues
+ * registered before migration 0008). Prints the newest applied migration.
  */
 
 import { createPgliteDatabase } from '../dev/embedded/pglite.js';
 import { loadConfig } from '../lib/config.js';
 import { appliedMigration, createDatabase } from '../lib/infra/db.js';
+import { backfillVenueZones } from '../lib/marketplace/time-zones.js';
 import { loadDotEnv } from './env-file.js';
 
 async function main() {
@@ -21,7 +23,14 @@ async function main() {
     const before = await appliedMigration(database.db);
     await database.migrate();
     const after = await appliedMigration(database.db);
-    console.log(JSON.stringify({ driver: database.kind, before, after, changed: before !== after }, null, 2));
+    const venueZonesFilled = await backfillVenueZones(database.db);
+    console.log(
+      JSON.stringify(
+        { driver: database.kind, before, after, changed: before !== after, venueZonesFilled },
+        null,
+        2,
+      ),
+    );
   } finally {
     await database.close();
   }

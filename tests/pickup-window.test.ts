@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePickupWindow } from '../lib/marketplace/pickup-window.js';
+import { parsePickupWindow, weekdayOf } from '../lib/marketplace/pickup-window.js';
 
 const zone = 'Europe/Berlin';
 /** Noon in Berlin on a given day: each case sits a few days before the date it names. */
@@ -38,6 +38,116 @@ describe('pickup window', () => {
     expect(parsePickupWindow('29.02 10-12', noon('2028-03-01'), zone)).toEqual({
       ok: false,
       reason: 'format',
+    });
+  });
+
+  describe('day words in every language', () => {
+    // Wednesday 25 November 2026, 12:00 in Berlin.
+    const wednesday = new Date('2026-11-25T11:00:00Z');
+    const startOf = (typed: string) => {
+      const result = parsePickupWindow(typed, wednesday, zone);
+      return result.ok ? result.start.toISOString() : result.reason;
+    };
+
+    it.each([
+      ['18:00-20:00', '2026-11-25T17:00:00.000Z'],
+      ['today 18-20', '2026-11-25T17:00:00.000Z'],
+      ['heute 18-20', '2026-11-25T17:00:00.000Z'],
+      ['Hoy 18:00–20:00', '2026-11-25T17:00:00.000Z'],
+      ['сегодня 18-20', '2026-11-25T17:00:00.000Z'],
+      ['СЕГОДНЯ 18.00-20.00', '2026-11-25T17:00:00.000Z'],
+      ['tomorrow 9-10', '2026-11-26T08:00:00.000Z'],
+      ['morgen 9-10', '2026-11-26T08:00:00.000Z'],
+      ['mañana 9-10', '2026-11-26T08:00:00.000Z'],
+      ['manana 9-10', '2026-11-26T08:00:00.000Z'],
+      ['завтра 9-10', '2026-11-26T08:00:00.000Z'],
+      ['heute 18 bis 20', '2026-11-25T17:00:00.000Z'],
+      ['hoy 18 a 20', '2026-11-25T17:00:00.000Z'],
+      ['завтра 9 до 10', '2026-11-26T08:00:00.000Z'],
+    ])('reads "%s"', (typed, start) => {
+      expect(startOf(typed)).toBe(start);
+    });
+
+    // From Wednesday: the next Friday is the 27th, the next Monday the 30th, and Wednesday is today.
+    it.each([
+      ['fri', '2026-11-27'],
+      ['Friday', '2026-11-27'],
+      ['Fr', '2026-11-27'],
+      ['Fr.', '2026-11-27'],
+      ['freitag', '2026-11-27'],
+      ['vie', '2026-11-27'],
+      ['viernes', '2026-11-27'],
+      ['пт', '2026-11-27'],
+      ['пятница', '2026-11-27'],
+      ['mon', '2026-11-30'],
+      ['Mo', '2026-11-30'],
+      ['lun', '2026-11-30'],
+      ['пн', '2026-11-30'],
+      ['понедельник', '2026-11-30'],
+      ['Di', '2026-12-01'],
+      ['mar', '2026-12-01'],
+      ['вт', '2026-12-01'],
+      ['Mi', '2026-11-25'],
+      ['mié', '2026-11-25'],
+      ['mie', '2026-11-25'],
+      ['ср', '2026-11-25'],
+      ['Do', '2026-11-26'],
+      ['jue', '2026-11-26'],
+      ['чт', '2026-11-26'],
+      ['Sa', '2026-11-28'],
+      ['sáb', '2026-11-28'],
+      ['sab', '2026-11-28'],
+      ['сб', '2026-11-28'],
+      ['So', '2026-11-29'],
+      ['dom', '2026-11-29'],
+      ['domingo', '2026-11-29'],
+      ['вс', '2026-11-29'],
+    ])('reads the weekday "%s" as %s', (word, day) => {
+      const result = parsePickupWindow(`${word} 17-19`, wednesday, zone);
+      expect(result.ok && result.start.toISOString().slice(0, 10)).toBe(day);
+    });
+
+    it.each(['monkey', 'm', 's', 'd', 'su', 'ju', 'пон-', 'someday', 'gestern', 'ayer', 'вчера', 'xx'])(
+      'refuses the day word "%s"',
+      (word) => {
+        expect(parsePickupWindow(`${word} 17-19`, wednesday, zone)).toEqual({ ok: false, reason: 'format' });
+      },
+    );
+
+    it('names no word as two different weekdays', () => {
+      const words = [
+        'do',
+        'dom',
+        'don',
+        'sa',
+        'sab',
+        'sat',
+        'mi',
+        'mie',
+        'mit',
+        'mar',
+        'mo',
+        'mon',
+        'so',
+        'sun',
+      ];
+      const days = Object.fromEntries(words.map((w) => [w, weekdayOf(w)]));
+      expect(days).toEqual({
+        do: 4,
+        dom: 0,
+        don: 4,
+        sa: 6,
+        sab: 6,
+        sat: 6,
+        mi: 3,
+        mie: 3,
+        mit: 3,
+        mar: 2,
+        mo: 1,
+        mon: 1,
+        so: 0,
+        sun: 0,
+      });
     });
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Pickup windows as venues type them, in the venue's zone (TIMEZONE):
- *   "18:00-20:00" (today), "today 18-20", "tomorrow 9:00-10:30", "mon 17-19", "24.12 17:00-19:00".
+ * Pickup windows as venues type them, in the venue's own zone (venues.time_zone, else TIMEZONE):
+ *   "18:00-20:00" (today), "today 18-20", "tomorrow 9:00-10:30", "mon 17-19", "24.12 17:00-19:00",
+ * with the day in any language the bot speaks: "heute 18-20", "mañana 9-10", "пт 17:00–19:00", "Mo 17 bis 19".
  * Rules: end after start, end in the future, end at most 7 days ahead.
  */
 const MAX_DAYS_AHEAD = 7;
@@ -50,8 +51,8 @@ export function localDate(instant: Date, zone: string): LocalDate & { weekday: n
   };
 }
 
-/** Offset of `zone` from UTC at `instant`, in minutes. */
-function zoneOffsetMinutes(instant: Date, zone: string): number {
+/** Offset of `zone` from UTC at `instant`, in minutes (Tokyo: 540). */
+export function zoneOffsetMinutes(instant: Date, zone: string): number {
   const parts = dateFormat('en-US', {
     timeZone: zone,
     hourCycle: 'h23',
@@ -91,13 +92,104 @@ const exists = ({ year, month, day }: LocalDate) =>
   month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 const time = String.raw`(\d{1,2})(?:[:.h](\d{2}))?`;
-const windowPattern = new RegExp(String.raw`^(?:(\S+)\s+)?${time}\s*(?:-|–|—|to)\s*${time}$`, 'i');
+/** "to" and its words in German, Spanish and Russian ("18 bis 20", "18 a 20", "18 до 20"), or a dash. */
+const windowPattern = new RegExp(
+  String.raw`^(?:(\S+)\s+)?${time}\s*(?:-|–|—|\sto\s|\sbis\s|\sa\s|\sдо\s)\s*${time}$`,
+  'i',
+);
+
+/** Days relative to today, in English, German, Spanish and Russian. */
+const relativeDays: Record<string, number> = {
+  today: 0,
+  heute: 0,
+  hoy: 0,
+  сегодня: 0,
+  tomorrow: 1,
+  tmrw: 1,
+  morgen: 1,
+  mañana: 1,
+  manana: 1,
+  завтра: 1,
+};
+
+/**
+ * Weekday names, Sunday first, per language: the usual abbreviation, then the full name. A typed word names a
+ * weekday when it is the abbreviation, or begins the full name and is at least as long as the abbreviation
+ * ("fri", "frid", "friday"; "mi", "mittw"; Russian's "пт" isn't a beginning, so there at least three letters:
+ * "пят"). No word names two different days (German "do" is Thursday, Spanish "dom" Sunday): tested.
+ */
+const weekdayNames: Array<Array<[short: string, full: string]>> = [
+  // English
+  [
+    ['sun', 'sunday'],
+    ['mon', 'monday'],
+    ['tue', 'tuesday'],
+    ['wed', 'wednesday'],
+    ['thu', 'thursday'],
+    ['fri', 'friday'],
+    ['sat', 'saturday'],
+  ],
+  // German
+  [
+    ['so', 'sonntag'],
+    ['mo', 'montag'],
+    ['di', 'dienstag'],
+    ['mi', 'mittwoch'],
+    ['do', 'donnerstag'],
+    ['fr', 'freitag'],
+    ['sa', 'samstag'],
+  ],
+  // Spanish, with and without accents
+  [
+    ['dom', 'domingo'],
+    ['lun', 'lunes'],
+    ['mar', 'martes'],
+    ['mié', 'miércoles'],
+    ['jue', 'jueves'],
+    ['vie', 'viernes'],
+    ['sáb', 'sábado'],
+  ],
+  [
+    ['dom', 'domingo'],
+    ['lun', 'lunes'],
+    ['mar', 'martes'],
+    ['mie', 'miercoles'],
+    ['jue', 'jueves'],
+    ['vie', 'viernes'],
+    ['sab', 'sabado'],
+  ],
+  // Russian
+  [
+    ['вс', 'воскресенье'],
+    ['пн', 'понедельник'],
+    ['вт', 'вторник'],
+    ['ср', 'среда'],
+    ['чт', 'четверг'],
+    ['пт', 'пятница'],
+    ['сб', 'суббота'],
+  ],
+];
+
+/** The weekday (0 = Sunday) a typed word names in any of our languages, or -1. A trailing dot is allowed ("Mo."). */
+export function weekdayOf(typed: string): number {
+  const word = typed.toLowerCase().replace(/\.$/, '');
+  for (const names of weekdayNames) {
+    const day = names.findIndex(
+      ([short, full]) =>
+        word === short ||
+        (full.startsWith(word) && word.length >= (full.startsWith(short) ? short.length : 3)),
+    );
+    if (day >= 0) return day;
+  }
+  return -1;
+}
 
 function resolveDay(word: string | undefined, today: LocalDate & { weekday: number }): LocalDate | null {
-  if (!word || word === 'today') return today;
-  if (word === 'tomorrow' || word === 'tmrw') return addDays(today, 1);
-  const weekday = weekdays.indexOf(word.slice(0, 3));
-  if (weekday >= 0 && /^[a-z]+$/.test(word)) return addDays(today, (weekday - today.weekday + 7) % 7);
+  if (!word) return today;
+  const relative = relativeDays[word];
+  if (relative !== undefined) return addDays(today, relative);
+  const weekday = weekdayOf(word);
+  if (weekday >= 0) return addDays(today, (weekday - today.weekday + 7) % 7);
   const dm = word.match(/^(\d{1,2})[./](\d{1,2})\.?$/);
   if (dm) {
     const day = Number(dm[1]);

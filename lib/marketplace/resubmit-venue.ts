@@ -3,6 +3,7 @@ import type { Venue } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { firstRow } from './rows.js';
+import { zoneOnMove } from './time-zones.js';
 import { getVenueById, type VenueDraft } from './venues.js';
 
 /**
@@ -19,7 +20,7 @@ export async function resubmitVenue(db: Db, draft: Omit<VenueDraft, 'ownerFirstN
       ),
       changed as (
         update venues set name = ${draft.name}, address = ${draft.address}, latitude = ${draft.latitude ?? null},
-          longitude = ${draft.longitude ?? null}, phone = ${draft.phone}, description = ${draft.description},
+          longitude = ${draft.longitude ?? null}, time_zone = ${zoneOnMove(draft)}, phone = ${draft.phone}, description = ${draft.description},
           photo_file_id = ${draft.photoFileId ?? null}, status = 'pending', change_request = null,
           rejection_reason = null, updated_at = now()
         where id = (select id from before)

@@ -3,6 +3,7 @@ import type { Venue } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { firstRow, num } from './rows.js';
+import { zoneOnMove } from './time-zones.js';
 import { venuesOf } from './venue-access.js';
 import { getVenueById } from './venues.js';
 
@@ -42,7 +43,8 @@ function setterOf(edit: ProfileEdit): SQL {
     case 'address':
       return sql`address = ${edit.value.trim()}`;
     case 'location':
-      return sql`latitude = ${edit.value?.latitude ?? null}, longitude = ${edit.value?.longitude ?? null}`;
+      return sql`latitude = ${edit.value?.latitude ?? null}, longitude = ${edit.value?.longitude ?? null},
+        time_zone = ${zoneOnMove(edit.value ?? {})}`;
     case 'phone':
       return sql`phone = ${edit.value}`;
     case 'description':

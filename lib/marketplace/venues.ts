@@ -3,6 +3,7 @@ import { type Venue, venues } from '../../db/schema.js';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { date, dateOrNull, firstRow, num, numOrNull, type RawRow } from './rows.js';
+import { zoneOfLocation } from './time-zones.js';
 import type { VenueStatus } from './users.js';
 
 export interface VenueDraft {
@@ -33,6 +34,7 @@ const toVenue = (row: RawRow): Venue => ({
   suspensionReason: (row.suspension_reason as string | null) ?? null,
   approvedName: (row.approved_name as string | null) ?? null,
   approvedAddress: (row.approved_address as string | null) ?? null,
+  timeZone: (row.time_zone as string | null) ?? null,
   reviewedBy: numOrNull(row.reviewed_by),
   reviewedAt: dateOrNull(row.reviewed_at),
   createdAt: date(row.created_at),
@@ -51,9 +53,9 @@ export async function registerVenue(db: Db, draft: VenueDraft): Promise<Venue> {
         on conflict (id) do nothing
       ),
       created as (
-        insert into venues (owner_id, name, address, latitude, longitude, phone, description, photo_file_id)
+        insert into venues (owner_id, name, address, latitude, longitude, time_zone, phone, description, photo_file_id)
         values (${draft.ownerId}, ${draft.name}, ${draft.address}, ${draft.latitude ?? null}, ${draft.longitude ?? null},
-                ${draft.phone}, ${draft.description}, ${draft.photoFileId ?? null})
+                ${zoneOfLocation(draft)}, ${draft.phone}, ${draft.description}, ${draft.photoFileId ?? null})
         on conflict (owner_id) do nothing
         returning *
       ),
