@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { LANGUAGES, type Language } from './bot/texts/language.js';
 
 /**
  * The only reader of `process.env`. Every other module receives a parsed `Config`.
@@ -127,6 +128,11 @@ const envSchema = (production: boolean) =>
       'UTC',
     ),
     CURRENCY: withFallback(matching(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'), 'EUR'),
+    // Issue 17: the channel's language, and anyone's whose Telegram language the bot doesn't speak.
+    DEFAULT_LANGUAGE: withFallback(
+      z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
+      'en' as Language,
+    ),
     RATE_LIMIT_MAX_REQUESTS: intWithDefault(30, 1, 10_000),
     RATE_LIMIT_WINDOW_SECONDS: intWithDefault(60, 1, 86_400),
     LOG_LEVEL: withFallback(z.enum(['debug', 'info', 'warn', 'error', 'silent']), 'info'),
@@ -160,6 +166,11 @@ export interface Config {
   cronSecret?: string;
   timezone: string;
   currency: string;
+  /**
+   * Issue 17: the language of the public channel and of updates without a person, and the fallback for
+   * people whose Telegram language the bot doesn't speak (lib/bot/texts/language.ts).
+   */
+  defaultLanguage: Language;
   rateLimit: { maxRequests: number; windowSeconds: number };
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   port: number;
@@ -317,6 +328,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cronSecret: env.CRON_SECRET,
     timezone: env.TIMEZONE,
     currency: env.CURRENCY,
+    defaultLanguage: env.DEFAULT_LANGUAGE,
     rateLimit: { maxRequests: env.RATE_LIMIT_MAX_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     logLevel: env.LOG_LEVEL,
     port: env.PORT,

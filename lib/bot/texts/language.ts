@@ -2,19 +2,35 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
  * The languages the bot speaks. A person's language comes from their stored choice (/language), else from
- * Telegram's `language_code`, else English. Venue-written text (titles, items, names) is shown as typed.
+ * Telegram's `language_code`, else the deployment's DEFAULT_LANGUAGE (English unless configured). Venue-written
+ * text (titles, items, names) is shown as typed. docs/languages.md says how to add one (db/schema.ts's
+ * `language` enum lists the same codes).
  */
 export const LANGUAGES = ['en', 'de', 'es', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'en';
 
+/** Each language in its own words: what the /language buttons say, whatever the current language. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  en: 'English',
+  de: 'Deutsch',
+  es: 'Español',
+  ru: 'Русский',
+};
+
 export const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
-/** Telegram sends an IETF tag ("de", "de-AT", "pt-br"); we speak its primary language or fall back to English. */
-export function languageFromTelegram(code: string | null | undefined): Language {
+/**
+ * Telegram sends an IETF tag ("de", "de-AT", "pt-br"); we speak its primary language or fall back. A stored
+ * choice ("ru") reads the same way, so a person's tag is `users.language ?? users.language_code`.
+ */
+export function languageFromTelegram(
+  code: string | null | undefined,
+  fallback: Language = DEFAULT_LANGUAGE,
+): Language {
   const primary = code?.toLowerCase().split(/[-_]/)[0];
-  return isLanguage(primary) ? primary : DEFAULT_LANGUAGE;
+  return isLanguage(primary) ? primary : fallback;
 }
 
 /** The BCP 47 locale used for numbers, money and dates in each language. */
