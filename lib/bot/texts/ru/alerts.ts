@@ -1,2 +1,19 @@
-// Not translated yet: the English texts stand in.
-export * from '../en/alerts.js';
+import type { Alert } from '../../../ops/alerts.js';
+import { escapeHtml } from '../../html.js';
+import type * as en from '../en/alerts.js';
+import { plural } from '../plural.js';
+
+/** What admins read when something is wrong (lib/ops/alerts.ts sends it, at most once per kind per 15 min). */
+const lines: { [K in Alert['kind']]: (alert: Extract<Alert, { kind: K }>) => string } = {
+  errors: ({ count }) =>
+    `⚠️ <b>Копятся ошибки</b>: ${count} за последнюю минуту. Посмотрите в логах (level "error"), что падает.`,
+  lost_callbacks: ({ offers }) =>
+    `⚠️ <b>Потерялись колбэки истечения</b>: плановой проверке пришлось завершить ${plural(offers, { one: '# предложение', few: '# предложения', many: '# предложений', other: '# предложения' })} с закончившимся временем выдачи. Проверьте QStash (неудачные доставки, DLQ) и PUBLIC_URL.`,
+  stuck_notices: ({ notices }) =>
+    `⚠️ <b>Сообщения не доходят</b>: ${plural(notices, { one: '# уведомление не доставлено', few: '# уведомления не доставлены', many: '# уведомлений не доставлено', other: '# уведомления не доставлено' })} за час. Проверьте ответы Telegram в логах (notify_failed) и задачу deliver-notices.`,
+  health: ({ failing }) =>
+    `🚨 <b>Не проходит проверка здоровья</b>: ${escapeHtml(failing.join(', '))}. Смотрите /api/health и логи функций.`,
+};
+
+export const alertText: typeof en.alertText = (alert: Alert): string =>
+  `${(lines[alert.kind] as (a: Alert) => string)(alert)}\n\n<i>Такие сообщения приходят не чаще раза в 15 минут.</i>`;

@@ -1,2 +1,48 @@
-// Not translated yet: the English texts stand in.
-export * from '../en/channel.js';
+import type { ChannelShown } from '../../../marketplace/channel-posts.js';
+import { discountPercent } from '../../../marketplace/money.js';
+import type { CustomerOffer } from '../../../marketplace/offer-details.js';
+import { escapeHtml as e } from '../../html.js';
+import type * as en from '../en/channel.js';
+import { pickupWindow as describePickupWindow, distance, money as formatMoney } from '../format.js';
+import type { Locale } from '../locale.js';
+import { offerDetails } from './customer.js';
+
+/** The public channel's posts and inline-mode results (issue 14). HTML. */
+
+const cheapest = (offer: CustomerOffer) =>
+  offer.items.filter((i) => i.unitsLeft > 0).sort((a, b) => a.price - b.price)[0] ?? offer.items[0];
+
+/** An offer's channel post, as it is now: the card while live, struck through with a word once it isn't. */
+export const channelPost: typeof en.channelPost = (
+  offer: CustomerOffer,
+  shown: Exclude<ChannelShown, 'none'>,
+  l: Locale,
+): string => {
+  const card = offerDetails(offer, l);
+  if (shown === 'live') return card;
+  const banner = {
+    sold_out:
+      '🔴 <b>Всё разобрали</b>. Если кто-то отменит бронь, что-то может вернуться; другие предложения — в боте.',
+    paused: '⏸ <b>Сейчас недоступно</b>.',
+    ended: '⌛ <b>Предложение закончилось.</b> Другие — в боте.',
+  }[shown];
+  return `<s>${e(offer.title)}</s>\n${banner}\n\n🏪 ${e(offer.venue.name)}, ${e(offer.venue.address)}`;
+};
+
+export const channelTexts: typeof en.channelTexts = {
+  reserveButton: '🛒 Забронировать в боте',
+  moreDealsButton: '🍱 Ещё предложения в боте',
+};
+
+export const inlineTexts: typeof en.inlineTexts = {
+  title: (offer: CustomerOffer) => `${offer.title} · ${offer.venue.name}`,
+  description(offer: CustomerOffer & { distanceKm: number | null }, l: Locale): string {
+    const item = cheapest(offer);
+    const price = item
+      ? `от ${formatMoney(item.price, l.currency)} (−${discountPercent(item.originalPrice, item.price)}%)`
+      : '';
+    const away = offer.distanceKm === null ? '' : ` · ${distance(offer.distanceKm)} от вас`;
+    return `${price} · ${describePickupWindow(offer.pickupStart, offer.pickupEnd, l.now, l.timezone)}${away}`;
+  },
+  browseButton: '🍱 Все предложения в боте',
+};
