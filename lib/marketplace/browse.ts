@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
-import { allRows, date, num, numOrNull } from './rows.js';
+import { allRows, date, num, numOrNull, type RawRow } from './rows.js';
+import { zoneOf } from './time-zones.js';
 
 export const PAGE_SIZE = 5;
 /** Ranking considers at most this many live offers (soonest-ending first); plenty for one city. */
@@ -17,6 +18,8 @@ export interface ListedOffer {
   venueName: string;
   pickupStart: Date;
   pickupEnd: Date;
+  /** Issue 17: the venue's own zone, which its window is shown in (null: TIMEZONE's). */
+  zone: string | null;
   unitsLeft: number;
   /** The item with the lowest discounted price, shown as "from €3.50 (was €10.00)". */
   bestPrice: number;
@@ -27,8 +30,16 @@ export interface ListedOffer {
   score: number;
 }
 
+/** A page of ranked offers, as /offers and the free-text search show it. */
+export interface Listing {
+  offers: ListedOffer[];
+  page: number;
+  pages: number;
+  total: number;
+}
+
 /** Great-circle distance in kilometres. */
-function distanceKm(a: Point, b: Point): number {
+export function distanceKm(a: Point, b: Point): number {
   const rad = (deg: number) => (deg * Math.PI) / 180;
   const dLat = rad(b.latitude - a.latitude);
   const dLon = rad(b.longitude - a.longitude);
@@ -61,17 +72,60 @@ export function rankScore(input: {
 }
 
 /**
+ * One live offer row (id, title, pickup_start, pickup_end, units_available, venue_name, latitude, longitude and
+ * the items with units left as JSON) as listed and scored; null when no item has units left. Also used by the
+ * free-text search (find-offers-by-text.ts), which ranks by the same score.
+ */
+export function listedOfferOf(row: RawRow, input: { now: Date; location?: Point }): ListedOffer | null {
+  const items = (typeof row.items === 'string' ? JSON.parse(row.items) : row.items) as Array<{
+    price: number;
+    original: number;
+  }> | null;
+  if (!items || items.length === 0) return null;
+  const best = items[0]!;
+  const bestDiscount = Math.max(...items.map((i) => 1 - i.price / i.original));
+  const lat = numOrNull(row.latitude);
+  const lon = numOrNull(row.longitude);
+  const km =
+    input.location && lat !== null && lon !== null
+      ? distanceKm(input.location, { latitude: lat, longitude: lon })
+      : null;
+  const pickupEnd = date(row.pickup_end);
+  const unitsLeft = num(row.units_available);
+  return {
+    offerId: num(row.id),
+    title: String(row.title),
+    venueName: String(row.venue_name),
+    pickupStart: date(row.pickup_start),
+    pickupEnd,
+    zone: zoneOf(row.time_zone),
+    unitsLeft,
+    bestPrice: best.price,
+    bestOriginalPrice: best.original,
+    bestDiscount,
+    distanceKm: km,
+    score: rankScore({
+      hoursLeft: (pickupEnd.getTime() - input.now.getTime()) / 3_600_000,
+      discount: bestDiscount,
+      unitsLeft,
+      // Offers of venues without coordinates rank as if 5 km away rather than dropping out.
+      distanceKm: input.location ? (km ?? 5) : null,
+    }),
+  };
+}
+
+/**
  * Live offers — active, pickup not over, units left, venue verified — ranked, one page at a time.
  * One SQL round trip; ranking happens here so the formula stays readable and testable.
  */
 export async function browseOffers(
   db: Db,
   input: { now: Date; location?: Point; page: number },
-): Promise<{ offers: ListedOffer[]; page: number; pages: number; total: number }> {
+): Promise<Listing> {
   const now = input.now.toISOString();
   const result = await db.execute(sql`
     select o.id, o.title, o.pickup_start, o.pickup_end, o.units_available, b.name as venue_name,
-      b.latitude, b.longitude,
+      b.latitude, b.longitude, b.time_zone,
       (select json_agg(json_build_object('price', i.price, 'original', i.original_price) order by i.price)
         from offer_items i where i.offer_id = o.id and i.quantity_available > 0) as items
     from offers o join venues b on b.id = o.venue_id
@@ -81,48 +135,18 @@ export async function browseOffers(
     limit ${CANDIDATES}
   `);
   const ranked = allRows(result)
-    .map((row): ListedOffer | null => {
-      const items = (typeof row.items === 'string' ? JSON.parse(row.items) : row.items) as Array<{
-        price: number;
-        original: number;
-      }> | null;
-      if (!items || items.length === 0) return null;
-      const best = items[0]!;
-      const bestDiscount = Math.max(...items.map((i) => 1 - i.price / i.original));
-      const lat = numOrNull(row.latitude);
-      const lon = numOrNull(row.longitude);
-      const km =
-        input.location && lat !== null && lon !== null
-          ? distanceKm(input.location, { latitude: lat, longitude: lon })
-          : null;
-      const pickupEnd = date(row.pickup_end);
-      const unitsLeft = num(row.units_available);
-      return {
-        offerId: num(row.id),
-        title: String(row.title),
-        venueName: String(row.venue_name),
-        pickupStart: date(row.pickup_start),
-        pickupEnd,
-        unitsLeft,
-        bestPrice: best.price,
-        bestOriginalPrice: best.original,
-        bestDiscount,
-        distanceKm: km,
-        score: rankScore({
-          hoursLeft: (pickupEnd.getTime() - input.now.getTime()) / 3_600_000,
-          discount: bestDiscount,
-          unitsLeft,
-          // Offers of venues without coordinates rank as if 5 km away rather than dropping out.
-          distanceKm: input.location ? (km ?? 5) : null,
-        }),
-      };
-    })
+    .map((row) => listedOfferOf(row, input))
     .filter((offer): offer is ListedOffer => offer !== null)
     .sort(
       (a, b) => b.score - a.score || a.pickupEnd.getTime() - b.pickupEnd.getTime() || a.offerId - b.offerId,
     );
+  return pageOf(ranked, input.page);
+}
+
+/** One page of ranked offers; a page past the end shows the last one (a list that shrank since). */
+export function pageOf(ranked: ListedOffer[], wanted: number): Listing {
   const pages = Math.max(1, Math.ceil(ranked.length / PAGE_SIZE));
-  const page = Math.min(Math.max(0, input.page), pages - 1);
+  const page = Math.min(Math.max(0, wanted), pages - 1);
   return {
     offers: ranked.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE),
     page,

@@ -1,0 +1,52 @@
+import type { KeyboardButton, ReplyKeyboardMarkup } from 'telegraf/types';
+import type { Visitor } from '../../marketplace/users.js';
+import { menuLabels, menuTexts } from '../texts/menu.js';
+
+/**
+ * The menu keyboard (issue 17): a reply keyboard that stays under the message field (`is_persistent`), one per
+ * role. Customers: deals, their reservations, follows, settings and their location; a venue's owner: offers,
+ * a new one, today's reservations and the deals; staff only what they may do (the counter, the deals); admins
+ * also 🛡 Review (the venues waiting). Every menu ends with ⌨️ Hide menu (/menu brings it back).
+ */
+type Row = KeyboardButton[];
+
+const customerRows = (): Row[] => [
+  [menuLabels.deals, menuLabels.myReservations],
+  [menuLabels.following, menuLabels.settings],
+  [{ text: menuLabels.nearMe, request_location: true }, menuLabels.hide],
+];
+
+const ownerRows = (): Row[] => [
+  [menuLabels.myOffers, menuLabels.newOffer],
+  [menuLabels.desk, menuLabels.deals],
+  [menuLabels.hide],
+];
+
+const staffRows = (): Row[] => [[menuLabels.desk, menuLabels.deals], [menuLabels.hide]];
+
+function rowsFor(visitor: Visitor): Row[] {
+  if (visitor.role === 'venue') return ownerRows();
+  if (visitor.role === 'staff') return staffRows();
+  if (visitor.role === 'customer') return customerRows();
+  // An admin who also owns a venue gets its menu; either way Review comes first, it is what admins are for.
+  const rows = visitor.venue ? ownerRows() : customerRows();
+  return [[menuLabels.review], ...rows];
+}
+
+/** The menu as a message's `reply_markup`, labels in the current language. */
+export function menuKeyboard(visitor: Visitor): { reply_markup: ReplyKeyboardMarkup } {
+  return {
+    reply_markup: {
+      keyboard: rowsFor(visitor),
+      is_persistent: true,
+      resize_keyboard: true,
+      input_field_placeholder: menuTexts.placeholder,
+    },
+  };
+}
+
+/** Our menu is the only persistent keyboard the bot sends; anything else replaces it for a while. */
+export const isMenuKeyboard = (markup: unknown): boolean =>
+  typeof markup === 'object' && markup !== null && (markup as ReplyKeyboardMarkup).is_persistent === true;
+
+export const hideMenu = { reply_markup: { remove_keyboard: true as const } };
