@@ -54,7 +54,9 @@ describe(`admin console authorization (${storeLabel})`, () => {
 
   /** Everything an admin action could change. */
   const snapshot = async () => ({
-    venues: (await app.deps.db.select().from(venues)).map((v) => [v.id, v.status, v.changeRequest]).sort(),
+    venues: (await app.deps.db.select().from(venues))
+      .map((v) => [v.id, v.status, v.changeRequest, v.timeZone])
+      .sort(),
     offers: (await app.deps.db.select().from(offers)).map((o) => [o.id, o.status]).sort(),
     reservations: (await app.deps.db.select().from(reservations)).map((r) => [r.id, r.status]).sort(),
     barred: (await app.deps.db.select().from(users)).filter((u) => u.barredAt !== null).length,
@@ -76,6 +78,8 @@ describe(`admin console authorization (${storeLabel})`, () => {
     ['/unblock', () => `/unblock ${people.bob.id}`],
     ['/stats', () => '/stats 30d'],
     ['/audit', () => `/audit venue ${ids.venue}`],
+    // Issue 17: an admin sets a venue's time zone.
+    ['/timezone', () => `/timezone ${ids.venue} Asia/Tokyo`],
   ];
 
   const buttons: Array<[string, () => string]> = [

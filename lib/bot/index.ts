@@ -10,6 +10,7 @@ import { replyToError } from './error-reply.js';
 import { adminFeature } from './features/admin.js';
 import { adminInsightFeature } from './features/admin-insight.js';
 import { adminModerationFeature } from './features/admin-moderation.js';
+import { adminTimeZoneFeature } from './features/admin-time-zone.js';
 import { adminVenuesFeature } from './features/admin-venues.js';
 import { browseFeature } from './features/browse.js';
 import { dropsFeature } from './features/drops.js';
@@ -93,7 +94,13 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   // so before any feature that reads plain text), the venue's answer on unconfirmed no-shows.
   bot.use(followFeature, settingsFeature, savedSearchFeature, rateFeature, noShowFeature);
   // The admin console: review, then find venues (before an owner's own /venue), act, read numbers and history.
-  bot.use(adminFeature, adminVenuesFeature, adminModerationFeature, adminInsightFeature);
+  bot.use(
+    adminFeature,
+    adminVenuesFeature,
+    adminModerationFeature,
+    adminInsightFeature,
+    adminTimeZoneFeature,
+  );
   bot.use(venueFeature, offersFeature);
   // Issue 15: the venue's day: /myoffers in one message, who is coming, the profile, staff (and their invite
   // links, a /start payload), recurring drops.

@@ -65,7 +65,23 @@ const offerMessages: Record<
   'offer.summary': (s, l) => ({ text: windowSummaryText(s, l), extra: summaryKeyboard(s.offerId) }),
 };
 
-export function noticeMessage(notice: DueNotice, l: Locale): { text: string; extra: Extra } {
+/** Notices to the venue's side: read on the venue's clock, so its windows need no zone label (issue 17). */
+const toVenue: ReadonlySet<string> = new Set([
+  'reservation.new',
+  'reservation.cancelled',
+  'reservation.unconfirmed',
+  'offer.summary',
+]);
+
+/** `l` is the customer's (TIMEZONE: a job knows no customer's location); the venue's side reads its own zone. */
+function viewerLocale(notice: DueNotice, l: Locale): Locale {
+  if (!toVenue.has(notice.kind)) return l;
+  const zone = 'summary' in notice ? notice.summary.zone : notice.facts.venue.zone;
+  return { ...l, timezone: zone ?? l.defaultZone };
+}
+
+export function noticeMessage(notice: DueNotice, customer: Locale): { text: string; extra: Extra } {
+  const l = viewerLocale(notice, customer);
   const { text, extra } =
     'summary' in notice
       ? offerMessages[notice.kind](notice.summary, l)

@@ -16,6 +16,7 @@ import {
 import { nextAttemptAfter } from '../marketplace/notices.js';
 import { type CustomerOffer, getOfferForCustomer } from '../marketplace/offer-details.js';
 import { quietUntil } from '../marketplace/quiet-hours.js';
+import { zoneAt } from '../marketplace/time-zones.js';
 import { markUserBlocked } from '../marketplace/users.js';
 import { BULK_PER_SECOND, pauseSending, sendingPausedUntil, takeSendBudget } from './send-budget.js';
 
@@ -77,7 +78,8 @@ export async function runFanOutDealAlerts(
   const outcomes: DealAlertOutcome[] = [];
   const sendable: ClaimedDealAlert[] = [];
   for (const alert of claimed) {
-    const quiet = quietUntil(now, deps.config.timezone, alert.quietStart, alert.quietEnd);
+    // Quiet hours are the customer's own (issue 17): where their saved search is, else TIMEZONE.
+    const quiet = quietUntil(now, recipientZone(deps, alert), alert.quietStart, alert.quietEnd);
     if (!alert.offerLive || alert.muted) outcomes.push({ id: alert.id, outcome: 'skipped' });
     else if (quiet) outcomes.push({ id: alert.id, outcome: 'later', at: quiet, tried: false });
     else sendable.push(alert);
@@ -131,7 +133,7 @@ async function sendAlert(
     await sendOfferMessage(
       telegram,
       alert.recipientId,
-      dealAlertMessage(offer, alert, localeOf(deps), deps.config),
+      dealAlertMessage(offer, alert, localeOf(deps, recipientZone(deps, alert)), deps.config),
     );
     return { outcome: { id: alert.id, outcome: 'sent' } };
   } catch (error) {
@@ -154,3 +156,7 @@ async function sendAlert(
     return { outcome: { id: alert.id, outcome: 'later', at, tried: true, error: reason } };
   }
 }
+
+/** A recipient's own zone: that of their saved search's centre, the one place we know of them; else TIMEZONE. */
+const recipientZone = (deps: Deps, alert: ClaimedDealAlert): string =>
+  (alert.place && zoneAt(alert.place.latitude, alert.place.longitude)) ?? deps.config.timezone;

@@ -41,6 +41,7 @@ export async function runPublishDrop(
     dropId: payload.dropId,
     runAt: new Date(payload.runAt),
     now: deps.clock.now(),
+    // The venue's own zone wins (issue 17); this is for a venue without one.
     zone: deps.config.timezone,
   });
   // Its expiry, and (issue 14) the followers' alerts and the channel post, as for any publish.

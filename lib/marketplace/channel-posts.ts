@@ -39,7 +39,7 @@ export async function claimChannelPost(
       )
       select c.message_id, c.shown, c.has_photo, c.chat_id, o.id, o.title, o.description, o.photo_file_id, o.pickup_start,
         o.pickup_end, o.status, o.units_available, b.id as venue_id, b.name as venue_name, b.address, b.latitude,
-        b.longitude, b.status as venue_status, null as rating, false as following,
+        b.longitude, b.time_zone, b.status as venue_status, null as rating, false as following,
         (select json_agg(json_build_object('id', i.id, 'name', i.name, 'price', i.price,
             'original', i.original_price, 'left', i.quantity_available) order by i.position, i.id)
           from offer_items i where i.offer_id = o.id) as items

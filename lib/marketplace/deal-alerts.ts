@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
 import { DEFAULT_DEAL_ALERT_SETTINGS } from './deal-alert-settings.js';
-import { localDay } from './quiet-hours.js';
 import { allRows, date, firstRow, num, numOrNull } from './rows.js';
 
 /**
@@ -34,7 +33,6 @@ export async function enqueueDealAlerts(
   input: { offerId: number; now: Date; timezone: string },
 ): Promise<number | null> {
   const now = input.now.toISOString();
-  const day = localDay(input.now, input.timezone);
   const distance = metresBetween(
     sql.raw('q.latitude'),
     sql.raw('q.longitude'),
@@ -45,6 +43,8 @@ export async function enqueueDealAlerts(
     await db.execute(sql`
       with o as (
         select o.id, o.venue_id, b.owner_id, b.latitude, b.longitude,
+          -- The venue's day (issue 17): its own zone, else TIMEZONE.
+          (${now}::timestamptz at time zone coalesce(b.time_zone, ${input.timezone}))::date as local_day,
           (select min(i.price) from offer_items i where i.offer_id = o.id and i.quantity_available > 0) as min_price
         from offers o join venues b on b.id = o.venue_id
         where o.id = ${input.offerId} and o.status = 'active' and o.pickup_end > ${now}::timestamptz
@@ -71,7 +71,7 @@ export async function enqueueDealAlerts(
       ),
       written as (
         insert into deal_alerts (offer_id, venue_id, recipient_id, reason, local_day, distance_m, claimed_until, next_attempt_at)
-        select o.id, o.venue_id, r.recipient_id, r.reason, ${day}::date, r.distance_m, ${now}::timestamptz, ${now}::timestamptz
+        select o.id, o.venue_id, r.recipient_id, r.reason, o.local_day, r.distance_m, ${now}::timestamptz, ${now}::timestamptz
         from fresh o, (select * from followers union all select * from searchers) r
         on conflict do nothing
         returning id
@@ -97,6 +97,8 @@ export interface ClaimedDealAlert {
   muted: boolean;
   quietStart: number;
   quietEnd: number;
+  /** Issue 17: the centre of the recipient's saved search, the one place known of them (their zone's quiet hours). */
+  place: { latitude: number; longitude: number } | null;
   /** The offer can still be reserved (active, window open, venue verified). */
   offerLive: boolean;
 }
@@ -123,13 +125,14 @@ export async function claimDealAlerts(
       )
       returning a.id, a.offer_id, a.recipient_id, a.reason, a.distance_m, a.attempts
     )
-    select c.*, coalesce(s.muted, false) as muted,
+    select c.*, coalesce(s.muted, false) as muted, q.latitude as place_latitude, q.longitude as place_longitude,
       coalesce(s.quiet_start, ${d.quietStart}) as quiet_start, coalesce(s.quiet_end, ${d.quietEnd}) as quiet_end,
       (o.status = 'active' and o.pickup_end > ${now}::timestamptz and b.status = 'verified') as live
     from claimed c
       join offers o on o.id = c.offer_id
       join venues b on b.id = o.venue_id
       left join deal_alert_settings s on s.user_id = c.recipient_id
+      left join saved_searches q on q.customer_id = c.recipient_id
     order by c.id
   `);
   return allRows(result).map((row) => ({
@@ -142,6 +145,10 @@ export async function claimDealAlerts(
     muted: row.muted === true || row.muted === 't',
     quietStart: num(row.quiet_start),
     quietEnd: num(row.quiet_end),
+    place:
+      row.place_latitude == null || row.place_longitude == null
+        ? null
+        : { latitude: num(row.place_latitude), longitude: num(row.place_longitude) },
     offerLive: row.live === true || row.live === 't',
   }));
 }

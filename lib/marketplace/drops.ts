@@ -4,14 +4,16 @@ import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { atMinutes, localDayAfter } from './local-time.js';
 import { getOwnOffer } from './offers.js';
+import { weekdayOf } from './pickup-window.js';
 import { allRows, date, firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
+import { zoneOf } from './time-zones.js';
 import { venuesOf } from './venue-access.js';
 
 /**
  * Recurring drops: "every weekday, pickup 18:00–20:00, publish at 16:00". A drop is a snapshot of one of the
  * venue's offers; the `publish-drop` job publishes a copy on each chosen day until the owner stops it. Times
- * are minutes after local midnight in TIMEZONE (db/schema.ts `drops`).
+ * are minutes after local midnight in the venue's zone (issue 17: venues.time_zone, else TIMEZONE).
  */
 export interface DropSchedule {
   /** Bit n = weekday n (0 = Sunday). */
@@ -22,8 +24,6 @@ export interface DropSchedule {
 }
 
 export const WEEKDAY_SETS = { daily: 0b1111111, weekdays: 0b0111110, weekends: 0b1000001 } as const;
-
-const dayNames = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 
 /**
  * Days as typed: "weekdays", "weekends", "every day", "mon wed fri", "mon-fri", "sat, sun" → the weekday bits;
@@ -36,10 +36,11 @@ export function parseWeekdays(text: string): number | null {
   if (/^(weekends?|sat-sun)$/.test(words)) return WEEKDAY_SETS.weekends;
   let bits = 0;
   for (const part of words.split(/[\s,;/]+/).filter(Boolean)) {
-    const range = part.match(/^([a-z]+)-([a-z]+)$/);
+    const range = part.match(/^(\p{L}+\.?)-(\p{L}+\.?)$/u);
     const [from, to] = range ? [range[1]!, range[2]!] : [part, part];
-    const a = dayNames.indexOf(from.slice(0, 3));
-    const b = dayNames.indexOf(to.slice(0, 3));
+    // Issue 17: a day in any language the bot speaks ("mo-fr", "lun mié vie", "пн-пт").
+    const a = weekdayOf(from);
+    const b = weekdayOf(to);
     if (a < 0 || b < 0) return null;
     for (let d = a; ; d = (d + 1) % 7) {
       bits |= 1 << d;
@@ -137,9 +138,14 @@ export async function createDrop(
   return (await getDrop(db, num(row.id)))!;
 }
 
-async function getDrop(db: Db, id: number): Promise<Drop | undefined> {
-  const row = firstRow(await db.execute(sql`select * from drops where id = ${id}`));
-  return row ? dropOf(row) : undefined;
+/** A drop, with its venue's own zone (null: TIMEZONE's), which its times are in. */
+async function getDrop(db: Db, id: number): Promise<(Drop & { zone: string | null }) | undefined> {
+  const row = firstRow(
+    await db.execute(
+      sql`select d.*, b.time_zone from drops d join venues b on b.id = d.venue_id where d.id = ${id}`,
+    ),
+  );
+  return row ? { ...dropOf(row), zone: zoneOf(row.time_zone) } : undefined;
 }
 
 const dropOf = (row: Record<string, unknown>): Drop => ({
@@ -202,7 +208,8 @@ export interface DropRun {
  * One publication of a drop: the copy goes live with its own items and the drop moves on to its next day, in one
  * statement. It runs only while the drop is active and still due at `runAt`, so a redelivered or late job does
  * nothing twice (and the unique (drop, pickup start) index backs that). A venue that isn't verified, or a run so
- * late that its window is over, publishes nothing but still moves on.
+ * late that its window is over, publishes nothing but still moves on. The day, window and next run are the
+ * venue's local ones; `zone` (TIMEZONE) is for a venue without a zone of its own.
  */
 export async function runDrop(
   db: Db,
@@ -212,9 +219,10 @@ export async function runDrop(
   if (drop?.status !== 'active' || drop.nextRunAt.getTime() !== input.runAt.getTime()) {
     return { published: null, nextRunAt: null };
   }
-  const window = windowOfRun(drop, input.runAt, input.zone);
+  const zone = drop.zone ?? input.zone;
+  const window = windowOfRun(drop, input.runAt, zone);
   const later = new Date(Math.max(input.now.getTime(), input.runAt.getTime()));
-  const next = nextRunAfter(drop, later, input.zone)!;
+  const next = nextRunAfter(drop, later, zone)!;
   const open = window.end > input.now;
   const units = drop.items.reduce((sum, i) => sum + i.quantity, 0);
   const row = firstRow(

@@ -4,6 +4,7 @@ import type { Db } from '../infra/db.js';
 import { atMinutes, localDayAfter } from './local-time.js';
 import type { OfferStatus } from './offers.js';
 import { allRows, date, dateOrNull, firstRow, num, type RawRow } from './rows.js';
+import { zoneOf } from './time-zones.js';
 import { venuesOf } from './venue-access.js';
 
 /**
@@ -28,6 +29,8 @@ export interface DeskOffer {
   status: OfferStatus;
   pickupStart: Date;
   pickupEnd: Date;
+  /** Issue 17: the venue's own zone, which the window is shown in (null: TIMEZONE's). */
+  zone: string | null;
   totals: DeskTotals;
 }
 
@@ -67,16 +70,21 @@ const deskOfferOf = (row: RawRow): DeskOffer => ({
   status: row.status as OfferStatus,
   pickupStart: date(row.pickup_start),
   pickupEnd: date(row.pickup_end),
+  zone: zoneOf(row.time_zone),
   totals: totalsOf(row),
 });
 
 const offersQuery = (where: SQL) => sql`
-  select o.id, o.title, o.status, o.pickup_start, o.pickup_end, ${totalColumns}
-  from offers o left join reservations p on p.offer_id = o.id and p.status <> 'cancelled'
+  select o.id, o.title, o.status, o.pickup_start, o.pickup_end, b.time_zone, ${totalColumns}
+  from offers o join venues b on b.id = o.venue_id
+    left join reservations p on p.offer_id = o.id and p.status <> 'cancelled'
   where ${where}
-  group by o.id`;
+  group by o.id, b.id`;
 
-/** Today's and upcoming offers (their window ends today or later, local time) that are or were live. */
+/**
+ * Today's and upcoming offers (their window ends today or later, local time) that are or were live. `zone` is the
+ * venue's (an account works at one venue): its day is the one that counts at its counter.
+ */
 export async function listVenueDay(
   db: Db,
   input: { actorId: number; now: Date; zone: string },

@@ -3,6 +3,7 @@ import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { RATINGS_SHOWN_FROM } from './ratings.js';
 import { date, dateOrNull, firstRow, num, numOrNull, type RawRow } from './rows.js';
+import { zoneOf } from './time-zones.js';
 
 export interface CustomerOfferItem {
   id: number;
@@ -27,6 +28,8 @@ export interface CustomerOffer {
     address: string;
     latitude: number | null;
     longitude: number | null;
+    /** Issue 17: the venue's own zone, which its times are shown in (null: TIMEZONE's). */
+    zone: string | null;
     /** Issue 14: the venue's ratings, once it has RATINGS_SHOWN_FROM of them. */
     rating: { average: number; count: number } | null;
     /** Issue 15: when the venue's next recurring drop goes live, if it has one running. */
@@ -50,7 +53,7 @@ export async function getOfferForCustomer(
   const row = firstRow(
     await db.execute(sql`
       select o.id, o.title, o.description, o.photo_file_id, o.pickup_start, o.pickup_end, o.status,
-        b.id as venue_id, b.name as venue_name, b.address, b.latitude, b.longitude,
+        b.id as venue_id, b.name as venue_name, b.address, b.latitude, b.longitude, b.time_zone,
         (select json_build_object('average', round(avg(r.stars), 1), 'count', count(*))
           from ratings r where r.venue_id = b.id) as rating,
         exists (select 1 from follows f where f.customer_id = ${customerId}::bigint and f.venue_id = b.id) as following,
@@ -91,6 +94,7 @@ export function customerOfferOf(row: RawRow): CustomerOffer {
       address: String(row.address),
       latitude: numOrNull(row.latitude),
       longitude: numOrNull(row.longitude),
+      zone: zoneOf(row.time_zone),
       rating: rated ? { average: num(rating.average), count: num(rating.count) } : null,
       nextDropAt: dateOrNull(row.next_drop),
     },

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, num, numOrNull, type RawRow } from './rows.js';
+import { zoneOf } from './time-zones.js';
 
 /**
  * Everything a message about one reservation can say: the code, what and where, when. Every write that
@@ -25,6 +26,8 @@ export interface ReservationFacts {
     ownerId: number;
     latitude: number | null;
     longitude: number | null;
+    /** Issue 17: the venue's own zone, which the window is shown in (null: TIMEZONE's). */
+    zone: string | null;
   };
 }
 
@@ -36,7 +39,7 @@ export const factColumns =
   sql.raw(`p.id as reservation_id, p.customer_id, coalesce(u.first_name, '') as customer_name,
   p.quantity, p.unit_price, p.currency, p.pickup_code, i.name as item_name, o.id as offer_id, o.title as offer_title,
   o.pickup_start, o.pickup_end, b.name as venue_name, b.address as venue_address, b.owner_id,
-  b.latitude, b.longitude`);
+  b.latitude, b.longitude, b.time_zone as venue_time_zone`);
 
 export function factsOf(row: RawRow): ReservationFacts {
   return {
@@ -58,6 +61,7 @@ export function factsOf(row: RawRow): ReservationFacts {
       ownerId: num(row.owner_id),
       latitude: numOrNull(row.latitude),
       longitude: numOrNull(row.longitude),
+      zone: zoneOf(row.venue_time_zone),
     },
   };
 }

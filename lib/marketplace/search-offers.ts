@@ -47,7 +47,7 @@ export async function searchLiveOffers(
   const result = await db.execute(sql`
     select * from (
       select o.id, o.title, o.description, o.photo_file_id, o.pickup_start, o.pickup_end, o.status,
-        b.id as venue_id, b.name as venue_name, b.address, b.latitude, b.longitude, null as rating, false as following,
+        b.id as venue_id, b.name as venue_name, b.address, b.latitude, b.longitude, b.time_zone, null as rating, false as following,
         ${km} as distance_km,
         (select json_agg(json_build_object('id', i.id, 'name', i.name, 'price', i.price,
             'original', i.original_price, 'left', i.quantity_available) order by i.position, i.id)

@@ -49,11 +49,13 @@ export async function settleEndedOffers(
         -- vouches for its no-shows (counted at once); one that confirmed none is asked first, and until it
         -- answers the customer is neither told off nor struck.
         vouched as (
-          select s.id from settled s
+          -- "That day" is the venue's (issue 17): its own zone, else TIMEZONE.
+          select s.id from settled s join venues b on b.id = s.venue_id
           where s.status = 'no_show' and exists (
             select 1 from reservations r2 join offers o2 on o2.id = r2.offer_id
             where o2.venue_id = s.venue_id and r2.status = 'picked_up'
-              and (o2.pickup_end at time zone ${tz})::date = (s.pickup_end at time zone ${tz})::date)
+              and (o2.pickup_end at time zone coalesce(b.time_zone, ${tz}))::date
+                = (s.pickup_end at time zone coalesce(b.time_zone, ${tz}))::date)
         ),
         struck as (
           insert into strikes (reservation_id, customer_id, venue_id, missed_at, counted, decided_at)

@@ -92,3 +92,6 @@ export async function backfillVenueZones(db: Db): Promise<number> {
   }
   return changed;
 }
+
+/** A row's `time_zone` column (null: the venue has none, TIMEZONE applies). */
+export const zoneOf = (value: unknown): string | null => (value == null ? null : String(value));

@@ -33,16 +33,16 @@ export function venuesOf(userId: number, permission: VenuePermission): SQL {
 
 export interface VenueSeat {
   role: VenueRole;
-  venue: Pick<Venue, 'id' | 'name' | 'status' | 'ownerId'>;
+  venue: Pick<Venue, 'id' | 'name' | 'status' | 'ownerId' | 'timeZone'>;
 }
 
 /** The venue someone owns or works at (one per account), with their role there; undefined for customers. */
 export async function seatOf(db: Db, userId: number): Promise<VenueSeat | undefined> {
   const row = firstRow(
     await db.execute(sql`
-      select b.id, b.name, b.status, b.owner_id, 'owner' as role from venues b where b.owner_id = ${userId}
+      select b.id, b.name, b.status, b.owner_id, b.time_zone, 'owner' as role from venues b where b.owner_id = ${userId}
       union all
-      select b.id, b.name, b.status, b.owner_id, 'staff' from memberships m join venues b on b.id = m.venue_id
+      select b.id, b.name, b.status, b.owner_id, b.time_zone, 'staff' from memberships m join venues b on b.id = m.venue_id
       where m.user_id = ${userId} and m.role = 'staff'
       limit 1
     `),
@@ -55,6 +55,7 @@ export async function seatOf(db: Db, userId: number): Promise<VenueSeat | undefi
       name: String(row.name),
       status: row.status as Venue['status'],
       ownerId: Number(row.owner_id),
+      timeZone: (row.time_zone as string | null) ?? null,
     },
   };
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
 import { allRows, date, num } from './rows.js';
+import { zoneOf } from './time-zones.js';
 
 /**
  * What an offer's pickup window came to, for the summary its venue gets once the window is over (the
@@ -12,6 +13,8 @@ export interface WindowSummary {
   title: string;
   pickupStart: Date;
   pickupEnd: Date;
+  /** Issue 17: the venue's own zone, which the window is shown in (null: TIMEZONE's). */
+  zone: string | null;
   /** Reservations made and not cancelled, and their units. */
   reserved: number;
   reservedUnits: number;
@@ -28,7 +31,7 @@ export interface WindowSummary {
 export async function windowSummaries(db: Db, offerIds: number[]): Promise<Map<number, WindowSummary>> {
   const rows = allRows(
     await db.execute(sql`
-      select o.id, o.title, o.pickup_start, o.pickup_end,
+      select o.id, o.title, o.pickup_start, o.pickup_end, b.time_zone,
         count(p.id) filter (where p.status <> 'cancelled') as reserved,
         coalesce(sum(p.quantity) filter (where p.status <> 'cancelled'), 0) as reserved_units,
         count(p.id) filter (where p.status = 'picked_up') as collected,
@@ -41,10 +44,11 @@ export async function windowSummaries(db: Db, offerIds: number[]): Promise<Map<n
           select 1 from offer_items w where w.offer_id = o.id and w.unit_weight_grams is not null
         ) as weighed
       from offers o
+        join venues b on b.id = o.venue_id
         left join reservations p on p.offer_id = o.id
         left join offer_items i on i.id = p.item_id
       where o.id = any(${`{${offerIds.join(',')}}`}::bigint[])
-      group by o.id
+      group by o.id, b.id
     `),
   );
   return new Map(
@@ -55,6 +59,7 @@ export async function windowSummaries(db: Db, offerIds: number[]): Promise<Map<n
         title: String(row.title),
         pickupStart: date(row.pickup_start),
         pickupEnd: date(row.pickup_end),
+        zone: zoneOf(row.time_zone),
         reserved: num(row.reserved),
         reservedUnits: num(row.reserved_units),
         collected: num(row.collected),

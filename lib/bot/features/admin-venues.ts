@@ -2,6 +2,7 @@ import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
 import { auditTrail } from '../../marketplace/audit-trail.js';
 import { findVenues, getVenueWithOwner } from '../../marketplace/find-venues.js';
+import { venueZone } from '../../marketplace/time-zones.js';
 import type { VenueStatus } from '../../marketplace/users.js';
 import { getVenueDossier } from '../../marketplace/venue-dossier.js';
 import { adminOnly, isAdmin } from '../admin-only.js';
@@ -15,6 +16,7 @@ import { cardHeadings } from '../texts/admin.js';
 import { dossierText, usage, venueListTexts } from '../texts/admin-console.js';
 import { auditText } from '../texts/admin-insight.js';
 import { localeOf } from '../texts/locale.js';
+import { venueZoneTexts } from '../texts/time-zones.js';
 import { sendVenueCard } from '../venue-card.js';
 
 /** Admins find any venue (`/venues [status] [text]`, also `/businesses`) and open its card (`/venue <id>`). */
@@ -93,8 +95,11 @@ async function showVenue(ctx: BotContext, venueId: number) {
     audit.length > 0
       ? `\n\n${auditText('venue', venueId, audit, { timezone: deps.config.timezone, adminIds: deps.config.adminIds })}`
       : '';
+  // Issue 17: its offers' windows in its own zone, which is named first (an admin can change it: /timezone).
+  const zone = venueZone(card.venue, deps.config);
+  const zoneLine = venueZoneTexts.line(zone, card.venue.timeZone !== null);
   // Bounded (five offers, five entries, reasons of 300 characters at most), so it fits one message.
-  await ctx.reply(`${dossierText(dossier, localeOf(deps))}${history}`, html);
+  await ctx.reply(`${zoneLine}\n\n${dossierText(dossier, localeOf(deps, zone))}${history}`, html);
 }
 
 // Owners have a /venue of their own (their profile): anything but an admin asking for an id passes on to it.

@@ -10,7 +10,7 @@ import { html } from '../html.js';
 import { browseKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
 import { followButton, offerCardKeyboard, searchOfferKeyboard } from '../keyboards/returning.js';
 import { browseTexts, offerDetails } from '../texts/customer.js';
-import { localeOf } from '../texts/locale.js';
+import { customerLocale } from '../viewer-zone.js';
 
 /** `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details. */
 export const browseFeature = new Composer<BotContext>();
@@ -28,7 +28,7 @@ function locationOf(ctx: BotContext): Point | undefined {
 async function listPage(ctx: BotContext, page: number) {
   const location = locationOf(ctx);
   const listing = await browseOffers(ctx.deps.db, { now: ctx.deps.clock.now(), location, page });
-  const text = browseTexts.list(listing, location !== undefined, localeOf(ctx.deps));
+  const text = browseTexts.list(listing, location !== undefined, customerLocale(ctx));
   // Issue 14: with a location, "🔔 Alert me about new deals near here" saves the search.
   const keyboard = browseKeyboard(listing);
   if (location)
@@ -67,7 +67,7 @@ buttonAction(browseFeature, 'browse:page', async (ctx, [page]) => {
 
 /** The details card: photo (if any) with prices and Reserve buttons, then a map pin when the venue has one. */
 async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promise<unknown>) {
-  const l = localeOf(ctx.deps);
+  const l = customerLocale(ctx);
   const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: l.now, customerId: ctx.from?.id });
   await onShown?.();
   const text = offerDetails(offer, l);

@@ -8,7 +8,7 @@ import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { NEW_DROP_SCENE } from '../scenes/new-drop.js';
 import { dropButtons as b, dropTexts as t } from '../texts/drops.js';
-import { localeOf } from '../texts/locale.js';
+import { ownVenueLocale } from '../viewer-zone.js';
 
 /** Recurring drops: 📅 on an offer's card starts one (a wizard); /venue → 📅 Drops lists and stops them. */
 export const dropsFeature = new Composer<BotContext>();
@@ -17,7 +17,7 @@ const button = Markup.button.callback;
 async function dropsView(ctx: BotContext) {
   const drops = await listDrops(ctx.deps.db, { ownerId: ctx.from!.id });
   return {
-    text: t.list(drops, localeOf(ctx.deps)),
+    text: t.list(drops, await ownVenueLocale(ctx)),
     extra: {
       ...html,
       ...Markup.inlineKeyboard([

@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import type { InlineQueryResult } from 'telegraf/types';
 import { searchLiveOffers } from '../../marketplace/search-offers.js';
+import { zoneAt } from '../../marketplace/time-zones.js';
 import type { BotContext } from '../context.js';
 import { openInBotKeyboard } from '../keyboards/returning.js';
 import { inlineTexts } from '../texts/channel.js';
@@ -21,7 +22,8 @@ const CACHE_SECONDS = 30;
 
 inlineFeature.on('inline_query', async (ctx) => {
   const { query, offset, location } = ctx.inlineQuery;
-  const l = localeOf(ctx.deps);
+  // Issue 17: the asker's zone, from the location Telegram shares with inline queries (if it does).
+  const l = localeOf(ctx.deps, (location && zoneAt(location.latitude, location.longitude)) ?? undefined);
   const found = await searchLiveOffers(ctx.deps.db, {
     query: query.slice(0, 200),
     now: l.now,

@@ -7,9 +7,9 @@ import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { myOffersKeyboard } from '../keyboards/offers.js';
-import { localeOf } from '../texts/locale.js';
 import { myOffersTexts } from '../texts/my-offers.js';
 import { offerGate } from '../texts/venue.js';
+import { ownVenueLocale } from '../viewer-zone.js';
 import { offerCard } from './offers.js';
 
 /**
@@ -34,7 +34,7 @@ async function offersPage(ctx: BotContext, filter: OfferFilter | undefined, page
   }
   const shown = filter ?? first ?? 'live';
   return {
-    text: myOffersTexts.page(listing, shown, localeOf(ctx.deps)),
+    text: myOffersTexts.page(listing, shown, await ownVenueLocale(ctx)),
     extra: { ...html, ...myOffersKeyboard(listing, shown) },
   };
 }
@@ -56,6 +56,6 @@ buttonAction(myOffersFeature, 'offers:mine', async (ctx, [filter, page]) => {
 buttonAction(myOffersFeature, 'offer:manage', async (ctx, [offerId]) => {
   const offer = await getOwnOffer(ctx.deps.db, { offerId, ownerId: ctx.from.id });
   await ctx.answerCbQuery();
-  const card = offerCard(ctx, offer);
+  const card = await offerCard(ctx, offer);
   await showInPlace(ctx, card.text, card.extra);
 });

@@ -5,7 +5,7 @@ import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { reservationsKeyboard } from '../keyboards/customer.js';
 import { reservationList, reservationTexts } from '../texts/customer.js';
-import { localeOf } from '../texts/locale.js';
+import { customerLocale } from '../viewer-zone.js';
 
 /** `/myreservations`: the customer's reservations, open ones first, each open one with a Cancel button. */
 export const myReservationsFeature = new Composer<BotContext>();
@@ -15,7 +15,7 @@ export async function reservationsView(ctx: BotContext) {
   const reservations = await listCustomerReservations(ctx.deps.db, ctx.from!.id, 10);
   if (reservations.length === 0) return { text: reservationTexts.none, extra: {} };
   return {
-    text: reservationList(reservations, localeOf(ctx.deps)),
+    text: reservationList(reservations, customerLocale(ctx)),
     extra: { ...html, ...reservationsKeyboard(reservations) },
   };
 }

@@ -15,9 +15,9 @@ import { confirmKeyboard, manageKeyboard } from '../keyboards/offers.js';
 import { EDIT_OFFER_SCENE } from '../scenes/edit-offer.js';
 import { NEW_OFFER_SCENE } from '../scenes/new-offer.js';
 import { settleWithdrawn } from '../settle-withdrawn.js';
-import { localeOf } from '../texts/locale.js';
 import { myOffersTexts } from '../texts/my-offers.js';
 import { manageTexts, offerGate, offerSummary } from '../texts/venue.js';
+import { ownVenueLocale } from '../viewer-zone.js';
 
 /**
  * A venue's owner manages its offers: /newoffer, /publish|pause|resume|soldout|withdraw|edit <id>, the buttons
@@ -25,14 +25,15 @@ import { manageTexts, offerGate, offerSummary } from '../texts/venue.js';
  */
 export const offersFeature = new Composer<BotContext>();
 
-const summaryOf = (ctx: BotContext, offer: OfferWithItems) =>
-  offerSummary(offer, ctx.deps.clock.now(), ctx.deps.config.timezone, ctx.deps.config.currency);
-
-/** An offer's card: its summary and the buttons that fit its state. */
-export const offerCard = (ctx: BotContext, offer: OfferWithItems, head?: string) => ({
-  text: head ? `${head}\n\n${summaryOf(ctx, offer)}` : summaryOf(ctx, offer),
-  extra: { ...html, ...manageKeyboard(offer.id, offer.status) },
-});
+/** An offer's card: its summary (in the venue's zone) and the buttons that fit its state. */
+export async function offerCard(ctx: BotContext, offer: OfferWithItems, head?: string) {
+  const { now, timezone, currency } = await ownVenueLocale(ctx);
+  const summary = offerSummary(offer, now, timezone, currency);
+  return {
+    text: head ? `${head}\n\n${summary}` : summary,
+    extra: { ...html, ...manageKeyboard(offer.id, offer.status) },
+  };
+}
 
 /** The new-offer wizard, for the owner of a verified venue; everyone else is told why not. */
 async function enterNewOffer(ctx: BotContext) {
@@ -116,7 +117,7 @@ for (const { command, kind, action } of immediate) {
     const offerId = offerIdArgument(ctx.text);
     if (offerId === null) return void (await ctx.reply(manageTexts.usage(command), html));
     const { offer, done } = await actAndSay(ctx, offerId, action);
-    const card = offerCard(ctx, offer, done);
+    const card = await offerCard(ctx, offer, done);
     await replyAfterCommit(ctx, card.text, card.extra);
   });
 
@@ -124,7 +125,7 @@ for (const { command, kind, action } of immediate) {
     const { offer, done } = await actAndSay(ctx, offerId, action);
     await acknowledge(ctx, done);
     // The card the button was on now shows the new state and the buttons that fit it.
-    const card = offerCard(ctx, offer);
+    const card = await offerCard(ctx, offer);
     await showInPlace(ctx, card.text, card.extra);
   });
 }
@@ -157,7 +158,7 @@ buttonAction(offersFeature, 'offer:confirm', async (ctx, [ask, offerId]) => {
   const { offer, done } = await actAndSay(ctx, offerId, ask === 'withdraw' ? 'withdraw' : 'sold_out');
   await acknowledge(ctx, done);
   // The question is answered: the card says what happened, with only the buttons that still fit.
-  const card = offerCard(ctx, offer, done);
+  const card = await offerCard(ctx, offer, done);
   await showInPlace(ctx, card.text, card.extra);
 });
 
@@ -176,7 +177,8 @@ buttonAction(offersFeature, 'offer:edit', async (ctx, [offerId]) => {
 });
 
 buttonAction(offersFeature, 'offer:repeat', async (ctx, [offerId]) => {
-  const l = localeOf(ctx.deps);
+  // Issue 17: the same local times on the venue's next day.
+  const l = await ownVenueLocale(ctx);
   const draft = await repeatOffer(ctx.deps.db, {
     idempotencyKey: pressKey(ctx, 'offer.repeat'),
     offerId,
@@ -186,6 +188,6 @@ buttonAction(offersFeature, 'offer:repeat', async (ctx, [offerId]) => {
   });
   ctx.log.info('offer_repeated', { offer_id: draft.id, from: offerId });
   await acknowledge(ctx);
-  const card = offerCard(ctx, draft, myOffersTexts.repeated(draft.id, l, draft));
+  const card = await offerCard(ctx, draft, myOffersTexts.repeated(draft.id, l, draft));
   await replyAfterCommit(ctx, card.text, card.extra);
 });

@@ -5,8 +5,8 @@ import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { ratingKeyboard } from '../keyboards/returning.js';
-import { localeOf } from '../texts/locale.js';
 import { ratingTexts } from '../texts/ratings.js';
+import { ownVenueLocale } from '../viewer-zone.js';
 
 /**
  * Ratings (issue 14): the thank-you after a pickup carries 1–5 star buttons; a tap rates (or, within 24 hours,
@@ -55,5 +55,5 @@ rateFeature.on(message('text'), async (ctx, next) => {
 rateFeature.command('myratings', async (ctx) => {
   const ratings = await getVenueRatings(ctx.deps.db, { ownerId: ctx.from.id });
   if (!ratings) return void (await ctx.reply(ratingTexts.noVenue));
-  await ctx.reply(ratingTexts.view(ratings, localeOf(ctx.deps)), html);
+  await ctx.reply(ratingTexts.view(ratings, await ownVenueLocale(ctx)), html);
 });

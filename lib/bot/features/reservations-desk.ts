@@ -5,7 +5,7 @@ import { confirmPickup } from '../../marketplace/confirm-pickup.js';
 import { listOfferReservations, listVenueDay } from '../../marketplace/list-reservations.js';
 import { markNoShow } from '../../marketplace/mark-no-show.js';
 import { undoPickup } from '../../marketplace/undo-pickup.js';
-import { seatOf } from '../../marketplace/venue-access.js';
+import { seatOf, type VenueSeat } from '../../marketplace/venue-access.js';
 import { acknowledge, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
@@ -14,6 +14,7 @@ import { pressKey } from '../idempotency-keys.js';
 import { deskDayKeyboard, deskOfferKeyboard } from '../keyboards/desk.js';
 import { deskTexts as t } from '../texts/desk.js';
 import { localeOf } from '../texts/locale.js';
+import { venueLocale } from '../viewer-zone.js';
 
 /**
  * Who is coming (/reservations, for the venue's owner and staff): the day's offers with their totals, then one
@@ -23,20 +24,22 @@ import { localeOf } from '../texts/locale.js';
 export const reservationsDeskFeature = new Composer<BotContext>();
 const PAGE_SIZE = 8;
 
-async function dayView(ctx: BotContext) {
-  const l = localeOf(ctx.deps);
+/** The counter reads its venue's clock (issue 17): "today" is the venue's day. */
+async function dayView(ctx: BotContext, known?: VenueSeat) {
+  const seat = known ?? (await seatOf(ctx.deps.db, ctx.from!.id));
+  const l = seat ? venueLocale(ctx.deps, seat.venue) : localeOf(ctx.deps);
   const day = await listVenueDay(ctx.deps.db, { actorId: ctx.from!.id, now: l.now, zone: l.timezone });
   return { text: t.day(day.offers, day.totals, l), extra: { ...html, ...deskDayKeyboard(day.offers) } };
 }
 
 async function offerView(ctx: BotContext, offerId: number, page: number) {
-  const l = localeOf(ctx.deps);
   const desk = await listOfferReservations(ctx.deps.db, {
     actorId: ctx.from!.id,
     offerId,
     page,
     pageSize: PAGE_SIZE,
   });
+  const l = venueLocale(ctx.deps, { timeZone: desk.offer.zone });
   return {
     text: t.offer(desk.offer, desk.reservations, desk.page, desk.pages, l),
     extra: { ...html, ...deskOfferKeyboard(desk.offer, desk.reservations, desk.page, desk.pages, l.now) },
@@ -44,8 +47,9 @@ async function offerView(ctx: BotContext, offerId: number, page: number) {
 }
 
 reservationsDeskFeature.command('reservations', async (ctx) => {
-  if (!(await seatOf(ctx.deps.db, ctx.from.id))) return void (await ctx.reply(t.notAtVenue));
-  const view = await dayView(ctx);
+  const seat = await seatOf(ctx.deps.db, ctx.from.id);
+  if (!seat) return void (await ctx.reply(t.notAtVenue));
+  const view = await dayView(ctx, seat);
   await ctx.reply(view.text, view.extra);
 });
 

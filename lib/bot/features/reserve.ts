@@ -23,8 +23,8 @@ import {
   reservedKeyboard,
 } from '../keyboards/customer.js';
 import { reserveTexts } from '../texts/customer.js';
-import { localeOf } from '../texts/locale.js';
 import { strikeTexts } from '../texts/reminders.js';
+import { customerLocale } from '../viewer-zone.js';
 
 /** Reserving: item → quantity (1 … min(units left, 5)) → confirm → pickup code; the venue is told. */
 export const reserveFeature = new Composer<BotContext>();
@@ -52,7 +52,7 @@ async function availableItem(ctx: BotContext, offerId: number, itemId: number, q
 buttonAction(reserveFeature, 'buy:item', async (ctx, [offerId, itemId]) => {
   const { item } = await availableItem(ctx, offerId, itemId);
   await ctx.answerCbQuery();
-  await ctx.reply(reserveTexts.askQuantity(item, localeOf(ctx.deps)), {
+  await ctx.reply(reserveTexts.askQuantity(item, customerLocale(ctx)), {
     ...html,
     ...quantityKeyboard(offerId, itemId, item.unitsLeft),
   });
@@ -61,7 +61,7 @@ buttonAction(reserveFeature, 'buy:item', async (ctx, [offerId, itemId]) => {
 buttonAction(reserveFeature, 'buy:qty', async (ctx, [offerId, itemId, quantity]) => {
   const { offer, item } = await availableItem(ctx, offerId, itemId, quantity);
   await ctx.answerCbQuery();
-  await editOrReply(ctx, reserveTexts.confirm(offer, item, quantity, localeOf(ctx.deps)), {
+  await editOrReply(ctx, reserveTexts.confirm(offer, item, quantity, customerLocale(ctx)), {
     ...html,
     ...confirmKeyboard(offerId, itemId, quantity),
   });
@@ -74,7 +74,7 @@ buttonAction(reserveFeature, 'buy:abort', async (ctx) => {
 
 buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quantity]) => {
   const { deps, from } = ctx;
-  const l = localeOf(deps);
+  const l = customerLocale(ctx);
   let reservation: PlacedReservation;
   try {
     reservation = await placeReservation(
@@ -95,7 +95,7 @@ buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quanti
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // Refused: said as an alert and, unless it was only "too fast", in place of the confirmation card.
-    // Issue 14: the strike limit names its end in the venue's time zone.
+    // Issue 14: the strike limit names its end (issue 17: in the customer's own zone).
     const reason =
       error.detail.code === 'reservation.strike_limit'
         ? strikeTexts.refused(error.detail.until, l)

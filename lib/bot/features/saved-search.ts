@@ -7,7 +7,7 @@ import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { priceKeyboard, radiusKeyboard } from '../keyboards/returning.js';
 import { searchTexts } from '../texts/follows.js';
-import { localeOf } from '../texts/locale.js';
+import { customerLocale } from '../viewer-zone.js';
 
 /**
  * A saved search (issue 14), from /offers once a location is shared: 🔔 → how far → how much at most → saved.
@@ -38,7 +38,7 @@ buttonAction(savedSearchFeature, 'search:radius', async (ctx, [radiusM]) => {
   if (!(SEARCH_RADII_M as readonly number[]).includes(radiusM))
     throw new AppError({ code: 'settings.unknown_choice' });
   await ctx.answerCbQuery();
-  await editOrReply(ctx, searchTexts.askPrice(radiusM), priceKeyboard(radiusM, localeOf(ctx.deps)));
+  await editOrReply(ctx, searchTexts.askPrice(radiusM), priceKeyboard(radiusM, customerLocale(ctx)));
 });
 
 buttonAction(savedSearchFeature, 'search:save', async (ctx, [radiusM, maxPrice]) => {
@@ -51,5 +51,5 @@ buttonAction(savedSearchFeature, 'search:save', async (ctx, [radiusM, maxPrice])
   });
   ctx.log.info('search_saved', { radius_m: saved.radiusM });
   await ctx.answerCbQuery();
-  await editOrReply(ctx, searchTexts.saved(saved, localeOf(ctx.deps)), html);
+  await editOrReply(ctx, searchTexts.saved(saved, customerLocale(ctx)), html);
 });

@@ -8,7 +8,7 @@ import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { settingsKeyboard } from '../keyboards/returning.js';
 import { settingsTexts } from '../texts/follows.js';
-import { localeOf } from '../texts/locale.js';
+import { customerLocale } from '../viewer-zone.js';
 
 /** `/settings` (issue 14): mute deal alerts, pick quiet hours, delete the saved search; each tap redraws the card. */
 export const settingsFeature = new Composer<BotContext>();
@@ -21,7 +21,7 @@ async function settingsView(ctx: BotContext) {
     listFollowedVenues(ctx.deps.db, { customerId: userId, now: ctx.deps.clock.now(), limit: 100 }),
   ]);
   return {
-    text: settingsTexts.view(settings, search, following.length, localeOf(ctx.deps)),
+    text: settingsTexts.view(settings, search, following.length, customerLocale(ctx)),
     extra: { ...html, ...settingsKeyboard(settings, search !== null) },
   };
 }

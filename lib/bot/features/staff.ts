@@ -6,6 +6,7 @@ import {
   listStaff,
   removeStaff,
 } from '../../marketplace/memberships.js';
+import { venueZone } from '../../marketplace/time-zones.js';
 import { seatOf } from '../../marketplace/venue-access.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
@@ -58,7 +59,7 @@ buttonAction(staffFeature, 'staff:invite', async (ctx) => {
   const seat = await seatOf(ctx.deps.db, ctx.from.id);
   if (seat?.role !== 'owner')
     return void (await ctx.answerCbQuery(seat ? t.ownerOnly : profileTexts.notAtVenue));
-  const l = localeOf(ctx.deps);
+  const l = localeOf(ctx.deps, venueZone(seat.venue, ctx.deps.config));
   const invite = await createStaffInvite(ctx.deps.db, { ownerId: ctx.from.id, now: l.now });
   ctx.log.info('staff_invited');
   const link = `https://t.me/${ctx.botInfo.username}?start=${INVITE_PREFIX}${invite.token}`;

@@ -1,6 +1,7 @@
 import { Composer, Markup } from 'telegraf';
 import type { Venue } from '../../../db/schema.js';
 import { AppError } from '../../errors.js';
+import { venueZone } from '../../marketplace/time-zones.js';
 import { seatOf } from '../../marketplace/venue-access.js';
 import { reviewVenueChange, venueTeamCounts } from '../../marketplace/venue-profile.js';
 import { getVenueByOwner } from '../../marketplace/venues.js';
@@ -12,6 +13,7 @@ import { html } from '../html.js';
 import { notifyUser } from '../notify.js';
 import { VENUE_EDIT_SCENE } from '../scenes/venue-edit.js';
 import { adminTexts } from '../texts/admin.js';
+import { venueZoneTexts } from '../texts/time-zones.js';
 import { profileButtons as b, changeReviewTexts, profileTexts as t } from '../texts/venue-profile.js';
 
 /**
@@ -31,8 +33,12 @@ export async function venueProfileView(ctx: BotContext) {
   const counts = await venueTeamCounts(ctx.deps.db, venue.id);
   const edit = (field: 'name' | 'address' | 'location' | 'phone' | 'description' | 'photo') =>
     button(b[field], encodeCallback('venue:edit', field));
+  // Issue 17: the zone its pickup times are typed and shown in, above the card's closing line.
+  const zone = venueZoneTexts.line(venueZone(venue, ctx.deps.config), venue.timeZone !== null);
+  const card = t.card(venue, counts.staff, counts.drops);
+  const end = card.lastIndexOf('\n\n');
   return {
-    text: t.card(venue, counts.staff, counts.drops),
+    text: end < 0 ? `${card}\n${zone}` : `${card.slice(0, end)}\n${zone}${card.slice(end)}`,
     extra: {
       ...html,
       ...Markup.inlineKeyboard([

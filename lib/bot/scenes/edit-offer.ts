@@ -24,6 +24,7 @@ import { manageKeyboard } from '../keyboards/offers.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { editMenuTexts as m } from '../texts/offer-wizard.js';
 import { newOfferTexts, offerSummary, manageTexts as t } from '../texts/venue.js';
+import { ownVenueZone } from '../viewer-zone.js';
 import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
 import { continueItem, type ItemEntryState, isNameOnly, readItemLines, startItem } from './item-entry.js';
 import { askWindow, readWindow } from './window-input.js';
@@ -80,8 +81,8 @@ const Step = {
 const offerOf = (ctx: BotContext) =>
   getEditableOffer(ctx.deps.db, { offerId: stateOf(ctx).offerId, ownerId: ctx.from!.id });
 
-const summaryOf = (ctx: BotContext, offer: OfferWithItems) =>
-  offerSummary(offer, ctx.deps.clock.now(), ctx.deps.config.timezone, ctx.deps.config.currency);
+const summaryOf = async (ctx: BotContext, offer: OfferWithItems) =>
+  offerSummary(offer, ctx.deps.clock.now(), await ownVenueZone(ctx), ctx.deps.config.currency);
 
 function menuKeyboard() {
   const b = (text: string, field: Parameters<typeof encodeCallback<'edit:field'>>[1]) =>
@@ -98,7 +99,7 @@ function menuKeyboard() {
 /** The offer as it is now, and the menu again. */
 async function showMenu(ctx: BotContext, head?: string, offer?: OfferWithItems) {
   const current = offer ?? (await offerOf(ctx));
-  const text = `${head ? `${head}\n\n` : ''}${summaryOf(ctx, current)}\n\n${m.ask}`;
+  const text = `${head ? `${head}\n\n` : ''}${await summaryOf(ctx, current)}\n\n${m.ask}`;
   await ctx.reply(text, { ...html, ...menuKeyboard() });
   return ctx.wizard.selectStep(Step.menu);
 }
@@ -173,7 +174,7 @@ export const editOfferScene = namedWizard(EDIT_OFFER_SCENE, Step, {
       case 'done': {
         await ctx.scene.leave();
         ctx.log.info('offer_edited', { offer_id: offer.id, status: offer.status });
-        return void (await ctx.reply(summaryOf(ctx, offer), {
+        return void (await ctx.reply(await summaryOf(ctx, offer), {
           ...html,
           ...manageKeyboard(offer.id, offer.status),
         }));

@@ -14,7 +14,7 @@ import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { cardKey } from '../idempotency-keys.js';
 import { dropButtons as b, dropTexts as t } from '../texts/drops.js';
-import { localeOf } from '../texts/locale.js';
+import { ownVenueLocale, ownVenueZone } from '../viewer-zone.js';
 import { guardWizard, namedWizard, textOf } from './common.js';
 
 /**
@@ -51,7 +51,7 @@ async function askPublish(ctx: BotContext) {
 
 async function showSummary(ctx: BotContext) {
   const state = stateOf(ctx) as Required<State>;
-  const l = localeOf(ctx.deps);
+  const l = await ownVenueLocale(ctx);
   const first = nextRunAfter(state, l.now, l.timezone)!;
   await ctx.reply(t.summary(state.title, state, first, l), {
     ...html,
@@ -66,7 +66,7 @@ export const newDropScene = namedWizard(NEW_DROP_SCENE, Step, {
   start: async (ctx) => {
     const offer = await getOwnOffer(ctx.deps.db, { offerId: stateOf(ctx).offerId, ownerId: ctx.from!.id });
     Object.assign(stateOf(ctx), { title: offer.title });
-    const window = localWindowOf(offer.pickupStart, offer.pickupEnd, ctx.deps.config.timezone);
+    const window = localWindowOf(offer.pickupStart, offer.pickupEnd, await ownVenueZone(ctx));
     Object.assign(stateOf(ctx), { sourceStart: window.start, sourceEnd: window.end });
     await ctx.reply(t.askDays(offer.title), {
       ...html,
@@ -132,7 +132,8 @@ export const newDropScene = namedWizard(NEW_DROP_SCENE, Step, {
     await ctx.editMessageReplyMarkup(undefined).catch(() => {});
     const state = stateOf(ctx) as Required<State>;
     await ctx.scene.leave();
-    const l = localeOf(ctx.deps);
+    // Issue 17: the days, the window and the publish time are the venue's local ones.
+    const l = await ownVenueLocale(ctx);
     const drop = await createDrop(ctx.deps.db, {
       // Every press on this summary card is the same drop.
       idempotencyKey: cardKey(ctx, 'drop.create'),

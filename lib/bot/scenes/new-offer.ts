@@ -9,6 +9,7 @@ import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { itemEntryTexts } from '../texts/offer-wizard.js';
 import { offerSummary, newOfferTexts as t } from '../texts/venue.js';
+import { ownVenueZone } from '../viewer-zone.js';
 import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
 import {
   askPending,
@@ -72,7 +73,7 @@ async function showSummary(ctx: BotContext) {
       items: draft.items as never,
     },
     ctx.deps.clock.now(),
-    ctx.deps.config.timezone,
+    await ownVenueZone(ctx),
     ctx.deps.config.currency,
   );
   await ctx.reply(`${preview}\n\n${t.summaryFooter}`, { ...html, ...summaryKeyboard });

@@ -7,11 +7,13 @@ import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { windowSlotTexts } from '../texts/offer-wizard.js';
 import { newOfferTexts as t } from '../texts/venue.js';
+import { ownVenueZone } from '../viewer-zone.js';
 import { textOf } from './common.js';
 
 /**
  * The pickup window, as every wizard asks it: buttons for common slots today and tomorrow (those not over yet),
- * or typed ("18:00-20:00", "tomorrow 9-10:30"). The same rules either way (parsePickupWindow's).
+ * or typed ("18:00-20:00", "tomorrow 9-10:30", "morgen 9-10:30"). The same rules either way (parsePickupWindow's),
+ * in the zone of the owner's venue.
  */
 const SLOTS: Array<[day: 0 | 1, start: number, end: number]> = [
   [0, 12 * 60, 14 * 60],
@@ -38,9 +40,10 @@ function slotsKeyboard(now: Date, zone: string) {
   return Markup.inlineKeyboard(rows);
 }
 
-/** Asks for the window with the slot buttons under the question. */
+/** Asks for the window with the slot buttons under the question ("today" is the venue's today). */
 export async function askWindow(ctx: BotContext, question: string = t.askWindow) {
-  await ctx.reply(question, { ...html, ...slotsKeyboard(ctx.deps.clock.now(), ctx.deps.config.timezone) });
+  const zone = await ownVenueZone(ctx);
+  await ctx.reply(question, { ...html, ...slotsKeyboard(ctx.deps.clock.now(), zone) });
 }
 
 /**
@@ -49,7 +52,8 @@ export async function askWindow(ctx: BotContext, question: string = t.askWindow)
  */
 export async function readWindow(ctx: BotContext): Promise<{ start: Date; end: Date } | null> {
   const now = ctx.deps.clock.now();
-  const zone = ctx.deps.config.timezone;
+  // Issue 17: typed and pressed in the venue's own zone.
+  const zone = await ownVenueZone(ctx);
   const pressed = callbackOf(ctx);
   if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => {});
   if (pressed?.kind === 'wiz:slot') {

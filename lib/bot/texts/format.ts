@@ -1,5 +1,7 @@
-import { addDays, type LocalDate, localDate } from '../../marketplace/pickup-window.js';
+import { addDays, type LocalDate, localDate, zoneOffsetMinutes } from '../../marketplace/pickup-window.js';
 import { currentIntlLocale } from './language.js';
+import type { Locale } from './locale.js';
+import { zoneLabelTexts, zonePlaces } from './time-zones.js';
 
 /**
  * Numbers, money, distances, days and times in the current language (lib/bot/texts/language.ts), all
@@ -74,3 +76,45 @@ export const pickupWindow = (start: Date, end: Date, now: Date, zone: string): s
 /** "tomorrow 16:00": one moment, e.g. when a recurring drop publishes next. */
 export const moment = (instant: Date, now: Date, zone: string): string =>
   `${dayName(instant, now, zone)} ${clockTime(instant, zone)}`;
+
+/**
+ * Times of a venue are shown in the venue's zone (issue 17): the clock on its wall is what counts at the counter.
+ * Someone whose own clock reads differently at that moment (a customer in Berlin looking at a Tokyo deal) is told
+ * whose time it is: "18:00–20:00 (Tokyo time)". Compared by offset, not by name: Paris and Berlin read alike.
+ */
+const zoneOfVenue = (venueZone: string | null, l: Locale) => venueZone ?? l.defaultZone;
+
+/** "Tokyo", "New York", "UTC+5:30": what a zone is called, in the current language where it differs. */
+export function zonePlace(zone: string): string {
+  const named = zonePlaces[zone];
+  if (named) return named;
+  if (zone === 'UTC' || zone.startsWith('Etc/') || zone === 'GMT') {
+    const offset = zoneOffsetMinutes(new Date(0), zone);
+    const hours = Math.floor(Math.abs(offset) / 60);
+    const minutes = Math.abs(offset) % 60;
+    const sign = offset < 0 ? '−' : '+';
+    return zoneLabelTexts.utc(
+      offset === 0 ? '' : `${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`,
+    );
+  }
+  return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
+}
+
+/** " (Tokyo time)" when a viewer in `viewerZone` reads another time than `zone` at `instant`; else nothing. */
+export function zoneLabel(instant: Date, zone: string, viewerZone: string): string {
+  if (zone === viewerZone || zoneOffsetMinutes(instant, zone) === zoneOffsetMinutes(instant, viewerZone))
+    return '';
+  return ` ${zoneLabelTexts.label(zonePlace(zone))}`;
+}
+
+/** A venue's pickup window as `l`'s viewer sees it: in the venue's zone, with its label when theirs differs. */
+export const venueWindow = (start: Date, end: Date, l: Locale, venueZone: string | null): string => {
+  const zone = zoneOfVenue(venueZone, l);
+  return `${pickupWindow(start, end, l.now, zone)}${zoneLabel(start, zone, l.timezone)}`;
+};
+
+/** One moment of a venue (its next drop), as `venueWindow` shows windows. */
+export const venueMoment = (instant: Date, l: Locale, venueZone: string | null): string => {
+  const zone = zoneOfVenue(venueZone, l);
+  return `${moment(instant, l.now, zone)}${zoneLabel(instant, zone, l.timezone)}`;
+};
