@@ -50,12 +50,14 @@ describe(`customer story (${storeLabel})`, () => {
     expect(screens(app, alice.id).some((c) => shown(c).includes('Evening bread bag'))).toBe(true);
   });
 
-  it('shows every item of the offer and the venue on a map', async () => {
+  it('shows every item of the offer and, on request, the venue on a map', async () => {
     await tap(alice, `offer:view:${offer.id}`);
     const details = screens(app, alice.id).find(
       (c) => shown(c).includes('Bread bag') && shown(c).includes('Pastry box'),
     );
     expect(details).toBeDefined();
+    // Issue 17: the card replaces the list it was opened from; the map is a button on it.
+    await tap(alice, `offer:map:${offer.id}`);
     expect(app.telegram.callsTo('sendVenue').at(-1)?.params).toMatchObject({
       chat_id: alice.id,
       latitude: 52.52,

@@ -1,6 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, offers, venues } from '../db/schema.js';
+import { venueMoment, venueWindow } from '../lib/bot/texts/format.js';
+import { inLanguage } from '../lib/bot/texts/language.js';
 import { backfillVenueZones, timeZoneNamed, zoneAt } from '../lib/marketplace/time-zones.js';
 import { editVenueProfile } from '../lib/marketplace/venue-profile.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
@@ -306,5 +308,52 @@ describe('time zone names and lookups', () => {
     expect(zoneAt(91, 0)).toBeNull();
     expect(zoneAt(0, 181)).toBeNull();
     expect(zoneAt(Number.NaN, 0)).toBeNull();
+  });
+});
+
+describe('the zone label after a window', () => {
+  // 05:00 UTC on 2 December 2026; a Tokyo window of 18:00–20:00 its time.
+  const now = new Date('2026-12-02T05:00:00Z');
+  const start = new Date('2026-12-02T09:00:00Z');
+  const end = new Date('2026-12-02T11:00:00Z');
+  const locale = (timezone: string) => ({ now, timezone, defaultZone: 'UTC', currency: 'EUR' });
+
+  it.each([
+    ['en', 'today 18:00–20:00 (Tokyo time)'],
+    ['de', 'heute 18:00–20:00 (Ortszeit Tokio)'],
+    ['es', 'hoy 18:00–20:00 (hora de Tokio)'],
+    ['ru', 'сегодня 18:00–20:00 (время: Токио)'],
+  ] as const)('reads in %s: %s', (language, shownText) => {
+    expect(inLanguage(language, () => venueWindow(start, end, locale('Europe/Berlin'), 'Asia/Tokyo'))).toBe(
+      shownText,
+    );
+  });
+
+  it('names a place by its IANA id where no translation is known', () => {
+    const window = venueWindow(start, end, locale('Europe/Berlin'), 'America/Argentina/Buenos_Aires');
+    expect(window).toMatch(/\(Buenos Aires time\)$/);
+  });
+
+  it('names zones of no place by their offset', () => {
+    expect(venueWindow(start, end, locale('Europe/Berlin'), 'Etc/GMT-9')).toBe('today 18:00–20:00 (UTC+9)');
+    expect(venueWindow(start, end, locale('Asia/Tokyo'), null)).toBe('today 09:00–11:00 (UTC)');
+  });
+
+  it('adds nothing when the viewer’s clock reads the same (Paris and Berlin), or the zone is theirs', () => {
+    expect(venueWindow(start, end, locale('Europe/Paris'), 'Europe/Berlin')).toBe('today 10:00–12:00');
+    expect(venueWindow(start, end, locale('Asia/Tokyo'), 'Asia/Tokyo')).toBe('today 18:00–20:00');
+  });
+
+  it('compares the clocks at the window, across a change to summer time', () => {
+    // London and Lisbon read alike all year; London and Berlin never do.
+    const summer = new Date('2026-07-01T16:00:00Z');
+    const later = new Date('2026-07-01T18:00:00Z');
+    const l = { ...locale('Europe/Lisbon'), now: summer };
+    expect(venueWindow(summer, later, l, 'Europe/London')).toBe('today 17:00–19:00');
+    expect(venueWindow(summer, later, l, 'Europe/Berlin')).toBe('today 18:00–20:00 (Berlin time)');
+  });
+
+  it('shows the venue’s next drop the same way', () => {
+    expect(venueMoment(start, locale('Europe/Berlin'), 'Asia/Tokyo')).toBe('today 18:00 (Tokyo time)');
   });
 });

@@ -89,6 +89,7 @@ describe(`telegram webhook (${storeLabel})`, () => {
     await app.deliver(messageUpdate(people.alice, { sticker: { file_id: 's', width: 1, height: 1 } }));
     const texts = app.telegram.callsTo('sendMessage').map((c) => String(c.params.text));
     expect(texts[0]).toContain("don't know that command");
-    expect(texts[1]).toContain('only read text');
+    // Issue 17: plain text is a search now, so the line for a sticker says what to type instead.
+    expect(texts[1]).toContain('Nice sticker');
   });
 });

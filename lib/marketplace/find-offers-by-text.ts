@@ -68,7 +68,7 @@ export async function findOffersByText(
   const result = await db.execute(sql`
     with query as (select to_tsquery(${config}, ${tsQueryOf(input.words)}) as q)
     select o.id, o.title, o.pickup_start, o.pickup_end, o.units_available, b.name as venue_name,
-      b.latitude, b.longitude,
+      b.latitude, b.longitude, b.time_zone,
       (select json_agg(json_build_object('price', i.price, 'original', i.original_price) order by i.price)
         from offer_items i where i.offer_id = o.id and i.quantity_available > 0) as items,
       ts_rank(d.document, query.q) as relevance

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
-import { allRows, date, num } from './rows.js';
+import { allRows, date, num, numOrNull } from './rows.js';
+import { zoneOf } from './time-zones.js';
 
 export const MAX_ACTIVE_RESERVATIONS = 3;
 export const MAX_UNITS_PER_RESERVATION = 5;
@@ -35,8 +36,13 @@ export interface ReservationSummary {
   offerTitle: string;
   venueName: string;
   address: string;
+  /** Issue 17: the venue's pin, for the distance and the map in /myreservations (null: it has none). */
+  venueLatitude: number | null;
+  venueLongitude: number | null;
   pickupStart: Date;
   pickupEnd: Date;
+  /** Issue 17: the venue's own zone, which the window is shown in (null: TIMEZONE's). */
+  zone: string | null;
   createdAt: Date;
 }
 
@@ -47,8 +53,9 @@ export async function listCustomerReservations(
   limit = 10,
 ): Promise<ReservationSummary[]> {
   const result = await db.execute(sql`
-    select p.id, p.status, p.quantity, p.unit_price, p.currency, p.pickup_code, p.created_at,
-      i.name as item_name, o.title, o.pickup_start, o.pickup_end, b.name as venue_name, b.address
+    select p.id, p.status, p.quantity, p.unit_price, p.currency, p.pickup_code, p.created_at, b.time_zone,
+      i.name as item_name, o.title, o.pickup_start, o.pickup_end, b.name as venue_name, b.address,
+      b.latitude, b.longitude
     from reservations p
       join offer_items i on i.id = p.item_id
       join offers o on o.id = p.offer_id
@@ -68,8 +75,11 @@ export async function listCustomerReservations(
     offerTitle: String(row.title),
     venueName: String(row.venue_name),
     address: String(row.address),
+    venueLatitude: numOrNull(row.latitude),
+    venueLongitude: numOrNull(row.longitude),
     pickupStart: date(row.pickup_start),
     pickupEnd: date(row.pickup_end),
+    zone: zoneOf(row.time_zone),
     createdAt: date(row.created_at),
   }));
 }

@@ -1,49 +1,33 @@
 import { Composer } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { AppError } from '../../errors.js';
-import { browseOffers, type Point } from '../../marketplace/browse.js';
 import { getOfferForCustomer } from '../../marketplace/offer-details.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
-import { browseKeyboard, shareLocationKeyboard } from '../keyboards/customer.js';
-import { followButton, offerCardKeyboard, searchOfferKeyboard } from '../keyboards/returning.js';
-import { browseTexts, offerDetails } from '../texts/customer.js';
+import { shareLocationKeyboard } from '../keyboards/customer.js';
+import { followButton, offerCardKeyboard } from '../keyboards/returning.js';
+import { allDealsView, freshLocation, listView, offerCardText, offerInPlaceView } from '../offer-lists.js';
+import { browseTexts } from '../texts/customer.js';
 import { customerLocale } from '../viewer-zone.js';
 
-/** `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details. */
+/**
+ * `/offers` (`/browse`): ranked live deals, paged in place; a shared location; an offer's details, which open
+ * in place of the list and go back to it (issue 17; lib/bot/offer-lists.ts says what each message shows).
+ */
 export const browseFeature = new Composer<BotContext>();
-/** People move: a location from this morning would rank tonight's deals by the wrong distance. */
-const LOCATION_FRESH_MS = 6 * 3_600_000;
 /** Telegram's caption limit; a longer offer gets its photo and its text as two messages. */
 const CAPTION_MAX = 1024;
 
-function locationOf(ctx: BotContext): Point | undefined {
-  const shared = ctx.session?.location;
-  if (!shared || ctx.deps.clock.now().getTime() - Date.parse(shared.sharedAt) > LOCATION_FRESH_MS) return;
-  return { latitude: shared.latitude, longitude: shared.longitude };
-}
-
-async function listPage(ctx: BotContext, page: number) {
-  const location = locationOf(ctx);
-  const listing = await browseOffers(ctx.deps.db, { now: ctx.deps.clock.now(), location, page });
-  const text = browseTexts.list(listing, location !== undefined, customerLocale(ctx));
-  // Issue 14: with a location, "🔔 Alert me about new deals near here" saves the search.
-  const keyboard = browseKeyboard(listing);
-  if (location)
-    keyboard.reply_markup.inline_keyboard.push(searchOfferKeyboard().reply_markup.inline_keyboard[0]!);
-  return { listing, location, text, keyboard };
-}
-
-async function sendList(ctx: BotContext, header?: string) {
-  const { listing, location, text, keyboard } = await listPage(ctx, 0);
-  if (listing.total === 0)
-    return void (await ctx.reply(browseTexts.empty, location ? searchOfferKeyboard() : {}));
-  await ctx.reply(header ? `${header}\n\n${text}` : text, { ...html, ...keyboard });
+/** The first page of /offers, and once per session the location button beneath it. */
+export async function sendList(ctx: BotContext) {
+  const view = await allDealsView(ctx, 0);
+  await ctx.reply(view.text, view.extra);
+  if (view.total === 0) return;
   // A message carries either inline buttons or a reply keyboard, so the location button comes apart —
   // once per session: it stays on the keyboard until used.
-  if (!location && ctx.session && !ctx.session.locationAsked) {
+  if (!freshLocation(ctx) && ctx.session && !ctx.session.locationAsked) {
     ctx.session.locationAsked = true;
     await ctx.reply(browseTexts.locationNudge, shareLocationKeyboard());
   }
@@ -55,14 +39,23 @@ browseFeature.on(message('location'), async (ctx) => {
   const { latitude, longitude } = ctx.message.location;
   // Kept in the session (Redis, with a TTL) only: where someone is is none of the database's business.
   ctx.session.location = { latitude, longitude, sharedAt: ctx.deps.clock.now().toISOString() };
-  await sendList(ctx, browseTexts.locationSaved);
+  // On a line of its own (no buttons), so it can bring back the menu keyboard the location button replaced.
+  await ctx.reply(browseTexts.locationSaved);
+  // Issue 17: "sushi near me" asked for the location; its results come back, nearest first.
+  const search = ctx.session.search;
+  if (search?.waitingForLocation) {
+    ctx.session.search = { ...search, waitingForLocation: undefined };
+    const view = await listView(ctx, { list: 'found', page: 0 });
+    return void (await ctx.reply(view.text, view.extra));
+  }
+  await sendList(ctx);
 });
 
+// Prev / Next, and "⬅️ Back to list" from a deal opened in place: the same message shows the page.
 buttonAction(browseFeature, 'browse:page', async (ctx, [page]) => {
-  const { listing, text, keyboard } = await listPage(ctx, page);
+  const view = await allDealsView(ctx, page);
   await ctx.answerCbQuery();
-  if (listing.total === 0) return editOrReply(ctx, browseTexts.empty, keyboard);
-  await editOrReply(ctx, text, { ...html, ...keyboard });
+  await editOrReply(ctx, view.text, view.extra);
 });
 
 /** The details card: photo (if any) with prices and Reserve buttons, then a map pin when the venue has one. */
@@ -70,7 +63,7 @@ async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promi
   const l = customerLocale(ctx);
   const offer = await getOfferForCustomer(ctx.deps.db, { offerId, now: l.now, customerId: ctx.from?.id });
   await onShown?.();
-  const text = offerDetails(offer, l);
+  const text = offerCardText(ctx, offer, l);
   // Issue 14: ⭐ Follow and ↗️ Share under the Reserve buttons.
   const extra = { ...html, ...offerCardKeyboard(offer, l, ctx.deps.config) };
   if (offer.photoFileId && text.length <= CAPTION_MAX) {
@@ -87,9 +80,14 @@ async function showOffer(ctx: BotContext, offerId: number, onShown?: () => Promi
   }
 }
 
-buttonAction(browseFeature, 'offer:view', async (ctx, [offerId]) => {
+buttonAction(browseFeature, 'offer:view', async (ctx, args) => {
   // Answered once the offer is known to be visible; a refusal is answered by the error boundary.
-  await showOffer(ctx, offerId, () => ctx.answerCbQuery());
+  if (args.length === 1) return showOffer(ctx, args[0], () => ctx.answerCbQuery());
+  // Issue 17: tapped in a list, the deal replaces the list (a text message: photo and map on request).
+  const [offerId, list, page] = args;
+  const view = await offerInPlaceView(ctx, offerId, { list, page });
+  await ctx.answerCbQuery();
+  await editOrReply(ctx, view.text, view.extra);
 });
 
 // A shared link `t.me/<bot>?start=offer_42`; any other /start goes on to the greeting.

@@ -1,4 +1,5 @@
 import { Composer } from 'telegraf';
+import { pickupPlaceOf } from '../../marketplace/reservation-venue.js';
 import { listCustomerReservations } from '../../marketplace/reservations.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
@@ -7,7 +8,10 @@ import { reservationsKeyboard } from '../keyboards/customer.js';
 import { reservationList, reservationTexts } from '../texts/customer.js';
 import { customerLocale } from '../viewer-zone.js';
 
-/** `/myreservations`: the customer's reservations, open ones first, each open one with a Cancel button. */
+/**
+ * `/myreservations`: the customer's reservations, open ones first, each open one with a Cancel button and
+ * (issue 17) a 🗺 Map button when its venue has a pin.
+ */
 export const myReservationsFeature = new Composer<BotContext>();
 
 /** The list as text and buttons; also used to refresh a message after a cancellation. */
@@ -30,4 +34,12 @@ buttonAction(myReservationsFeature, 'reservations:mine', async (ctx) => {
   const view = await reservationsView(ctx);
   await ctx.answerCbQuery();
   await ctx.reply(view.text, view.extra);
+});
+
+// Issue 17: the venue of one of the customer's own reservations as a map pin; anyone else's is "not found".
+buttonAction(myReservationsFeature, 'reservation:map', async (ctx, [reservationId]) => {
+  const place = await pickupPlaceOf(ctx.deps.db, { reservationId, customerId: ctx.from.id });
+  await ctx.answerCbQuery();
+  if (place.latitude === null || place.longitude === null) return;
+  await ctx.replyWithVenue(place.latitude, place.longitude, place.name, place.address);
 });

@@ -1,9 +1,8 @@
 import { Markup } from 'telegraf';
-import type { InlineKeyboardButton } from 'telegraf/types';
-import { type ListedOffer, PAGE_SIZE } from '../../marketplace/browse.js';
 import type { CustomerOffer } from '../../marketplace/offer-details.js';
 import { MAX_UNITS_PER_RESERVATION, type ReservationSummary } from '../../marketplace/reservations.js';
 import { encodeCallback } from '../callback-data.js';
+import { browsingTexts } from '../texts/browsing.js';
 import { browseTexts, ownerTexts, reservationTexts, reserveTexts } from '../texts/customer.js';
 import type { Locale } from '../texts/locale.js';
 import { truncate } from '../truncate.js';
@@ -11,23 +10,6 @@ import { truncate } from '../truncate.js';
 const button = Markup.button.callback;
 /** Telegram cuts long button labels anyway; cutting them ourselves keeps the number visible. */
 const label = (text: string, max = 40) => truncate(text, max);
-
-/** One button per listed deal, then Prev / Next, which edit the same message. */
-export function browseKeyboard(listing: { offers: ListedOffer[]; page: number; pages: number }) {
-  const rows: InlineKeyboardButton[][] = listing.offers.map((offer, i) => [
-    button(
-      label(`${listing.page * PAGE_SIZE + i + 1}. ${offer.title}`),
-      encodeCallback('offer:view', offer.offerId),
-    ),
-  ]);
-  const nav: InlineKeyboardButton[] = [];
-  if (listing.page > 0) nav.push(button(browseTexts.prev, encodeCallback('browse:page', listing.page - 1)));
-  if (listing.page < listing.pages - 1) {
-    nav.push(button(browseTexts.next, encodeCallback('browse:page', listing.page + 1)));
-  }
-  if (nav.length > 0) rows.push(nav);
-  return Markup.inlineKeyboard(rows);
-}
 
 /** A reply-keyboard button that asks the phone for its location; it hides itself once used. */
 export const shareLocationKeyboard = () =>
@@ -82,10 +64,15 @@ export const ownerOrderKeyboard = (reservationId: number) =>
     [button(ownerTexts.pickedUpButton, encodeCallback('reservation:pickup', reservationId))],
   ]);
 
-/** A Cancel button for each reservation still open. */
+/** For each reservation still open: Cancel, and (issue 17) the venue on a map when it has a pin. */
 export const reservationsKeyboard = (reservations: ReservationSummary[]) =>
   Markup.inlineKeyboard(
     reservations
       .filter((p) => p.status === 'reserved')
-      .map((p) => [button(reservationTexts.cancelButton(p.id), encodeCallback('reservation:cancel', p.id))]),
+      .map((p) => [
+        button(reservationTexts.cancelButton(p.id), encodeCallback('reservation:cancel', p.id)),
+        ...(p.venueLatitude !== null && p.venueLongitude !== null
+          ? [button(browsingTexts.reservationMapButton(p.id), encodeCallback('reservation:map', p.id))]
+          : []),
+      ]),
   );

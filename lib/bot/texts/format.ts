@@ -84,27 +84,25 @@ export const moment = (instant: Date, now: Date, zone: string): string =>
  */
 const zoneOfVenue = (venueZone: string | null, l: Locale) => venueZone ?? l.defaultZone;
 
-/** "Tokyo", "New York", "UTC+5:30": what a zone is called, in the current language where it differs. */
-export function zonePlace(zone: string): string {
-  const named = zonePlaces[zone];
-  if (named) return named;
-  if (zone === 'UTC' || zone.startsWith('Etc/') || zone === 'GMT') {
-    const offset = zoneOffsetMinutes(new Date(0), zone);
-    const hours = Math.floor(Math.abs(offset) / 60);
-    const minutes = Math.abs(offset) % 60;
-    const sign = offset < 0 ? '−' : '+';
-    return zoneLabelTexts.utc(
-      offset === 0 ? '' : `${sign}${hours}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`,
-    );
-  }
-  return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
+/** "UTC", "UTC+9", "UTC−3:30" for the zones named after no place (UTC, Etc/GMT-9); null for the others. */
+function offsetName(zone: string): string | null {
+  if (zone !== 'UTC' && zone !== 'GMT' && !zone.startsWith('Etc/')) return null;
+  const offset = zoneOffsetMinutes(new Date(0), zone);
+  if (offset === 0) return 'UTC';
+  const minutes = Math.abs(offset) % 60;
+  return `UTC${offset < 0 ? '−' : '+'}${Math.floor(Math.abs(offset) / 60)}${minutes ? `:${String(minutes).padStart(2, '0')}` : ''}`;
 }
+
+/** "Tokyo", "New York": the place a zone is named after, in the current language where it differs. */
+export const zonePlace = (zone: string): string =>
+  zonePlaces[zone] ?? (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 
 /** " (Tokyo time)" when a viewer in `viewerZone` reads another time than `zone` at `instant`; else nothing. */
 export function zoneLabel(instant: Date, zone: string, viewerZone: string): string {
   if (zone === viewerZone || zoneOffsetMinutes(instant, zone) === zoneOffsetMinutes(instant, viewerZone))
     return '';
-  return ` ${zoneLabelTexts.label(zonePlace(zone))}`;
+  const utc = offsetName(zone);
+  return ` ${utc === null ? zoneLabelTexts.label(zonePlace(zone)) : zoneLabelTexts.utc(utc)}`;
 }
 
 /** A venue's pickup window as `l`'s viewer sees it: in the venue's zone, with its label when theirs differs. */
@@ -118,3 +116,13 @@ export const venueMoment = (instant: Date, l: Locale, venueZone: string | null):
   const zone = zoneOfVenue(venueZone, l);
   return `${moment(instant, l.now, zone)}${zoneLabel(instant, zone, l.timezone)}`;
 };
+
+/** Anything with a pickup window and its venue's zone: a listed offer, an offer's details, a reservation. */
+export type ZonedWindow = { pickupStart: Date; pickupEnd: Date } & (
+  | { zone: string | null }
+  | { venue: { zone: string | null } }
+);
+
+/** Its window as `l`'s viewer sees it (venueWindow): "today 18:00–20:00 (Tokyo time)". */
+export const windowOf = (w: ZonedWindow, l: Locale): string =>
+  venueWindow(w.pickupStart, w.pickupEnd, l, 'zone' in w ? w.zone : w.venue.zone);

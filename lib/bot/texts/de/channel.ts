@@ -2,7 +2,7 @@ import { discountPercent } from '../../../marketplace/money.js';
 import type { CustomerOffer } from '../../../marketplace/offer-details.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/channel.js';
-import { pickupWindow as describePickupWindow, distance, money as formatMoney } from '../format.js';
+import { distance, money as formatMoney, windowOf } from '../format.js';
 import { offerDetails } from './customer.js';
 
 /** The public channel's posts and inline-mode results (issue 14). HTML. */
@@ -36,7 +36,7 @@ export const inlineTexts: typeof en.inlineTexts = {
       ? `ab ${formatMoney(item.price, l.currency)} (−${discountPercent(item.originalPrice, item.price)}%)`
       : '';
     const away = offer.distanceKm === null ? '' : ` · ${distance(offer.distanceKm)} entfernt`;
-    return `${price} · ${describePickupWindow(offer.pickupStart, offer.pickupEnd, l.now, l.timezone)}${away}`;
+    return `${price} · ${windowOf(offer, l)}${away}`;
   },
   browseButton: '🍱 Alle Angebote im Bot',
 };

@@ -4,18 +4,14 @@ import type { CustomerOffer } from '../../../marketplace/offer-details.js';
 import type { ReservationSummary } from '../../../marketplace/reservations.js';
 import { escapeHtml } from '../../html.js';
 import type * as en from '../en/customer.js';
-import {
-  moment as describeMoment,
-  pickupWindow as describePickupWindow,
-  distance,
-  money as formatMoney,
-} from '../format.js';
+import { distance, money as formatMoney, venueMoment, windowOf } from '../format.js';
 import type { Locale } from '../locale.js';
 
 /** What customers read, on a phone, probably hungry: short lines, the price and the time first. HTML. */
 
 const money = (cents: number, l: Locale) => formatMoney(cents, l.currency);
-const when = (start: Date, end: Date, l: Locale) => describePickupWindow(start, end, l.now, l.timezone);
+/** A window in its venue's zone, named when the reader's clock reads otherwise (issue 17). */
+const when = windowOf;
 const e = escapeHtml;
 
 function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
@@ -24,7 +20,7 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
   return (
     `<b>${n}. ${e(offer.title)}</b> — ${e(offer.venueName)}\n` +
     `ab <b>${money(offer.bestPrice, l)}</b> <s>${money(offer.bestOriginalPrice, l)}</s> −${off}% · noch ${offer.unitsLeft} übrig\n` +
-    `${when(offer.pickupStart, offer.pickupEnd, l)}${away}`
+    `${when(offer, l)}${away}`
   );
 }
 
@@ -65,9 +61,9 @@ export const offerDetails: typeof en.offerDetails = (offer, l) => {
   return (
     `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
     `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}${ratingOf(offer.venue.rating)}\n` +
-    `🕒 Abholung ${when(offer.pickupStart, offer.pickupEnd, l)} · Bezahlung bei Abholung${soldOut}` +
+    `🕒 Abholung ${when(offer, l)} · Bezahlung bei Abholung${soldOut}` +
     (offer.venue.nextDropAt
-      ? `\n📅 Nächstes Angebot: ${describeMoment(offer.venue.nextDropAt, l.now, l.timezone)}`
+      ? `\n📅 Nächstes Angebot: ${venueMoment(offer.venue.nextDropAt, l, offer.venue.zone)}`
       : '')
   );
 };
@@ -78,12 +74,12 @@ export const reserveTexts: typeof en.reserveTexts = {
     `<b>${e(item.name)}</b>: Wie viele möchtest du? ${money(item.price, l)} pro Stück · noch ${item.unitsLeft} übrig`,
   confirm: (offer, item, quantity, l) =>
     `<b>${quantity} × ${e(item.name)}</b> bei <b>${e(offer.venue.name)}</b> für <b>${money(item.price * quantity, l)}</b> reservieren?\n` +
-    `Du zahlst bei der Abholung, ${when(offer.pickupStart, offer.pickupEnd, l)}.`,
+    `Du zahlst bei der Abholung, ${when(offer, l)}.`,
   done: (r, l) =>
     `✅ <b>Reserviert!</b> Dein Abholcode: <code>${r.pickupCode}</code>\n\n` +
     `${r.quantity} × ${e(r.itemName)} — ${money(r.unitPrice * r.quantity, l)}, Bezahlung bei Abholung\n` +
     `🏪 <b>${e(r.venue.name)}</b>, ${e(r.venue.address)}\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\n` +
+    `🕒 ${when(r, l)}\n\n` +
     'Zeig den Code an der Theke. Klappt doch nicht? Dann storniere bitte, damit jemand anderes das Essen retten kann.',
   confirmButton: '✅ Bestätigen',
   abortButton: 'Doch nicht',
@@ -96,7 +92,7 @@ export const ownerTexts: typeof en.ownerTexts = {
   newReservation: (r, l) =>
     `🛎 <b>Neue Reservierung</b>\n${e(r.customerName)}: ${r.quantity} × ${e(r.itemName)} (${e(r.offerTitle)})\n` +
     `Code <code>${r.pickupCode}</code> · ${money(r.unitPrice * r.quantity, l)} zu zahlen\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\nTippe bei der Abholung auf „Abgeholt“ oder sende /pickup ${r.pickupCode}.`,
+    `🕒 ${when(r, l)}\n\nTippe bei der Abholung auf „Abgeholt“ oder sende /pickup ${r.pickupCode}.`,
   pickedUpButton: '✅ Abgeholt',
   cancelled: (r) =>
     `❌ ${e(r.customerName)} hat ${r.quantity} × ${e(r.itemName)} storniert (Code <code>${r.pickupCode}</code>). Die Stücke sind wieder im Verkauf.`,
@@ -129,7 +125,7 @@ export const reservationList: typeof en.reservationList = (reservations, l) => {
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
-      `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p.pickupStart, p.pickupEnd, l)}\n` +
+      `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
       `🏪 ${e(p.venueName)}, ${e(p.address)}`
     );
   });
@@ -143,11 +139,11 @@ export const customerNotices: typeof en.customerNotices = {
   noShow: (offerTitle, code) =>
     `⌛ Die Abholzeit für <b>${e(offerTitle)}</b> ist vorbei, und deine Reservierung (Code <code>${code}</code>) wurde nicht abgeholt. Wenn sich deine Pläne ändern, storniere beim nächsten Mal bitte unter /myreservations, damit jemand anderes das Essen retten kann.`,
   windowChanged: (r, l) =>
-    `⏰ <b>${e(r.venue.name)}</b> hat die Abholzeit für <b>${e(r.offerTitle)}</b> geändert: jetzt <b>${when(r.pickupStart, r.pickupEnd, l)}</b>.\n` +
+    `⏰ <b>${e(r.venue.name)}</b> hat die Abholzeit für <b>${e(r.offerTitle)}</b> geändert: jetzt <b>${when(r, l)}</b>.\n` +
     `Deine Reservierung (${r.quantity} × ${e(r.itemName)}, Code <code>${r.pickupCode}</code>) bleibt bestehen. Passt dir die neue Zeit nicht, storniere sie unter /myreservations, damit jemand anderes das Essen retten kann.`,
   pickupUndone: (r, l) =>
     `↩️ <b>${e(r.venue.name)}</b> hatte deine Reservierung versehentlich als abgeholt markiert und das rückgängig gemacht. Sie ist wieder offen: ` +
-    `${r.quantity} × ${e(r.itemName)}, Code <code>${r.pickupCode}</code>, Abholung ${when(r.pickupStart, r.pickupEnd, l)}.`,
+    `${r.quantity} × ${e(r.itemName)}, Code <code>${r.pickupCode}</code>, Abholung ${when(r, l)}.`,
   markedNoShow: (r) =>
     `😕 <b>${e(r.venue.name)}</b> hat deine Reservierung für <b>${e(r.offerTitle)}</b> (Code <code>${r.pickupCode}</code>) als nicht abgeholt markiert, damit ist sie beendet. Falls das ein Irrtum ist, sprich bitte mit dem Betrieb.`,
 };

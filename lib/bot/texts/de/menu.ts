@@ -23,4 +23,6 @@ export const menuTexts: typeof en.menuTexts = {
   shown: '⌨️ Dein Menü ist unten. Du kannst auch einfach tippen, worauf du Lust hast, z. B. „Brot“.',
   hidden: 'Menü ausgeblendet. Mit /menu holst du es zurück.',
   back: '⌨️ Dein Menü ist wieder da.',
+  helpLine:
+    '🔎 Tippe ein Essen, z. B. „Brot“, um die aktuellen Angebote zu durchsuchen. ⌨️ /menu holt die Menüknöpfe zurück.',
 };

@@ -2,13 +2,12 @@ import type { ReservationFacts } from '../../../marketplace/reservation-facts.js
 import { LIMIT_DAYS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/reminders.js';
-import { pickupWindow as describePickupWindow, money as formatMoney } from '../format.js';
+import { money as formatMoney, windowOf } from '../format.js';
 import type { Locale } from '../locale.js';
 
 /** Pickup reminders, and what no-shows lead to: the venue asked first, strikes, the limit (issue 14). HTML. */
 
-const when = (f: ReservationFacts, l: Locale) =>
-  describePickupWindow(f.pickupStart, f.pickupEnd, l.now, l.timezone);
+const when = (f: ReservationFacts, l: Locale) => windowOf(f, l);
 const what = (f: ReservationFacts, l: Locale) =>
   `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, Bezahlung bei Abholung`;
 const untilDate = (at: Date, l: Locale) =>

@@ -2,7 +2,7 @@ import type { ChannelShown } from '../../../marketplace/channel-posts.js';
 import { discountPercent } from '../../../marketplace/money.js';
 import type { CustomerOffer } from '../../../marketplace/offer-details.js';
 import { escapeHtml as e } from '../../html.js';
-import { pickupWindow as describePickupWindow, distance, money as formatMoney } from '../format.js';
+import { distance, money as formatMoney, windowOf } from '../format.js';
 import type { Locale } from '../locale.js';
 import { offerDetails } from './customer.js';
 
@@ -36,7 +36,7 @@ export const inlineTexts = {
       ? `from ${formatMoney(item.price, l.currency)} (−${discountPercent(item.originalPrice, item.price)}%)`
       : '';
     const away = offer.distanceKm === null ? '' : ` · ${distance(offer.distanceKm)} away`;
-    return `${price} · ${describePickupWindow(offer.pickupStart, offer.pickupEnd, l.now, l.timezone)}${away}`;
+    return `${price} · ${windowOf(offer, l)}${away}`;
   },
   browseButton: '🍱 See all deals in the bot',
 };

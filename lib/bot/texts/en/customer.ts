@@ -4,18 +4,14 @@ import type { CustomerOffer, CustomerOfferItem } from '../../../marketplace/offe
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
 import type { ReservationSummary } from '../../../marketplace/reservations.js';
 import { escapeHtml } from '../../html.js';
-import {
-  moment as describeMoment,
-  pickupWindow as describePickupWindow,
-  distance,
-  money as formatMoney,
-} from '../format.js';
+import { distance, money as formatMoney, venueMoment, windowOf } from '../format.js';
 import type { Locale } from '../locale.js';
 
 /** What customers read, on a phone, probably hungry: short lines, the price and the time first. HTML. */
 
 const money = (cents: number, l: Locale) => formatMoney(cents, l.currency);
-const when = (start: Date, end: Date, l: Locale) => describePickupWindow(start, end, l.now, l.timezone);
+/** A window in its venue's zone, named when the reader's clock reads otherwise (issue 17). */
+const when = windowOf;
 const e = escapeHtml;
 
 function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
@@ -24,7 +20,7 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
   return (
     `<b>${n}. ${e(offer.title)}</b> — ${e(offer.venueName)}\n` +
     `from <b>${money(offer.bestPrice, l)}</b> <s>${money(offer.bestOriginalPrice, l)}</s> −${off}% · ${offer.unitsLeft} left\n` +
-    `${when(offer.pickupStart, offer.pickupEnd, l)}${away}`
+    `${when(offer, l)}${away}`
   );
 }
 
@@ -62,9 +58,9 @@ export function offerDetails(offer: CustomerOffer, l: Locale): string {
   return (
     `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
     `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}${ratingOf(offer.venue.rating)}\n` +
-    `🕒 Pickup ${when(offer.pickupStart, offer.pickupEnd, l)} · pay at pickup${soldOut}` +
+    `🕒 Pickup ${when(offer, l)} · pay at pickup${soldOut}` +
     (offer.venue.nextDropAt
-      ? `\n📅 Next drop: ${describeMoment(offer.venue.nextDropAt, l.now, l.timezone)}`
+      ? `\n📅 Next drop: ${venueMoment(offer.venue.nextDropAt, l, offer.venue.zone)}`
       : '')
   );
 }
@@ -75,12 +71,12 @@ export const reserveTexts = {
     `How many <b>${e(item.name)}</b>? ${money(item.price, l)} each · ${item.unitsLeft} left`,
   confirm: (offer: CustomerOffer, item: CustomerOfferItem, quantity: number, l: Locale) =>
     `Reserve <b>${quantity} × ${e(item.name)}</b> at <b>${e(offer.venue.name)}</b> for <b>${money(item.price * quantity, l)}</b>?\n` +
-    `You pay at pickup, ${when(offer.pickupStart, offer.pickupEnd, l)}.`,
+    `You pay at pickup, ${when(offer, l)}.`,
   done: (r: ReservationFacts, l: Locale) =>
     `✅ <b>Reserved!</b> Your pickup code: <code>${r.pickupCode}</code>\n\n` +
     `${r.quantity} × ${e(r.itemName)} — ${money(r.unitPrice * r.quantity, l)}, pay at pickup\n` +
     `🏪 <b>${e(r.venue.name)}</b>, ${e(r.venue.address)}\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\n` +
+    `🕒 ${when(r, l)}\n\n` +
     'Show the code at the counter. Can’t make it? Cancel, so someone else can rescue it.',
   confirmButton: '✅ Confirm',
   abortButton: 'Never mind',
@@ -93,7 +89,7 @@ export const ownerTexts = {
   newReservation: (r: ReservationFacts, l: Locale) =>
     `🛎 <b>New reservation</b>\n${e(r.customerName)}: ${r.quantity} × ${e(r.itemName)} (${e(r.offerTitle)})\n` +
     `Code <code>${r.pickupCode}</code> · ${money(r.unitPrice * r.quantity, l)} to pay\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\nTap “Picked up” when they collect it, or send /pickup ${r.pickupCode}.`,
+    `🕒 ${when(r, l)}\n\nTap “Picked up” when they collect it, or send /pickup ${r.pickupCode}.`,
   pickedUpButton: '✅ Picked up',
   cancelled: (r: ReservationFacts) =>
     `❌ ${e(r.customerName)} cancelled ${r.quantity} × ${e(r.itemName)} (code <code>${r.pickupCode}</code>). The units are back on sale.`,
@@ -126,7 +122,7 @@ export function reservationList(reservations: ReservationSummary[], l: Locale): 
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
-      `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p.pickupStart, p.pickupEnd, l)}\n` +
+      `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
       `🏪 ${e(p.venueName)}, ${e(p.address)}`
     );
   });
@@ -140,11 +136,11 @@ export const customerNotices = {
   noShow: (offerTitle: string, code: string) =>
     `⌛ The pickup window for <b>${e(offerTitle)}</b> is over and your reservation (code <code>${code}</code>) was not collected. Next time, please cancel in /myreservations if plans change, so someone else can rescue the food.`,
   windowChanged: (r: ReservationFacts, l: Locale) =>
-    `⏰ <b>${e(r.venue.name)}</b> moved the pickup time of <b>${e(r.offerTitle)}</b>: it is now <b>${when(r.pickupStart, r.pickupEnd, l)}</b>.\n` +
+    `⏰ <b>${e(r.venue.name)}</b> moved the pickup time of <b>${e(r.offerTitle)}</b>: it is now <b>${when(r, l)}</b>.\n` +
     `Your reservation (${r.quantity} × ${e(r.itemName)}, code <code>${r.pickupCode}</code>) stands. If the new time doesn’t suit you, cancel it in /myreservations so someone else can rescue the food.`,
   pickupUndone: (r: ReservationFacts, l: Locale) =>
     `↩️ <b>${e(r.venue.name)}</b> marked your reservation as picked up by mistake and undid it. It is open again: ` +
-    `${r.quantity} × ${e(r.itemName)}, code <code>${r.pickupCode}</code>, pickup ${when(r.pickupStart, r.pickupEnd, l)}.`,
+    `${r.quantity} × ${e(r.itemName)}, code <code>${r.pickupCode}</code>, pickup ${when(r, l)}.`,
   markedNoShow: (r: ReservationFacts) =>
     `😕 <b>${e(r.venue.name)}</b> marked your reservation for <b>${e(r.offerTitle)}</b> (code <code>${r.pickupCode}</code>) as not picked up, so it has ended. If that’s a mistake, please talk to the venue.`,
 };

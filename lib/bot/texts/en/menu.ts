@@ -22,4 +22,5 @@ export const menuTexts = {
   shown: '⌨️ Your menu is below. You can also just type what you fancy, like “bread”.',
   hidden: 'Menu hidden. Send /menu to bring it back.',
   back: '⌨️ Your menu is back.',
+  helpLine: '🔎 Type a food, like “bread”, to search the live deals. ⌨️ /menu brings back the menu buttons.',
 };

@@ -5,8 +5,8 @@ import { escapeHtml as e } from '../../html.js';
 export const zoneLabelTexts = {
   /** After a pickup window shown in a venue's zone to someone whose clock reads differently: "(Tokyo time)". */
   label: (place: string) => `(${place} time)`,
-  /** "UTC", "UTC+9", "UTC−3:30": zones named after no place (Etc/GMT-9, UTC). */
-  utc: (offset: string) => `UTC${offset}`,
+  /** Zones named after no place (UTC, Etc/GMT-9) are named by their offset: "(UTC)", "(UTC+9)". */
+  utc: (name: string) => `(${name})`,
 };
 
 /**

@@ -2,7 +2,7 @@ import { discountPercent } from '../../../marketplace/money.js';
 import type { CustomerOffer } from '../../../marketplace/offer-details.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/channel.js';
-import { pickupWindow as describePickupWindow, distance, money as formatMoney } from '../format.js';
+import { distance, money as formatMoney, windowOf } from '../format.js';
 import { offerDetails } from './customer.js';
 
 /** Las publicaciones del canal público y los resultados del modo inline (issue 14). HTML. */
@@ -35,7 +35,7 @@ export const inlineTexts: typeof en.inlineTexts = {
       ? `desde ${formatMoney(item.price, l.currency)} (−${discountPercent(item.originalPrice, item.price)}%)`
       : '';
     const away = offer.distanceKm === null ? '' : ` · a ${distance(offer.distanceKm)}`;
-    return `${price} · ${describePickupWindow(offer.pickupStart, offer.pickupEnd, l.now, l.timezone)}${away}`;
+    return `${price} · ${windowOf(offer, l)}${away}`;
   },
   browseButton: '🍱 Ver todas en el bot',
 };

@@ -4,19 +4,15 @@ import type { CustomerOffer } from '../../../marketplace/offer-details.js';
 import type { ReservationSummary } from '../../../marketplace/reservations.js';
 import { escapeHtml } from '../../html.js';
 import type * as en from '../en/customer.js';
-import {
-  moment as describeMoment,
-  pickupWindow as describePickupWindow,
-  distance,
-  money as formatMoney,
-} from '../format.js';
+import { distance, money as formatMoney, venueMoment, windowOf } from '../format.js';
 import type { Locale } from '../locale.js';
 import { plural } from '../plural.js';
 
 /** Lo que leen los clientes, en el móvil y seguramente con hambre: frases cortas, primero el precio y la hora. HTML. */
 
 const money = (cents: number, l: Locale) => formatMoney(cents, l.currency);
-const when = (start: Date, end: Date, l: Locale) => describePickupWindow(start, end, l.now, l.timezone);
+/** A window in its venue's zone, named when the reader's clock reads otherwise (issue 17). */
+const when = windowOf;
 const e = escapeHtml;
 const left = (n: number) => plural(n, { one: 'queda #', other: 'quedan #' });
 
@@ -26,7 +22,7 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
   return (
     `<b>${n}. ${e(offer.title)}</b> — ${e(offer.venueName)}\n` +
     `desde <b>${money(offer.bestPrice, l)}</b> <s>${money(offer.bestOriginalPrice, l)}</s> −${off}% · ${left(offer.unitsLeft)}\n` +
-    `${when(offer.pickupStart, offer.pickupEnd, l)}${away}`
+    `${when(offer, l)}${away}`
   );
 }
 
@@ -65,9 +61,9 @@ export const offerDetails: typeof en.offerDetails = (offer, l) => {
   return (
     `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
     `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}${ratingOf(offer.venue.rating)}\n` +
-    `🕒 Recogida ${when(offer.pickupStart, offer.pickupEnd, l)} · pagas al recoger${soldOut}` +
+    `🕒 Recogida ${when(offer, l)} · pagas al recoger${soldOut}` +
     (offer.venue.nextDropAt
-      ? `\n📅 Próxima oferta: ${describeMoment(offer.venue.nextDropAt, l.now, l.timezone)}`
+      ? `\n📅 Próxima oferta: ${venueMoment(offer.venue.nextDropAt, l, offer.venue.zone)}`
       : '')
   );
 };
@@ -78,12 +74,12 @@ export const reserveTexts: typeof en.reserveTexts = {
     `¿Cuántas unidades de <b>${e(item.name)}</b>? ${money(item.price, l)} cada una · ${left(item.unitsLeft)}`,
   confirm: (offer, item, quantity, l) =>
     `¿Reservar <b>${quantity} × ${e(item.name)}</b> en <b>${e(offer.venue.name)}</b> por <b>${money(item.price * quantity, l)}</b>?\n` +
-    `Pagas al recoger, ${when(offer.pickupStart, offer.pickupEnd, l)}.`,
+    `Pagas al recoger, ${when(offer, l)}.`,
   done: (r, l) =>
     `✅ <b>¡Reservado!</b> Tu código de recogida: <code>${r.pickupCode}</code>\n\n` +
     `${r.quantity} × ${e(r.itemName)} — ${money(r.unitPrice * r.quantity, l)}, pagas al recoger\n` +
     `🏪 <b>${e(r.venue.name)}</b>, ${e(r.venue.address)}\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\n` +
+    `🕒 ${when(r, l)}\n\n` +
     'Enseña el código en el mostrador. ¿Al final no puedes ir? Cancela, y así otra persona podrá salvar esa comida.',
   confirmButton: '✅ Confirmar',
   abortButton: 'Mejor no',
@@ -96,7 +92,7 @@ export const ownerTexts: typeof en.ownerTexts = {
   newReservation: (r, l) =>
     `🛎 <b>Nueva reserva</b>\n${e(r.customerName)}: ${r.quantity} × ${e(r.itemName)} (${e(r.offerTitle)})\n` +
     `Código <code>${r.pickupCode}</code> · ${money(r.unitPrice * r.quantity, l)} a pagar\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\nToca «Recogido» cuando se lo lleve, o envía /pickup ${r.pickupCode}.`,
+    `🕒 ${when(r, l)}\n\nToca «Recogido» cuando se lo lleve, o envía /pickup ${r.pickupCode}.`,
   pickedUpButton: '✅ Recogido',
   cancelled: (r) =>
     `❌ ${e(r.customerName)} ha cancelado ${r.quantity} × ${e(r.itemName)} (código <code>${r.pickupCode}</code>). Las unidades vuelven a estar a la venta.`,
@@ -129,7 +125,7 @@ export const reservationList: typeof en.reservationList = (reservations, l) => {
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
-      `${head}\nCódigo <code>${p.pickupCode}</code> · 🕒 ${when(p.pickupStart, p.pickupEnd, l)}\n` +
+      `${head}\nCódigo <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
       `🏪 ${e(p.venueName)}, ${e(p.address)}`
     );
   });
@@ -143,11 +139,11 @@ export const customerNotices: typeof en.customerNotices = {
   noShow: (offerTitle, code) =>
     `⌛ El horario de recogida de <b>${e(offerTitle)}</b> ha terminado y tu reserva (código <code>${code}</code>) no se recogió. La próxima vez, si cambian tus planes, cancélala en /myreservations para que otra persona pueda salvar la comida.`,
   windowChanged: (r, l) =>
-    `⏰ <b>${e(r.venue.name)}</b> ha cambiado el horario de recogida de <b>${e(r.offerTitle)}</b>: ahora es <b>${when(r.pickupStart, r.pickupEnd, l)}</b>.\n` +
+    `⏰ <b>${e(r.venue.name)}</b> ha cambiado el horario de recogida de <b>${e(r.offerTitle)}</b>: ahora es <b>${when(r, l)}</b>.\n` +
     `Tu reserva (${r.quantity} × ${e(r.itemName)}, código <code>${r.pickupCode}</code>) sigue en pie. Si el nuevo horario no te viene bien, cancélala en /myreservations para que otra persona pueda salvar la comida.`,
   pickupUndone: (r, l) =>
     `↩️ <b>${e(r.venue.name)}</b> marcó tu reserva como recogida por error y lo ha deshecho. Vuelve a estar abierta: ` +
-    `${r.quantity} × ${e(r.itemName)}, código <code>${r.pickupCode}</code>, recogida ${when(r.pickupStart, r.pickupEnd, l)}.`,
+    `${r.quantity} × ${e(r.itemName)}, código <code>${r.pickupCode}</code>, recogida ${when(r, l)}.`,
   markedNoShow: (r) =>
     `😕 <b>${e(r.venue.name)}</b> ha marcado tu reserva de <b>${e(r.offerTitle)}</b> (código <code>${r.pickupCode}</code>) como no recogida, así que se ha cerrado. Si es un error, habla con el local.`,
 };

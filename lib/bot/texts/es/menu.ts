@@ -23,4 +23,6 @@ export const menuTexts: typeof en.menuTexts = {
   shown: '⌨️ Tu menú está abajo. También puedes escribir lo que te apetece, como «pan».',
   hidden: 'Menú oculto. Envía /menu para recuperarlo.',
   back: '⌨️ Ya tienes tu menú de vuelta.',
+  helpLine:
+    '🔎 Escribe una comida, como «pan», para buscar entre las ofertas de ahora. ⌨️ /menu recupera los botones del menú.',
 };

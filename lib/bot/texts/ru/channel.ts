@@ -3,7 +3,7 @@ import { discountPercent } from '../../../marketplace/money.js';
 import type { CustomerOffer } from '../../../marketplace/offer-details.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/channel.js';
-import { pickupWindow as describePickupWindow, distance, money as formatMoney } from '../format.js';
+import { distance, money as formatMoney, windowOf } from '../format.js';
 import type { Locale } from '../locale.js';
 import { offerDetails } from './customer.js';
 
@@ -42,7 +42,7 @@ export const inlineTexts: typeof en.inlineTexts = {
       ? `от ${formatMoney(item.price, l.currency)} (−${discountPercent(item.originalPrice, item.price)}%)`
       : '';
     const away = offer.distanceKm === null ? '' : ` · ${distance(offer.distanceKm)} от вас`;
-    return `${price} · ${describePickupWindow(offer.pickupStart, offer.pickupEnd, l.now, l.timezone)}${away}`;
+    return `${price} · ${windowOf(offer, l)}${away}`;
   },
   browseButton: '🍱 Все предложения в боте',
 };

@@ -5,19 +5,15 @@ import type { ReservationFacts } from '../../../marketplace/reservation-facts.js
 import type { ReservationSummary } from '../../../marketplace/reservations.js';
 import { escapeHtml } from '../../html.js';
 import type * as en from '../en/customer.js';
-import {
-  moment as describeMoment,
-  pickupWindow as describePickupWindow,
-  distance,
-  money as formatMoney,
-} from '../format.js';
+import { distance, money as formatMoney, venueMoment, windowOf } from '../format.js';
 import type { Locale } from '../locale.js';
 import { plural } from '../plural.js';
 
 /** What customers read, on a phone, probably hungry: short lines, the price and the time first. HTML. */
 
 const money = (cents: number, l: Locale) => formatMoney(cents, l.currency);
-const when = (start: Date, end: Date, l: Locale) => describePickupWindow(start, end, l.now, l.timezone);
+/** A window in its venue's zone, named when the reader's clock reads otherwise (issue 17). */
+const when = windowOf;
 const e = escapeHtml;
 const left = (n: number) =>
   plural(n, {
@@ -33,7 +29,7 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
   return (
     `<b>${n}. ${e(offer.title)}</b> — ${e(offer.venueName)}\n` +
     `от <b>${money(offer.bestPrice, l)}</b> <s>${money(offer.bestOriginalPrice, l)}</s> −${off}% · ${left(offer.unitsLeft)}\n` +
-    `${when(offer.pickupStart, offer.pickupEnd, l)}${away}`
+    `${when(offer, l)}${away}`
   );
 }
 
@@ -72,9 +68,9 @@ export const offerDetails: typeof en.offerDetails = (offer: CustomerOffer, l: Lo
   return (
     `<b>${e(offer.title)}</b>\n${description}\n${items.join('\n')}\n\n` +
     `🏪 <b>${e(offer.venue.name)}</b>, ${e(offer.venue.address)}${ratingOf(offer.venue.rating)}\n` +
-    `🕒 Забрать: ${when(offer.pickupStart, offer.pickupEnd, l)} · оплата при получении${soldOut}` +
+    `🕒 Забрать: ${when(offer, l)} · оплата при получении${soldOut}` +
     (offer.venue.nextDropAt
-      ? `\n📅 Следующее предложение: ${describeMoment(offer.venue.nextDropAt, l.now, l.timezone)}`
+      ? `\n📅 Следующее предложение: ${venueMoment(offer.venue.nextDropAt, l, offer.venue.zone)}`
       : '')
   );
 };
@@ -85,12 +81,12 @@ export const reserveTexts: typeof en.reserveTexts = {
     `<b>${e(item.name)}</b>: сколько штук? ${money(item.price, l)} за штуку · ${left(item.unitsLeft)}`,
   confirm: (offer: CustomerOffer, item: CustomerOfferItem, quantity: number, l: Locale) =>
     `Забронировать <b>${quantity} × ${e(item.name)}</b> в заведении <b>${e(offer.venue.name)}</b> за <b>${money(item.price * quantity, l)}</b>?\n` +
-    `Оплата при получении. Забрать: ${when(offer.pickupStart, offer.pickupEnd, l)}.`,
+    `Оплата при получении. Забрать: ${when(offer, l)}.`,
   done: (r: ReservationFacts, l: Locale) =>
     `✅ <b>Забронировано!</b> Ваш код: <code>${r.pickupCode}</code>\n\n` +
     `${r.quantity} × ${e(r.itemName)} — ${money(r.unitPrice * r.quantity, l)}, оплата при получении\n` +
     `🏪 <b>${e(r.venue.name)}</b>, ${e(r.venue.address)}\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\n` +
+    `🕒 ${when(r, l)}\n\n` +
     'Покажите код на кассе. Не получается прийти? Отмените бронь — пусть еду спасёт кто-то другой.',
   confirmButton: '✅ Подтвердить',
   abortButton: 'Не надо',
@@ -103,7 +99,7 @@ export const ownerTexts: typeof en.ownerTexts = {
   newReservation: (r: ReservationFacts, l: Locale) =>
     `🛎 <b>Новая бронь</b>\n${e(r.customerName)}: ${r.quantity} × ${e(r.itemName)} (${e(r.offerTitle)})\n` +
     `Код <code>${r.pickupCode}</code> · к оплате ${money(r.unitPrice * r.quantity, l)}\n` +
-    `🕒 ${when(r.pickupStart, r.pickupEnd, l)}\n\nКогда заказ заберут, нажмите «Выдано» или отправьте /pickup ${r.pickupCode}.`,
+    `🕒 ${when(r, l)}\n\nКогда заказ заберут, нажмите «Выдано» или отправьте /pickup ${r.pickupCode}.`,
   pickedUpButton: '✅ Выдано',
   cancelled: (r: ReservationFacts) =>
     `❌ Бронь отменена: ${e(r.customerName)}, ${r.quantity} × ${e(r.itemName)} (код <code>${r.pickupCode}</code>). Всё снова в продаже.`,
@@ -139,7 +135,7 @@ export const reservationList: typeof en.reservationList = (
     const head = `<b>№${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
-      `${head}\nКод <code>${p.pickupCode}</code> · 🕒 ${when(p.pickupStart, p.pickupEnd, l)}\n` +
+      `${head}\nКод <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
       `🏪 ${e(p.venueName)}, ${e(p.address)}`
     );
   });
@@ -153,11 +149,11 @@ export const customerNotices: typeof en.customerNotices = {
   noShow: (offerTitle: string, code: string) =>
     `⌛ Время выдачи по предложению <b>${e(offerTitle)}</b> закончилось, а бронь (код <code>${code}</code>) так и не забрали. Если планы меняются, пожалуйста, отменяйте бронь в /myreservations — тогда еду сможет спасти кто-то другой.`,
   windowChanged: (r: ReservationFacts, l: Locale) =>
-    `⏰ Заведение <b>${e(r.venue.name)}</b> перенесло время выдачи по предложению <b>${e(r.offerTitle)}</b>: теперь <b>${when(r.pickupStart, r.pickupEnd, l)}</b>.\n` +
+    `⏰ Заведение <b>${e(r.venue.name)}</b> перенесло время выдачи по предложению <b>${e(r.offerTitle)}</b>: теперь <b>${when(r, l)}</b>.\n` +
     `Ваша бронь (${r.quantity} × ${e(r.itemName)}, код <code>${r.pickupCode}</code>) в силе. Если новое время не подходит, отмените её в /myreservations — пусть еду спасёт кто-то другой.`,
   pickupUndone: (r: ReservationFacts, l: Locale) =>
     `↩️ Заведение <b>${e(r.venue.name)}</b> по ошибке отметило вашу бронь как полученную и отменило эту отметку. Бронь снова активна: ` +
-    `${r.quantity} × ${e(r.itemName)}, код <code>${r.pickupCode}</code>, забрать: ${when(r.pickupStart, r.pickupEnd, l)}.`,
+    `${r.quantity} × ${e(r.itemName)}, код <code>${r.pickupCode}</code>, забрать: ${when(r, l)}.`,
   markedNoShow: (r: ReservationFacts) =>
     `😕 Заведение <b>${e(r.venue.name)}</b> отметило, что бронь по предложению <b>${e(r.offerTitle)}</b> (код <code>${r.pickupCode}</code>) не забрали, поэтому она закрыта. Если это ошибка, пожалуйста, свяжитесь с заведением.`,
 };

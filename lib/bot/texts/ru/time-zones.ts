@@ -4,7 +4,7 @@ import { escapeHtml as e } from '../../html.js';
 
 export const zoneLabelTexts = {
   label: (place: string) => `(время: ${place})`,
-  utc: (offset: string) => `UTC${offset}`,
+  utc: (name: string) => `(${name})`,
 };
 
 export const zonePlaces: Record<string, string> = {
