@@ -100,7 +100,7 @@ describe(`fault injection (${storeLabel})`, () => {
     await app.deliver(textUpdate({ id: 8806, first_name: 'Gone' }, '/start'));
     app.telegram.inject('sendMessage', { code: 403, description: 'Forbidden: bot was blocked by the user' });
     const before = app.telegram.callsTo('sendMessage').length;
-    expect(await notifyUser(app.deps, app.runtime.bot.telegram, 8806, 'hello')).toBe(false);
+    expect(await notifyUser(app.deps, app.runtime.bot.telegram, 8806, () => 'hello')).toBe(false);
     expect(app.telegram.callsTo('sendMessage')).toHaveLength(before + 1);
     const [row] = await app.deps.db.select().from(users).where(eq(users.id, 8806));
     expect(row!.blockedAt).not.toBeNull();
@@ -112,7 +112,7 @@ describe(`fault injection (${storeLabel})`, () => {
   ])('gives up on a notification that gets %s without waiting or undoing anything', async (_label, error) => {
     app.telegram.inject('sendMessage', error);
     const started = Date.now();
-    expect(await notifyUser(app.deps, app.runtime.bot.telegram, people.bob.id, 'hello')).toBe(false);
+    expect(await notifyUser(app.deps, app.runtime.bot.telegram, people.bob.id, () => 'hello')).toBe(false);
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(app.logs.some((l) => l.event === 'notify_failed' && l.code === error.code)).toBe(true);
   });

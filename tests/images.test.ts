@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { crc32, deflateSync } from 'node:zlib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { photoProblem } from '../lib/bot/photo.js';
+import { inLanguage } from '../lib/bot/texts/language.js';
 import { downloadTelegramFile, ImageRejected, processPhoto } from '../lib/infra/images.js';
 
 /** Fixtures are generated here, at test time: nothing binary is committed. */
@@ -149,7 +151,9 @@ describe('photo processing', () => {
       maxSide: 1280,
     }).catch((e) => e);
     expect(error).toMatchObject({ reason: 'too_large_bytes' });
-    expect((error as Error).message).toMatch(/too large/);
+    // The words are the bot's (lib/bot/texts/photos.ts), in the person's language.
+    expect(photoProblem(error)).toMatch(/too large/);
+    expect(inLanguage('de', () => photoProblem(error))).toMatch(/zu groß/);
   });
 });
 

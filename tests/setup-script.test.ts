@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
-import { TEST_TOKEN } from './support/app.js';
+import { botProfile } from '../lib/bot/texts/bot-profile.js';
+import { commandsFor } from '../lib/bot/texts/common.js';
+import { inLanguage, LANGUAGES, type Language } from '../lib/bot/texts/language.js';
+import { chooseLanguage, type Role, recordVisit } from '../lib/marketplace/users.js';
+import { runSetup as setUp } from '../lib/ops/setup.js';
+import { createTestApp, TEST_TOKEN, type TestApp } from './support/app.js';
+import { verifiedVenue } from './support/fixtures.js';
 import { runScript } from './support/run-script.js';
+import { people } from './support/updates.js';
 
 /** `npm run setup` as an operator would run it, against the fake Bot API. */
 const runSetup = (env: Record<string, string>, args: string[] = []) =>
@@ -58,8 +65,46 @@ describe('npm run setup', () => {
     expect(seen(9001)).toContain('pending');
     expect(seen(4242)).toContain('offers');
     expect(seen(4242)).not.toContain('pending');
-    expect(telegram.callsTo('setMyDescription')).toHaveLength(1);
-    expect(telegram.callsTo('setMyShortDescription')).toHaveLength(1);
+  });
+
+  it('sets the customer menu and the descriptions in every language, and the default for any other', () => {
+    const menu = (languageCode: string) =>
+      telegram.commandsFor(4242, languageCode) as Array<{ command: string; description: string }>;
+    const english = inLanguage('en', () => commandsFor('customer').map((c) => c.description));
+    for (const language of LANGUAGES) {
+      const words = inLanguage(language, () => ({ ...botProfile }));
+      expect(menu(language).map((c) => c.description)).toEqual(
+        inLanguage(language, () => commandsFor('customer').map((c) => c.description)),
+      );
+      expect(telegram.descriptionFor(language)).toEqual(words);
+      if (language !== 'en') {
+        // Really translated: a language that fell back to English would read the same as English.
+        expect(menu(language).map((c) => c.description)).not.toEqual(english);
+        expect(words.description).not.toBe(inLanguage('en', () => botProfile.description));
+      }
+    }
+    // Telegram shows a French app the lists set without a language_code: the default language's (English).
+    expect(menu('fr').map((c) => c.description)).toEqual(english);
+    expect(telegram.descriptionFor('fr').description).toBe(inLanguage('en', () => botProfile.description));
+    expect(menu('de').map((c) => c.command)).toContain('language');
+    expect(telegram.callsTo('setMyDescription')).toHaveLength(LANGUAGES.length + 1);
+    expect(telegram.callsTo('setMyShortDescription')).toHaveLength(LANGUAGES.length + 1);
+  });
+
+  it('speaks DEFAULT_LANGUAGE to apps in languages it doesn’t speak', async () => {
+    telegram.reset();
+    const { code, output } = await runSetup({ ...env, DEFAULT_LANGUAGE: 'de' });
+    expect(code, output).toBe(0);
+    const german = inLanguage('de', () => ({ ...botProfile }));
+    expect(telegram.descriptionFor('fr')).toEqual(german);
+    expect((telegram.commandsFor(4242, 'fr') as Array<{ command: string }>).map((c) => c.command)).toEqual(
+      inLanguage('de', () => commandsFor('customer').map((c) => c.command)),
+    );
+    // An admin who never spoke to the bot gets the default language's menu in their chat.
+    const adminMenu = telegram.commandsFor(9001, 'en') as Array<{ description: string }>;
+    expect(adminMenu.map((c) => c.description)).toEqual(
+      inLanguage('de', () => commandsFor('admin').map((c) => c.description)),
+    );
   });
 
   it('clears a customer menu an earlier version left in the default scope (groups would show it)', async () => {
@@ -116,5 +161,40 @@ describe('npm run setup', () => {
     const { code, output } = await runSetup({ ...env, PUBLIC_URL: '' });
     expect(code).toBe(1);
     expect(output).toContain('PUBLIC_URL');
+  });
+});
+
+/** With the database: every per-chat menu in its holder's language (issue 17). */
+describe('setup of per-chat menus', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await createTestApp({ PUBLIC_URL: 'https://food.example.org' });
+  });
+  afterAll(() => app.close());
+
+  it('sets each owner’s, admin’s and chooser’s menu in their language, and none for other customers', async () => {
+    const { db } = app.deps;
+    const venue = await verifiedVenue(db);
+    const admins = app.deps.config.adminIds;
+    await recordVisit(db, { id: venue.ownerId, firstName: 'Olga', languageCode: 'ru' }, admins);
+    await recordVisit(db, { id: people.admin.id, firstName: 'Ada', languageCode: 'de-AT' }, admins);
+    await chooseLanguage(db, { userId: people.alice.id, firstName: 'Alice', language: 'es' });
+    await recordVisit(db, { id: people.bob.id, firstName: 'Bob', languageCode: 'es' }, admins);
+
+    const result = await setUp(app.deps.config, app.runtime.bot.telegram, db);
+    expect(result).toMatchObject({ owners: 1, admins: 1, customers: 1 });
+    const menu = (chatId: number) =>
+      (app.telegram.commandsFor(chatId, 'en') as Array<{ command: string; description: string }>).map(
+        (c) => c.description,
+      );
+    const described = (role: Role, language: Language) =>
+      inLanguage(language, () => commandsFor(role).map((c) => c.description));
+    expect(menu(venue.ownerId)).toEqual(described('venue', 'ru'));
+    expect(menu(people.admin.id)).toEqual(described('admin', 'de'));
+    expect(menu(people.alice.id)).toEqual(described('customer', 'es'));
+    // Bob never chose: no menu of his own, so his app's language picks the customers' menu.
+    const scopes = app.telegram.callsTo('setMyCommands').map((c) => c.params.scope as { chat_id?: number });
+    expect(scopes.some((scope) => scope.chat_id === people.bob.id)).toBe(false);
+    expect(described('venue', 'ru')).not.toEqual(described('venue', 'en'));
   });
 });

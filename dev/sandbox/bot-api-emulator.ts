@@ -26,7 +26,7 @@ export interface StoredMessage {
   message_id: number;
   chat: { id: number; type: string };
   date: number;
-  from?: { id: number; is_bot: boolean; first_name: string; username?: string };
+  from?: { id: number; is_bot: boolean; first_name: string; username?: string; language_code?: string };
   [field: string]: unknown;
 }
 
@@ -242,18 +242,33 @@ export class BotApiEmulator {
         this.webhookOptions = {};
         this.webhookSecret = undefined;
         return true;
+      // Issue 17: menus and descriptions are kept per scope and language_code, as Telegram keeps them.
       case 'setMyCommands':
-        this.commandsByScope.set(scopeKey(params.scope), params.commands ?? []);
+        this.commandsByScope.set(scopeKey(params.scope, params.language_code), params.commands ?? []);
         return true;
       case 'deleteMyCommands':
-        this.commandsByScope.delete(scopeKey(params.scope));
+        this.commandsByScope.delete(scopeKey(params.scope, params.language_code));
         return true;
       case 'getMyCommands':
-        return this.commandsByScope.get(scopeKey(params.scope)) ?? [];
+        return this.commandsByScope.get(scopeKey(params.scope, params.language_code)) ?? [];
+      case 'setMyDescription':
+      case 'setMyShortDescription': {
+        const field = method === 'setMyDescription' ? 'description' : 'short_description';
+        const text = String(params[field] ?? '');
+        if (text.length > (field === 'description' ? 512 : 120))
+          return new Error(`${field.toUpperCase()}_INVALID`);
+        this.descriptions.set(`${field}:${languageKey(params.language_code)}`, text);
+        return true;
+      }
+      case 'getMyDescription':
+      case 'getMyShortDescription': {
+        const field = method === 'getMyDescription' ? 'description' : 'short_description';
+        return { [field]: this.descriptions.get(`${field}:${languageKey(params.language_code)}`) ?? '' };
+      }
       case 'getUpdates':
         return this.takeUpdates(Number(params.offset ?? 0));
       default:
-        // answerCallbackQuery, sendChatAction, setMyCommands, setMyDescription, ... all answer `true`.
+        // answerCallbackQuery, sendChatAction, ... all answer `true`.
         return true;
     }
   }
@@ -264,6 +279,20 @@ export class BotApiEmulator {
   webhookSecret?: string;
   private webhookOptions: { max_connections?: number; allowed_updates?: unknown[] } = {};
   private readonly commandsByScope = new Map<string, unknown>();
+  /** `description:<language>` / `short_description:<language>` ('' for the one without language_code). */
+  private readonly descriptions = new Map<string, string>();
+
+  /**
+   * What Telegram shows about the bot to someone whose app speaks `languageCode`: the description in that
+   * language, else the one set without a language.
+   */
+  descriptionFor(languageCode?: string): { description: string; shortDescription: string } {
+    const read = (field: string) =>
+      this.descriptions.get(`${field}:${languageKey(languageCode)}`) ??
+      this.descriptions.get(`${field}:`) ??
+      '';
+    return { description: read('description'), shortDescription: read('short_description') };
+  }
 
   /** Issue 14: public channels the bot posts to, by id, with their titles; `@username` ids resolve here. */
   private readonly channels = new Map<number, string>();
@@ -339,13 +368,24 @@ export class BotApiEmulator {
       .sort((a, b) => a.message_id - b.message_id);
   }
 
-  /** Stores a message a person sends, so the chat shows it and the update can carry its real id. */
-  userMessage(from: { id: number; first_name: string }, content: Params): StoredMessage {
+  /**
+   * Stores a message a person sends, so the chat shows it and the update can carry its real id (and, as
+   * Telegram does, the language of the person's app).
+   */
+  userMessage(
+    from: { id: number; first_name: string; language_code?: string },
+    content: Params,
+  ): StoredMessage {
     const message: StoredMessage = {
       message_id: this.nextMessageId++,
       date: now(),
       chat: { id: from.id, type: 'private' },
-      from: { id: from.id, is_bot: false, first_name: from.first_name },
+      from: {
+        id: from.id,
+        is_bot: false,
+        first_name: from.first_name,
+        ...(from.language_code ? { language_code: from.language_code } : {}),
+      },
       ...content,
     };
     this.messages.set(`${from.id}:${message.message_id}`, message);
@@ -372,15 +412,22 @@ export class BotApiEmulator {
 
   /**
    * The command menu a chat sees, as Telegram picks it: the chat's own scope, then (in a private chat)
-   * all_private_chats, then the default.
+   * all_private_chats, then the default; within each scope, the list for the person's app language
+   * (`languageCode`, issue 17) before the one set without a language.
    */
-  commandsFor(chatId: number): unknown {
-    return (
-      this.commandsByScope.get(scopeKey({ type: 'chat', chat_id: chatId })) ??
-      (chatId > 0 ? this.commandsByScope.get(scopeKey({ type: 'all_private_chats' })) : undefined) ??
-      this.commandsByScope.get(scopeKey({ type: 'default' })) ??
-      []
-    );
+  commandsFor(chatId: number, languageCode?: string): unknown {
+    const scopes = [
+      { type: 'chat', chat_id: chatId },
+      ...(chatId > 0 ? [{ type: 'all_private_chats' }] : []),
+      { type: 'default' },
+    ];
+    for (const scope of scopes) {
+      const found =
+        (languageCode ? this.commandsByScope.get(scopeKey(scope, languageCode)) : undefined) ??
+        this.commandsByScope.get(scopeKey(scope));
+      if (found) return found;
+    }
+    return [];
   }
   private readonly pendingUpdates: Array<{ update_id: number }> = [];
   private updateWaiters = new Set<() => void>();
@@ -457,12 +504,19 @@ export class BotApiEmulator {
   }
 }
 
-/** One key per BotCommandScope, whatever order its fields came in; no scope is the default scope. */
-function scopeKey(scope: unknown): string {
+/**
+ * One key per BotCommandScope and language, whatever order the scope's fields came in; no scope is the default
+ * scope, no language_code the list for every language without its own.
+ */
+function scopeKey(scope: unknown, languageCode?: unknown): string {
   const value = (scope ?? { type: 'default' }) as Record<string, unknown>;
   const { type, chat_id, user_id } = value;
-  return JSON.stringify({ type, chat_id: chat_id === undefined ? undefined : Number(chat_id), user_id });
+  const chat = chat_id === undefined ? undefined : Number(chat_id);
+  return JSON.stringify({ type, chat_id: chat, user_id, language: languageKey(languageCode) });
 }
+
+/** A two-letter language_code as Telegram takes it; '' for none. */
+const languageKey = (code: unknown) => (typeof code === 'string' ? code : '');
 
 /** Booleans arrive as JSON booleans, or as strings in multipart and query parameters. */
 const isTrue = (value: unknown) => value === true || value === 'true';

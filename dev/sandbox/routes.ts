@@ -17,8 +17,19 @@ import type { UserActions } from './user-actions.js';
  *   POST /sandbox/inline/choose   { persona, queryId, resultId, query }: a result sent into the chat
  *   POST /sandbox/share           { persona, to, text, url }: Telegram's share dialog, to another persona
  *   POST /sandbox/clock           { advanceMs }: fast-forward the bot's clock; jobs that fall due run
+ * Issue 17:
+ *   POST /sandbox/language        { persona, language }: the language of the persona's Telegram app
  */
 const page = () => readFileSync(new URL('./page.html', import.meta.url), 'utf8');
+
+/** What a persona's Telegram app can be set to: the bot's languages, and one it doesn't speak (its fallback). */
+const appLanguages = [
+  { code: 'en', name: 'English' },
+  { code: 'de', name: 'Deutsch' },
+  { code: 'es', name: 'Español' },
+  { code: 'ru', name: 'Русский' },
+  { code: 'fr', name: 'Français (not spoken: the default)' },
+];
 const MAX_UPLOAD = 15 * 1024 * 1024;
 
 async function body(req: IncomingMessage): Promise<Buffer> {
@@ -99,12 +110,15 @@ export function sandboxRoutes(
         json(res, 200, { personas, presetLocations, ...timeState() });
         return true;
       }
+      const language = actions.languageOf(persona);
       json(res, 200, {
         personas,
         presetLocations,
         ...timeState(),
+        appLanguages,
+        language,
         messages: telegram.history(persona.id),
-        commands: telegram.commandsFor(persona.id),
+        commands: telegram.commandsFor(persona.id, language),
         toasts: toasts.get(persona.id) ?? [],
       });
       return true;
@@ -136,6 +150,17 @@ export function sandboxRoutes(
     }
     if (who.role === 'channel') {
       json(res, 400, { error: 'a channel only shows what the bot posts' });
+      return true;
+    }
+    if (path === '/sandbox/language') {
+      const language = appLanguages.find((l) => l.code === input.language);
+      if (!language) {
+        json(res, 400, { error: 'unknown language' });
+        return true;
+      }
+      actions.setLanguage(who, language.code);
+      changed();
+      json(res, 200, { status: 200, language: language.code });
       return true;
     }
     if (path === '/sandbox/inline') {

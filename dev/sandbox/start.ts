@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { setCommandMenu } from '../../lib/bot/command-menus.js';
-import { customerCommands } from '../../lib/bot/texts/common.js';
+import { setCommandMenu, setCustomerMenus } from '../../lib/bot/command-menus.js';
 import { loadConfig } from '../../lib/config.js';
 import { createDeps } from '../../lib/deps.js';
 import type { JobRunner } from '../../lib/infra/scheduler.js';
@@ -71,8 +70,8 @@ export async function startSandbox(
   await runSweep(deps, runtime.bot.telegram).catch(() => {});
   if (options.seed) await seedDemo(deps, telegram);
   // The menus `npm run setup` would set in production, so each persona sees their commands.
-  await runtime.bot.telegram.setMyCommands(customerCommands);
-  await setCommandMenu(runtime.bot.telegram, adminPersona.id, 'admin');
+  await setCustomerMenus(runtime.bot.telegram, config.defaultLanguage);
+  await setCommandMenu(runtime.bot.telegram, adminPersona.id, 'admin', config.defaultLanguage);
 
   let routes: ReturnType<typeof sandboxRoutes> | undefined;
   const server = await startDevServer(config.port, (req, res) => routes?.(req, res) ?? false);

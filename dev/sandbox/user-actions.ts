@@ -7,6 +7,8 @@ import type { Persona } from './personas.js';
  */
 export class UserActions {
   private nextUpdateId = 1;
+  /** Issue 17: the language each persona's Telegram app is set to (sent as `from.language_code`). */
+  private readonly languages = new Map<number, string>();
 
   constructor(
     private readonly telegram: BotApiEmulator,
@@ -24,8 +26,23 @@ export class UserActions {
   }
 
   private sendMessage(person: Persona, content: Record<string, unknown>) {
-    const message = this.telegram.userMessage(person, content);
+    const message = this.telegram.userMessage(this.fromOf(person), content);
     return this.deliver({ message });
+  }
+
+  /** The person as Telegram describes them in an update: their app's language included. */
+  private fromOf(person: Persona) {
+    const language = this.languageOf(person);
+    return { id: person.id, is_bot: false, first_name: person.first_name, language_code: language };
+  }
+
+  /** The language of the persona's app (the page's switch); English until changed. */
+  languageOf(person: Persona): string {
+    return this.languages.get(person.id) ?? 'en';
+  }
+
+  setLanguage(person: Persona, languageCode: string) {
+    this.languages.set(person.id, languageCode);
   }
 
   text(person: Persona, text: string) {
@@ -56,7 +73,7 @@ export class UserActions {
     const status = await this.deliver({
       inline_query: {
         id: queryId,
-        from: { id: person.id, is_bot: false, first_name: person.first_name },
+        from: this.fromOf(person),
         query,
         offset,
         chat_type: 'private',
@@ -73,7 +90,7 @@ export class UserActions {
     return this.deliver({
       chosen_inline_result: {
         result_id: resultId,
-        from: { id: person.id, is_bot: false, first_name: person.first_name },
+        from: this.fromOf(person),
         query,
       },
     });
@@ -115,7 +132,7 @@ export class UserActions {
     return this.deliver({
       callback_query: {
         id: `${person.id}-${this.nextUpdateId}`,
-        from: { id: person.id, is_bot: false, first_name: person.first_name },
+        from: this.fromOf(person),
         chat_instance: String(person.id),
         message,
         data,

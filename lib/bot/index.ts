@@ -17,26 +17,26 @@ import { dropsFeature } from './features/drops.js';
 import { followFeature } from './features/follow.js';
 import { helpFeature } from './features/help.js';
 import { inlineFeature } from './features/inline.js';
+import { languageFeature } from './features/language.js';
 import { membershipFeature } from './features/membership.js';
-import { menuFeature } from './features/menu.js';
 import { myOffersFeature } from './features/my-offers.js';
 import { myReservationsFeature } from './features/my-reservations.js';
 import { noShowFeature } from './features/no-show.js';
-import { offerExtrasFeature } from './features/offer-extras.js';
 import { offersFeature } from './features/offers.js';
 import { privateOnlyFeature } from './features/private-only.js';
 import { rateFeature } from './features/rate.js';
 import { reservationFeature } from './features/reservation.js';
 import { reservationsDeskFeature } from './features/reservations-desk.js';
 import { savedSearchFeature } from './features/saved-search.js';
-import { searchFeature } from './features/search.js';
 import { settingsFeature } from './features/settings.js';
 import { staffFeature } from './features/staff.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { venueFeature } from './features/venue.js';
 import { venueProfileFeature } from './features/venue-profile.js';
+import { chosenLanguage, languageOfUpdate, telegramLanguage } from './language-middleware.js';
 import { createStage } from './scenes/index.js';
+import { inLanguage } from './texts/language.js';
 import { sessionKeyOf, updateParties } from './update-parties.js';
 
 export interface BotHandle {
@@ -79,6 +79,8 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
     ctx.log = deps.log.child({ update_id: ctx.update.update_id });
     return next();
   });
+  // Issue 17: everything below answers in the sender's language; their /language choice once the session is read.
+  bot.use(telegramLanguage);
   bot.use(privateOnlyFeature, membershipFeature);
   // Issue 14: inline queries come from any chat and need no conversation state, so they are answered first.
   bot.use(inlineFeature);
@@ -88,14 +90,12 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
       getSessionKey: (ctx) => sessionKeyOf(updateParties(ctx.update)),
       defaultSession: () => ({}) as SessionData,
     }),
+    chosenLanguage,
   );
-  // Issue 17: the menu keyboard: a button's label becomes its command before anyone reads it, and every reply
-  // hides or restores the keyboard around wizards.
-  bot.use(menuFeature);
   // Wizards first: while one runs, its steps get the messages (and /cancel leaves it).
   bot.use(createStage().middleware());
   // Order matters only where triggers overlap: deep links before the plain /start greeting.
-  bot.use(browseFeature, startFeature, helpFeature);
+  bot.use(browseFeature, startFeature, helpFeature, languageFeature);
   // Issue 14: follows, /settings, saved searches, ratings (a comment is the plain message after the stars,
   // so before any feature that reads plain text), the venue's answer on unconfirmed no-shows.
   bot.use(followFeature, settingsFeature, savedSearchFeature, rateFeature, noShowFeature);
@@ -112,11 +112,10 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   // links, a /start payload), recurring drops.
   bot.use(myOffersFeature, reservationsDeskFeature, venueProfileFeature, staffFeature, dropsFeature);
   bot.use(reservationFeature, myReservationsFeature);
-  // Issue 17: a deal's photo and map on request; then free text is a search, once nobody else wanted it.
-  bot.use(offerExtrasFeature, searchFeature);
   bot.use(unhandledFeature);
 
-  bot.catch((error, ctx) => replyToError(ctx, error));
+  // Telegraf calls this after the chain, outside its language: the refusal is said in the person's again.
+  bot.catch((error, ctx) => inLanguage(languageOfUpdate(ctx), () => replyToError(ctx, error)));
 
   return { bot, sessions };
 }

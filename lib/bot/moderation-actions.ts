@@ -11,7 +11,7 @@ import type { BotContext } from './context.js';
 import { html } from './html.js';
 import { pressKey } from './idempotency-keys.js';
 import { offerAuditKeyboard } from './keyboards/admin.js';
-import { notifyUser } from './notify.js';
+import { notifyUser, recipientLanguages } from './notify.js';
 import { settleWithdrawn } from './settle-withdrawn.js';
 import { adminTexts } from './texts/admin.js';
 import { moderationTexts } from './texts/admin-console.js';
@@ -36,10 +36,14 @@ async function settleAndTell(ctx: BotContext, offerIds: number[]): Promise<numbe
   return holdersTold(ctx.deps.db, offerIds).catch(() => 0);
 }
 
-const menu = (ctx: BotContext, ownerId: number, role: 'venue' | 'customer') =>
-  setCommandMenu(ctx.telegram, ownerId, role).catch((error) =>
+/** Tells the owner (in their language, issue 17) and swaps their command menu to match their venue's state. */
+async function tellOwner(ctx: BotContext, ownerId: number, render: () => string, role: 'venue' | 'customer') {
+  const language = (await recipientLanguages(ctx.deps, [ownerId]))(ownerId);
+  await notifyUser(ctx.deps, ctx.telegram, ownerId, render, language);
+  await setCommandMenu(ctx.telegram, ownerId, role, language).catch((error) =>
     ctx.log.warn('command_menu_failed', { error: String(error) }),
   );
+}
 
 export async function requestChanges(ctx: BotContext, venueId: number, note: string): Promise<void> {
   const { venue, changed } = await reviewVenue(ctx.deps.db, {
@@ -50,10 +54,7 @@ export async function requestChanges(ctx: BotContext, venueId: number, note: str
   });
   if (changed) {
     ctx.log.info('venue_changes_requested', { venue_id: venue.id });
-    await notifyUser(
-      ctx.deps,
-      ctx.telegram,
-      venue.ownerId,
+    await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, () =>
       sanctionNotices.changesRequested(venue.name, note),
     );
   }
@@ -72,8 +73,7 @@ export async function suspend(ctx: BotContext, venueId: number, reason: string):
   }
   ctx.log.info('venue_suspended', { venue_id: venueId, offers: result.withdrawnOfferIds.length });
   const holders = await settleAndTell(ctx, result.withdrawnOfferIds);
-  await notifyUser(ctx.deps, ctx.telegram, result.ownerId, sanctionNotices.suspended(result.name, reason));
-  await menu(ctx, result.ownerId, 'customer');
+  await tellOwner(ctx, result.ownerId, () => sanctionNotices.suspended(result.name, reason), 'customer');
   await replyAfterCommit(
     ctx,
     moderationTexts.suspended(result.name, venueId, result.withdrawnOfferIds.length, holders),
@@ -91,8 +91,7 @@ export async function reinstate(ctx: BotContext, venueId: number): Promise<void>
     return void (await replyAfterCommit(ctx, moderationTexts.alreadyReinstated(result.name, venueId), html));
   }
   ctx.log.info('venue_reinstated', { venue_id: venueId });
-  await notifyUser(ctx.deps, ctx.telegram, result.ownerId, sanctionNotices.reinstated(result.name));
-  await menu(ctx, result.ownerId, 'venue');
+  await tellOwner(ctx, result.ownerId, () => sanctionNotices.reinstated(result.name), 'venue');
   await replyAfterCommit(ctx, moderationTexts.reinstated(result.name, venueId), html);
 }
 
@@ -105,7 +104,9 @@ export async function takeDown(ctx: BotContext, offerId: number, reason: string)
   });
   ctx.log.info('offer_taken_down', { offer_id: offerId });
   const holders = await settleAndTell(ctx, [offerId]);
-  await notifyUser(ctx.deps, ctx.telegram, result.ownerId, sanctionNotices.takenDown(result.title, reason));
+  await notifyUser(ctx.deps, ctx.telegram, result.ownerId, () =>
+    sanctionNotices.takenDown(result.title, reason),
+  );
   await replyAfterCommit(ctx, moderationTexts.takenDown(result.title, offerId, result.venueName, holders), {
     ...html,
     ...offerAuditKeyboard(offerId),
@@ -125,10 +126,7 @@ export async function bar(ctx: BotContext, userId: number, reason: string | null
   });
   if (result.changed) {
     ctx.log.info(barred ? 'customer_barred' : 'customer_unbarred', { user_id: userId });
-    await notifyUser(
-      ctx.deps,
-      ctx.telegram,
-      userId,
+    await notifyUser(ctx.deps, ctx.telegram, userId, () =>
       barred ? sanctionNotices.barred : sanctionNotices.unbarred,
     );
   }

@@ -1,5 +1,7 @@
 import type { Message } from 'telegraf/types';
+import type { ImageRejectReason } from '../infra/images.js';
 import type { BotContext } from './context.js';
+import { photoRejected } from './texts/photos.js';
 
 /** sharp is loaded on the first photo, not on every cold start (most updates carry no photo). */
 const images = () => import('../infra/images.js');
@@ -47,6 +49,9 @@ export async function receivePhoto(ctx: BotContext, caption: string): Promise<st
 
 /** The user-facing reason for a photo we could not use; anything that is not about the photo is rethrown. */
 export function photoProblem(error: unknown): string {
-  if (error instanceof Error && error.name === 'ImageRejected') return error.message;
+  // By name: importing ImageRejected would load sharp's module on every cold start.
+  if (error instanceof Error && error.name === 'ImageRejected') {
+    return photoRejected[(error as Error & { reason: ImageRejectReason }).reason];
+  }
   throw error;
 }

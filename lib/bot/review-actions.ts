@@ -3,7 +3,7 @@ import { reviewVenue } from '../marketplace/venues.js';
 import { setCommandMenu } from './command-menus.js';
 import type { BotContext } from './context.js';
 import { html } from './html.js';
-import { notifyUser } from './notify.js';
+import { notifyUser, recipientLanguages } from './notify.js';
 import { adminTexts } from './texts/admin.js';
 import { ownerNotices } from './texts/venue.js';
 
@@ -16,8 +16,15 @@ export async function verify(ctx: BotContext, venueId: number): Promise<Venue> {
   });
   if (changed) {
     ctx.log.info('venue_verified', { venue_id: venue.id });
-    await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, ownerNotices.verified(venue.name));
-    await setCommandMenu(ctx.telegram, venue.ownerId, 'venue').catch((error) =>
+    const language = (await recipientLanguages(ctx.deps, [venue.ownerId]))(venue.ownerId);
+    await notifyUser(
+      ctx.deps,
+      ctx.telegram,
+      venue.ownerId,
+      () => ownerNotices.verified(venue.name),
+      language,
+    );
+    await setCommandMenu(ctx.telegram, venue.ownerId, 'venue', language).catch((error) =>
       ctx.log.warn('command_menu_failed', { error: String(error) }),
     );
   }
@@ -34,7 +41,7 @@ export async function reject(ctx: BotContext, venueId: number, reason: string): 
   });
   if (changed) {
     ctx.log.info('venue_rejected', { venue_id: venue.id });
-    await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, ownerNotices.rejected(venue.name, reason));
+    await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, () => ownerNotices.rejected(venue.name, reason));
   }
   await ctx.reply(adminTexts.rejected(venue, changed), html);
 }

@@ -7,11 +7,13 @@ export interface UpdateParties {
   chatType?: string;
   /** my_chat_member / chat_member: news about a membership, handled before any conversation state. */
   membership?: boolean;
+  /** Issue 17: the sender's Telegram language, for what is said before the bot runs (slow down). */
+  languageCode?: string;
 }
 
 export function updateParties(update: Update): UpdateParties {
   const u = update as Partial<
-    Record<string, { from?: { id: number }; chat?: { id: number; type: string } }>
+    Record<string, { from?: { id: number; language_code?: string }; chat?: { id: number; type: string } }>
   > &
     Update;
   const callback = 'callback_query' in update ? update.callback_query : undefined;
@@ -30,7 +32,13 @@ export function updateParties(update: Update): UpdateParties {
     u.chosen_inline_result?.from ??
     u.pre_checkout_query?.from;
   const membership = Boolean(u.my_chat_member ?? u.chat_member);
-  return { userId: from?.id, chatId: chat?.id, chatType: chat?.type, ...(membership ? { membership } : {}) };
+  return {
+    userId: from?.id,
+    chatId: chat?.id,
+    chatType: chat?.type,
+    ...(membership ? { membership } : {}),
+    ...(from?.language_code ? { languageCode: from.language_code } : {}),
+  };
 }
 
 /**

@@ -5,15 +5,17 @@ import type { VenueWithOwner } from '../marketplace/find-venues.js';
 import { html } from './html.js';
 import { notifyUser } from './notify.js';
 import { venueCard } from './texts/admin.js';
+import { currentLanguage } from './texts/language.js';
 import { truncate } from './truncate.js';
 
 /** Telegram's limit on a photo's caption. */
 const CAPTION_MAX = 1024;
 
 /**
- * A venue's card in an admin's chat: the venue's photo with the card as its caption (or the card alone), the
- * buttons under it, then the venue as a map pin (Telegram's venue message) instead of raw coordinates. Never
- * throws: a photo Telegram no longer knows falls back to the text card, and a failure is logged (notifyUser).
+ * A venue's card in an admin's chat, in the current language (the caller sets the admin's): the venue's photo
+ * with the card as its caption (or the card alone), the buttons under it, then the venue as a map pin
+ * (Telegram's venue message) instead of raw coordinates. Never throws: a photo Telegram no longer knows falls
+ * back to the text card, and a failure is logged (notifyUser).
  */
 export async function sendVenueCard(
   deps: Deps,
@@ -39,7 +41,15 @@ export async function sendVenueCard(
       );
     shown = sent && asCaption;
   }
-  if (!shown) shown = await notifyUser(deps, telegram, chatId, text, options.keyboard);
+  if (!shown) {
+    shown = await notifyUser(
+      deps,
+      telegram,
+      chatId,
+      () => ({ text, extra: options.keyboard }),
+      currentLanguage(),
+    );
+  }
   if (shown && venue.latitude !== null && venue.longitude !== null) {
     await telegram
       .sendVenue(

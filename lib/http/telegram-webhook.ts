@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Update } from 'telegraf/types';
 import { texts } from '../bot/texts/common.js';
+import { inLanguage, languageFromTelegram } from '../bot/texts/language.js';
 import { sessionKeyOf, updateParties } from '../bot/update-parties.js';
 import { isOutage, OutcomeUnknownError } from '../errors.js';
 import { firstNoticeInWindow } from '../infra/ratelimit.js';
@@ -107,7 +108,13 @@ export async function processUpdate(runtime: Runtime, update: Update): Promise<W
       parties.chatType === 'private' &&
       (await firstNoticeInWindow(deps.redis, `rl:${parties.userId}`, limit.resetAt))
     ) {
-      await bot.telegram.sendMessage(parties.userId, texts.slowDown).catch(() => {});
+      const language = languageFromTelegram(parties.languageCode, deps.config.defaultLanguage);
+      await bot.telegram
+        .sendMessage(
+          parties.userId,
+          inLanguage(language, () => texts.slowDown),
+        )
+        .catch(() => {});
     }
     await markDone(runtime, claimKey);
     return { status: 200, body: { ok: true, limited: true } };

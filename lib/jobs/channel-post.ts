@@ -3,6 +3,7 @@ import { type Telegram, TelegramError } from 'telegraf';
 import { z } from 'zod';
 import { html } from '../bot/html.js';
 import { channelMessage, sendOfferMessage } from '../bot/offer-messages.js';
+import { inLanguage } from '../bot/texts/language.js';
 import { localeOf } from '../bot/texts/locale.js';
 import type { Deps } from '../deps.js';
 import {
@@ -57,7 +58,10 @@ export async function runChannelPost(
     await recordChannelPost(deps.db, { offerId, shown: post.shown, now });
     return { changed: false };
   }
-  const message = channelMessage(offer, wanted, localeOf(deps), deps.config);
+  // A public channel has no one language: the deployment's (DEFAULT_LANGUAGE, issue 17).
+  const message = inLanguage(deps.config.defaultLanguage, () =>
+    channelMessage(offer, wanted, localeOf(deps), deps.config),
+  );
   try {
     if (post.messageId === null) {
       const sent = await sendOfferMessage(telegram, chatId, message);

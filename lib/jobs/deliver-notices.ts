@@ -1,5 +1,6 @@
 import { type Telegram, TelegramError } from 'telegraf';
 import { noticeMessage } from '../bot/notice-messages.js';
+import { inLanguage, languageFromTelegram } from '../bot/texts/language.js';
 import { localeOf } from '../bot/texts/locale.js';
 import type { Deps } from '../deps.js';
 import {
@@ -41,7 +42,9 @@ async function deliverNotices(
       results.push({ id: notice.id, outcome: 'sent' });
       continue;
     }
-    const { text, extra } = noticeMessage(notice, l);
+    // Issue 17: in the recipient's language (loaded with the notice), not the sender's or the job's.
+    const language = languageFromTelegram(notice.language, deps.config.defaultLanguage);
+    const { text, extra } = inLanguage(language, () => noticeMessage(notice, l));
     results.push(await sendOne(deps, telegram, notice, text, extra, now));
   }
   try {

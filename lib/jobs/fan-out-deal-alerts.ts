@@ -1,6 +1,7 @@
 import { type Telegram, TelegramError } from 'telegraf';
 import { z } from 'zod';
 import { dealAlertMessage, sendOfferMessage } from '../bot/offer-messages.js';
+import { inLanguage, languageFromTelegram } from '../bot/texts/language.js';
 import { localeOf } from '../bot/texts/locale.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../errors.js';
@@ -130,11 +131,12 @@ async function sendAlert(
   now: Date,
 ): Promise<{ outcome: DealAlertOutcome; retryAfter?: Date }> {
   try {
-    await sendOfferMessage(
-      telegram,
-      alert.recipientId,
+    // Issue 17: in the recipient's language, loaded with the alert.
+    const language = languageFromTelegram(alert.language, deps.config.defaultLanguage);
+    const message = inLanguage(language, () =>
       dealAlertMessage(offer, alert, localeOf(deps, recipientZone(deps, alert)), deps.config),
     );
+    await sendOfferMessage(telegram, alert.recipientId, message);
     return { outcome: { id: alert.id, outcome: 'sent' } };
   } catch (error) {
     const code = error instanceof TelegramError ? error.code : undefined;

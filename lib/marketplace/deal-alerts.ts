@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
 import { DEFAULT_DEAL_ALERT_SETTINGS } from './deal-alert-settings.js';
 import { allRows, date, firstRow, num, numOrNull } from './rows.js';
+import { languageTagOf } from './users.js';
 
 /**
  * The deal alerts outbox (db/schema.ts `deal alerts`): one row per (offer, recipient), written once per published offer by
@@ -101,6 +102,8 @@ export interface ClaimedDealAlert {
   place: { latitude: number; longitude: number } | null;
   /** The offer can still be reserved (active, window open, venue verified). */
   offerLive: boolean;
+  /** Issue 17: the recipient's language tag (users.ts `languageTagOf`): the alert is written in theirs. */
+  language: string | null;
 }
 
 /**
@@ -127,12 +130,14 @@ export async function claimDealAlerts(
     )
     select c.*, coalesce(s.muted, false) as muted, q.latitude as place_latitude, q.longitude as place_longitude,
       coalesce(s.quiet_start, ${d.quietStart}) as quiet_start, coalesce(s.quiet_end, ${d.quietEnd}) as quiet_end,
-      (o.status = 'active' and o.pickup_end > ${now}::timestamptz and b.status = 'verified') as live
+      (o.status = 'active' and o.pickup_end > ${now}::timestamptz and b.status = 'verified') as live,
+      ${languageTagOf('r')} as language
     from claimed c
       join offers o on o.id = c.offer_id
       join venues b on b.id = o.venue_id
       left join deal_alert_settings s on s.user_id = c.recipient_id
       left join saved_searches q on q.customer_id = c.recipient_id
+      left join users r on r.id = c.recipient_id
     order by c.id
   `);
   return allRows(result).map((row) => ({
@@ -150,6 +155,7 @@ export async function claimDealAlerts(
         ? null
         : { latitude: num(row.place_latitude), longitude: num(row.place_longitude) },
     offerLive: row.live === true || row.live === 't',
+    language: (row.language as string | null) ?? null,
   }));
 }
 

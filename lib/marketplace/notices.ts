@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
 import { allRows, date, num } from './rows.js';
+import { languageTagOf } from './users.js';
 import { type WindowSummary, windowSummaries } from './window-summary.js';
 
 /**
@@ -22,7 +23,12 @@ export type NoticeKind =
   | 'reservation.unconfirmed' // to the venue: did they come? (it confirmed no pickup that day; issue 14)
   | 'reservation.strike_limit' // to the customer: 3 no-shows in 30 days, 1 reservation at a time (issue 14)
   | 'reminder.opening' // to the customer: the window opens in 30 minutes (issue 14)
-  | 'reminder.closing'; // to the customer: the window closes in 15 minutes, not collected yet (issue 14)
+  | 'reminder.closing' // to the customer: the window closes in 15 minutes, not collected yet (issue 14)
+  | 'payment.code' // to the customer: paid ✓ and the pickup code (issue 18)
+  | 'payment.new' // to the venue: a reservation paid online, nothing to collect (issue 18)
+  | 'payment.late_refund' // to the customer: paid after the hold ended, units gone, refunded (issue 18)
+  | 'payment.second_charge' // to the customer: an invoice paid twice, the second refunded (issue 18)
+  | 'refund.issued'; // to the customer: Stripe took the refund (issue 18)
 
 /** Notices about a whole offer rather than one reservation (`notices.offer_id`). */
 export type OfferNoticeKind = 'offer.summary'; // to the venue: the end-of-window summary (issue 15)
@@ -31,6 +37,8 @@ export interface ClaimedNotice {
   id: number;
   kind: NoticeKind;
   recipientId: number;
+  /** Issue 17: the recipient's language tag (users.ts `languageTagOf`); each notice is written in theirs. */
+  language: string | null;
 }
 
 interface DueReservationNotice extends ClaimedNotice {
@@ -42,6 +50,7 @@ interface DueOfferNotice {
   id: number;
   kind: OfferNoticeKind;
   recipientId: number;
+  language: string | null;
   attempts: number;
   summary: WindowSummary;
 }
@@ -56,18 +65,22 @@ export const noticeClaimUntil = (now: Date) => new Date(now.getTime() + NOTICE_C
 
 /**
  * A write statement's column listing the notices it inserted (its CTE is named `notice` and returns
- * `id, kind, recipient_id`), as the `[{ id, kind, recipient_id }]` JSON that `noticesOf` reads.
+ * `id, kind, recipient_id`), as the `[{ id, kind, recipient_id, language }]` JSON that `noticesOf` reads: the
+ * recipient's language comes with them (issue 17), so sending right after the write needs no other query.
  */
-export const writtenNotices = sql.raw(
-  `(select coalesce(json_agg(json_build_object('id', id, 'kind', kind, 'recipient_id', recipient_id)), '[]'::json) from notice)`,
-);
+export const writtenNotices = sql`(select coalesce(json_agg(json_build_object('id', n.id, 'kind', n.kind, 'recipient_id', n.recipient_id, 'language', ${languageTagOf('r')})), '[]'::json) from notice n left join users r on r.id = n.recipient_id)`;
 
-/** The `[{ id, kind, recipient_id }]` JSON a write statement returns for the notices it inserted. */
+/** The `[{ id, kind, recipient_id, language }]` JSON a write statement returns for the notices it inserted. */
 export function noticesOf(value: unknown): ClaimedNotice[] {
   const list = (typeof value === 'string' ? JSON.parse(value) : (value ?? [])) as Array<
     Record<string, unknown>
   >;
-  return list.map((n) => ({ id: num(n.id), kind: n.kind as NoticeKind, recipientId: num(n.recipient_id) }));
+  return list.map((n) => ({
+    id: num(n.id),
+    kind: n.kind as NoticeKind,
+    recipientId: num(n.recipient_id),
+    language: typeof n.language === 'string' ? n.language : null,
+  }));
 }
 
 /**
@@ -91,8 +104,10 @@ export async function claimNotices(
       )
       returning n.id, n.kind, n.recipient_id, n.attempts, n.reservation_id, n.offer_id
     )
-    select n.id as notice_id, n.kind, n.recipient_id, n.attempts, n.offer_id as subject_offer_id, ${factColumns}
+    select n.id as notice_id, n.kind, n.recipient_id, ${languageTagOf('r')} as recipient_language, n.attempts,
+      n.offer_id as subject_offer_id, ${factColumns}
     from claimed n
+      left join users r on r.id = n.recipient_id
       left join reservations p on p.id = n.reservation_id
       left join offer_items i on i.id = p.item_id
       left join offers o on o.id = p.offer_id
@@ -104,7 +119,12 @@ export async function claimNotices(
   const offerIds = rows.filter((r) => r.subject_offer_id != null).map((r) => num(r.subject_offer_id));
   const summaries = offerIds.length > 0 ? await windowSummaries(db, offerIds) : new Map();
   return rows.flatMap((row): DueNotice[] => {
-    const base = { id: num(row.notice_id), recipientId: num(row.recipient_id), attempts: num(row.attempts) };
+    const base = {
+      id: num(row.notice_id),
+      recipientId: num(row.recipient_id),
+      language: (row.recipient_language as string | null) ?? null,
+      attempts: num(row.attempts),
+    };
     if (row.subject_offer_id == null) return [{ ...base, kind: row.kind as NoticeKind, facts: factsOf(row) }];
     const summary = summaries.get(num(row.subject_offer_id));
     return summary ? [{ ...base, kind: row.kind as OfferNoticeKind, summary }] : [];

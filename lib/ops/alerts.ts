@@ -1,5 +1,5 @@
 import type { Telegram } from 'telegraf';
-import { notifyUser } from '../bot/notify.js';
+import { notifyUsers } from '../bot/notify.js';
 import { alertText } from '../bot/texts/alerts.js';
 import type { Deps } from '../deps.js';
 
@@ -67,8 +67,8 @@ const withinBudget = <T>(work: Promise<T>) =>
   ]);
 
 async function tellAdmins(deps: Deps, telegram: Telegram, alert: Alert): Promise<void> {
-  const text = alertText(alert);
-  await Promise.all(deps.config.adminIds.map((id) => notifyUser(deps, telegram, id, text)));
+  // Each admin in their language (issue 17); the lookup falls back to the default if the database is down.
+  await notifyUsers(deps, telegram, deps.config.adminIds, () => alertText(alert));
   deps.log.warn('ops_alert', { kind: alert.kind });
 }
 

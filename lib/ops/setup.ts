@@ -1,9 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { Telegram } from 'telegraf';
-import { venues } from '../../db/schema.js';
-import { setCommandMenu, setCustomerMenu } from '../bot/command-menus.js';
+import { setCommandMenu, setCustomerMenus } from '../bot/command-menus.js';
+import { botProfile } from '../bot/texts/bot-profile.js';
+import { inLanguage, LANGUAGES, type Language, languageFromTelegram } from '../bot/texts/language.js';
 import type { Config } from '../config.js';
 import type { Db } from '../infra/db.js';
+import { chatMenuHolders, type Role } from '../marketplace/users.js';
 
 /** The update kinds the bot handles; Telegram sends nothing else, which saves invocations. */
 const ALLOWED_UPDATES = [
@@ -15,9 +16,17 @@ const ALLOWED_UPDATES = [
   'chosen_inline_result',
 ] as const;
 
-const BOT_DESCRIPTION =
-  'Rescue good food from local restaurants and shops at a discount. Browse tonight’s deals, reserve in chat, pay at pickup. Venues: /register to sell your surplus.';
-const BOT_SHORT_DESCRIPTION = 'Surplus food deals near you — reserve in chat, pay at pickup.';
+/**
+ * Issue 17: the descriptions in every language we speak (Telegram shows the one matching the app's language),
+ * and `fallback`'s without a language_code for everyone else.
+ */
+async function setDescriptions(telegram: Telegram, fallback: Language) {
+  for (const language of [...LANGUAGES, undefined]) {
+    const { description, shortDescription } = inLanguage(language ?? fallback, () => ({ ...botProfile }));
+    await telegram.setMyDescription(description, language);
+    await telegram.setMyShortDescription(shortDescription, language);
+  }
+}
 
 export interface WebhookState {
   url: string;
@@ -47,8 +56,9 @@ export interface SetupOptions {
 
 /**
  * Points Telegram at this deployment and sets what people see: webhook (with the secret and only the
- * update kinds we handle), command menus per scope (customers in every private chat; each verified venue
- * owner and each admin in their own chat), and the bot's descriptions. Safe to run again at any time.
+ * update kinds we handle), command menus per scope and language (customers in every private chat, one menu per
+ * language; each verified venue owner, staff member, admin and anyone who chose a language in their own chat,
+ * in their language), and the bot's descriptions per language. Safe to run again at any time.
  */
 export async function runSetup(
   config: Config,
@@ -67,18 +77,22 @@ export async function runSetup(
     max_connections: 40,
     ...(dropPendingUpdates ? { drop_pending_updates: true } : {}),
   });
-  await setCustomerMenu(telegram);
-  let owners: number[] = [];
-  if (db) {
-    const rows = await db
-      .select({ ownerId: venues.ownerId })
-      .from(venues)
-      .where(eq(venues.status, 'verified'));
-    owners = rows.map((r) => r.ownerId);
+  const fallback = config.defaultLanguage;
+  await setCustomerMenus(telegram, fallback);
+  // Per-chat menus need the database (who owns what, who chose which language); without it, admins only.
+  const holders: Array<{ userId: number; role: Role; tag: string | null }> = db
+    ? await chatMenuHolders(db, config.adminIds)
+    : config.adminIds.map((userId) => ({ userId, role: 'admin' as const, tag: null }));
+  for (const { userId, role, tag } of holders) {
+    await setCommandMenu(telegram, userId, role, languageFromTelegram(tag, fallback));
   }
-  for (const ownerId of owners) await setCommandMenu(telegram, ownerId, 'venue');
-  for (const adminId of config.adminIds) await setCommandMenu(telegram, adminId, 'admin');
-  await telegram.setMyDescription(BOT_DESCRIPTION);
-  await telegram.setMyShortDescription(BOT_SHORT_DESCRIPTION);
-  return { owners: owners.length, admins: config.adminIds.length, webhook: await webhookState(telegram) };
+  await setDescriptions(telegram, fallback);
+  const count = (role: Role) => holders.filter((h) => h.role === role).length;
+  return {
+    owners: count('venue'),
+    staff: count('staff'),
+    admins: config.adminIds.length,
+    customers: count('customer'),
+    webhook: await webhookState(telegram),
+  };
 }

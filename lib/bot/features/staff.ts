@@ -14,7 +14,8 @@ import { encodeCallback } from '../callback-data.js';
 import { setCommandMenu } from '../command-menus.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
-import { notifyUser } from '../notify.js';
+import { notifyUser, recipientLanguages } from '../notify.js';
+import { currentLanguage } from '../texts/language.js';
 import { localeOf } from '../texts/locale.js';
 import { staffButtons as b, staffTexts as t } from '../texts/staff.js';
 import { profileTexts } from '../texts/venue-profile.js';
@@ -77,8 +78,10 @@ buttonAction(staffFeature, 'staff:remove', async (ctx, [userId]) => {
   const removed = await removeStaff(ctx.deps.db, { ownerId: ctx.from.id, userId });
   ctx.log.info('staff_removed', { user_id: userId });
   await acknowledge(ctx, t.removed(removed.firstName));
-  await notifyUser(ctx.deps, ctx.telegram, userId, t.youWereRemoved(removed.venueName));
-  await setCommandMenu(ctx.telegram, userId, 'customer').catch((error) =>
+  // In their language, not the owner's (issue 17): the message and the menu they get back.
+  const language = (await recipientLanguages(ctx.deps, [userId]))(userId);
+  await notifyUser(ctx.deps, ctx.telegram, userId, () => t.youWereRemoved(removed.venueName), language);
+  await setCommandMenu(ctx.telegram, userId, 'customer', language).catch((error) =>
     ctx.log.warn('command_menu_failed', { error: String(error) }),
   );
   const view = await staffView(ctx);
@@ -97,13 +100,10 @@ staffFeature.start(async (ctx, next) => {
   if (!joined) return void (await ctx.reply(t.alreadyJoined(venue.name), html));
   ctx.log.info('staff_joined', { venue_id: venue.id });
   await replyAfterCommit(ctx, t.joined(venue.name), html);
-  await setCommandMenu(ctx.telegram, ctx.from.id, 'staff').catch((error) =>
+  await setCommandMenu(ctx.telegram, ctx.from.id, 'staff', currentLanguage()).catch((error) =>
     ctx.log.warn('command_menu_failed', { error: String(error) }),
   );
-  await notifyUser(
-    ctx.deps,
-    ctx.telegram,
-    venue.ownerId,
+  await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, () =>
     t.ownerJoined({ firstName: ctx.from.first_name, username: ctx.from.username }, venue.name),
   );
 });

@@ -10,7 +10,7 @@ import { buttonAction } from '../button-action.js';
 import { encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
-import { notifyUser } from '../notify.js';
+import { notifyUser, notifyUsers } from '../notify.js';
 import { VENUE_EDIT_SCENE } from '../scenes/venue-edit.js';
 import { adminTexts } from '../texts/admin.js';
 import { venueZoneTexts } from '../texts/time-zones.js';
@@ -82,17 +82,16 @@ export async function notifyAdminsOfChange(
   venue: Venue,
   approved: { name: string; address: string },
 ) {
-  const keyboard = Markup.inlineKeyboard([
-    [
-      button(changeReviewTexts.approveButton, encodeCallback('change:approve', venue.id)),
-      button(changeReviewTexts.revertButton, encodeCallback('change:revert', venue.id)),
-    ],
-  ]);
-  await Promise.all(
-    ctx.deps.config.adminIds.map((adminId) =>
-      notifyUser(ctx.deps, ctx.telegram, adminId, changeReviewTexts.card(venue, approved), keyboard),
-    ),
-  );
+  // Each admin in their own language (issue 17), the buttons' labels too.
+  await notifyUsers(ctx.deps, ctx.telegram, ctx.deps.config.adminIds, () => ({
+    text: changeReviewTexts.card(venue, approved),
+    extra: Markup.inlineKeyboard([
+      [
+        button(changeReviewTexts.approveButton, encodeCallback('change:approve', venue.id)),
+        button(changeReviewTexts.revertButton, encodeCallback('change:revert', venue.id)),
+      ],
+    ]),
+  }));
 }
 
 for (const decision of ['approve', 'revert'] as const) {
@@ -103,7 +102,7 @@ for (const decision of ['approve', 'revert'] as const) {
     ctx.log.info('venue_change_reviewed', { venue_id: venue.id, decision });
     await acknowledge(ctx);
     if (decision === 'revert') {
-      await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, changeReviewTexts.ownerReverted(venue));
+      await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, () => changeReviewTexts.ownerReverted(venue));
     }
     await showInPlace(
       ctx,

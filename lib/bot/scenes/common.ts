@@ -1,5 +1,6 @@
 import { type MiddlewareFn, Scenes } from 'telegraf';
 import type { BotContext } from '../context.js';
+import { inEveryLanguage } from '../texts/language.js';
 
 /** Every wizard's first step, `start`, runs as the wizard is entered: it asks the first question. */
 const START = 0;
@@ -25,8 +26,19 @@ export function namedWizard<S extends { start: typeof START } & Record<string, n
 export const textOf = (ctx: BotContext): string | undefined =>
   ctx.message && 'text' in ctx.message ? ctx.message.text.trim() : undefined;
 
-export const isSkip = (text: string | undefined, label: string) =>
-  text !== undefined && (text === label || text.toLowerCase() === 'skip' || text === '-');
+/**
+ * A keyboard label (read through `label`, e.g. `() => t.keep`) in any language we speak (issue 17): a keyboard
+ * shown before a /language switch still works after it.
+ */
+export const isLabel = (text: string | undefined, label: () => string) =>
+  text !== undefined && inEveryLanguage(label).includes(text);
+
+/** "Skip" as the button says it in any language, or typed: "skip" (any case, any of its words) or "-". */
+export const isSkip = (text: string | undefined, label: () => string) => {
+  if (text === undefined) return false;
+  const typed = text.toLowerCase();
+  return text === '-' || typed === 'skip' || inEveryLanguage(label).some((l) => l.toLowerCase() === typed);
+};
 
 /**
  * Every wizard: /cancel leaves and discards the draft; any other command is answered with a reminder

@@ -256,7 +256,7 @@ export const editOfferScene = namedWizard(EDIT_OFFER_SCENE, Step, {
   },
   photo: async (ctx) => {
     let photoFileId: string | null = null;
-    if (callbackOf(ctx)?.kind === 'wiz:skip' || isSkip(textOf(ctx), newOfferTexts.skip)) {
+    if (callbackOf(ctx)?.kind === 'wiz:skip' || isSkip(textOf(ctx), () => newOfferTexts.skip)) {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
     } else {
       if (ctx.callbackQuery) return void (await ctx.answerCbQuery());

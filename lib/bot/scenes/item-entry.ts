@@ -27,9 +27,8 @@ export interface ItemEntryState {
   pendingItem?: PendingItem;
 }
 
-const skipKeyboard = Markup.inlineKeyboard([
-  Markup.button.callback(newOfferTexts.skip, encodeCallback('wiz:skip')),
-]);
+const skipKeyboard = () =>
+  Markup.inlineKeyboard([Markup.button.callback(newOfferTexts.skip, encodeCallback('wiz:skip'))]);
 
 /** A line that is only a name (no separators): the start of field-by-field entry. */
 export const isNameOnly = (line: string) => !/[,;|]/.test(line);
@@ -39,7 +38,7 @@ function question(item: PendingItem, currency: string): { text: string; extra?: 
   if (item.originalPrice === undefined) return { text: t.askOriginal(item.name) };
   if (item.price === undefined) return { text: t.askPrice(item.name, item.originalPrice, currency) };
   if (item.quantity === undefined) return { text: t.askQuantity(item.name) };
-  return { text: t.askWeight(item.name), extra: skipKeyboard };
+  return { text: t.askWeight(item.name), extra: skipKeyboard() };
 }
 
 export async function askPending(ctx: BotContext, state: ItemEntryState, prefix = '') {
@@ -66,7 +65,7 @@ export async function continueItem(ctx: BotContext, state: ItemEntryState): Prom
   const item = state.pendingItem!;
   const currency = ctx.deps.config.currency;
   const text = textOf(ctx) ?? '';
-  const skipped = callbackOf(ctx)?.kind === 'wiz:skip' || isSkip(text, newOfferTexts.skip);
+  const skipped = callbackOf(ctx)?.kind === 'wiz:skip' || isSkip(text, () => newOfferTexts.skip);
   if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => {});
   const reask = async (why: string) => {
     await askPending(ctx, state, why);

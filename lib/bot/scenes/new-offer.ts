@@ -39,15 +39,19 @@ const draftOf = (ctx: BotContext) => {
   state.items ??= [];
   return state as Draft;
 };
-const doneKeyboard = Markup.inlineKeyboard([Markup.button.callback(t.done, encodeCallback('wiz:done'))]);
-const skipKeyboard = Markup.inlineKeyboard([Markup.button.callback(t.skip, encodeCallback('wiz:skip'))]);
-const summaryKeyboard = Markup.inlineKeyboard([
-  [
-    Markup.button.callback(t.saveDraft, encodeCallback('wiz:draft')),
-    Markup.button.callback(t.publish, encodeCallback('wiz:publish')),
-  ],
-  [Markup.button.callback(t.cancel, encodeCallback('wiz:cancel'))],
-]);
+// Keyboards are built per message, in the person's language (issue 17), never once at import.
+const doneKeyboard = () =>
+  Markup.inlineKeyboard([Markup.button.callback(t.done, encodeCallback('wiz:done'))]);
+const skipKeyboard = () =>
+  Markup.inlineKeyboard([Markup.button.callback(t.skip, encodeCallback('wiz:skip'))]);
+const summaryKeyboard = () =>
+  Markup.inlineKeyboard([
+    [
+      Markup.button.callback(t.saveDraft, encodeCallback('wiz:draft')),
+      Markup.button.callback(t.publish, encodeCallback('wiz:publish')),
+    ],
+    [Markup.button.callback(t.cancel, encodeCallback('wiz:cancel'))],
+  ]);
 
 /** Which of our buttons this update pressed, if any. */
 const pressed = (ctx: BotContext) => callbackOf(ctx)?.kind;
@@ -60,7 +64,7 @@ async function addItems(ctx: BotContext, items: ItemDraft[]) {
       return void (await ctx.reply(t.tooManyItems(OFFER_LIMITS.itemsMax)));
     draft.items.push(item);
   }
-  await ctx.reply(t.itemAdded(draft.items.length, OFFER_LIMITS.itemsMax), doneKeyboard);
+  await ctx.reply(t.itemAdded(draft.items.length, OFFER_LIMITS.itemsMax), doneKeyboard());
 }
 
 async function showSummary(ctx: BotContext) {
@@ -76,7 +80,7 @@ async function showSummary(ctx: BotContext) {
     await ownVenueZone(ctx),
     ctx.deps.config.currency,
   );
-  await ctx.reply(`${preview}\n\n${t.summaryFooter}`, { ...html, ...summaryKeyboard });
+  await ctx.reply(`${preview}\n\n${t.summaryFooter}`, { ...html, ...summaryKeyboard() });
   ctx.wizard.selectStep(Step.summary);
 }
 
@@ -89,7 +93,7 @@ export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
     const title = textOf(ctx);
     if (!title || title.length > OFFER_LIMITS.titleMax) return void (await ctx.reply(t.badTitle));
     draftOf(ctx).title = title;
-    await ctx.reply(t.askItems, { ...html, ...doneKeyboard });
+    await ctx.reply(t.askItems, { ...html, ...doneKeyboard() });
     return ctx.wizard.selectStep(Step.items);
   },
   items: async (ctx) => {
@@ -116,7 +120,7 @@ export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
     if (draft.items.length >= OFFER_LIMITS.itemsMax)
       return void (await ctx.reply(t.tooManyItems(OFFER_LIMITS.itemsMax)));
     if (isNameOnly(text) && !text.includes('\n')) return void (await startItem(ctx, draft, text));
-    const items = await readItemLines(ctx, text, doneKeyboard);
+    const items = await readItemLines(ctx, text, doneKeyboard());
     if (items) await addItems(ctx, items);
   },
   window: async (ctx) => {
@@ -126,11 +130,11 @@ export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
       pickupStart: window.start.toISOString(),
       pickupEnd: window.end.toISOString(),
     });
-    await ctx.reply(t.askPhoto, { ...html, ...skipKeyboard });
+    await ctx.reply(t.askPhoto, { ...html, ...skipKeyboard() });
     return ctx.wizard.selectStep(Step.photo);
   },
   photo: async (ctx) => {
-    if (pressed(ctx) === 'wiz:skip' || isSkip(textOf(ctx), t.skip)) {
+    if (pressed(ctx) === 'wiz:skip' || isSkip(textOf(ctx), () => t.skip)) {
       if (ctx.callbackQuery) await ctx.answerCbQuery();
       draftOf(ctx).photoFileId = null;
       return showSummary(ctx);
@@ -139,7 +143,7 @@ export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
     try {
       draftOf(ctx).photoFileId = await receivePhoto(ctx, draftOf(ctx).title ?? '');
     } catch (error) {
-      return void (await ctx.reply(`${photoProblem(error)}\n${t.badPhoto}`, skipKeyboard));
+      return void (await ctx.reply(`${photoProblem(error)}\n${t.badPhoto}`, skipKeyboard()));
     }
     return showSummary(ctx);
   },

@@ -8,7 +8,7 @@ import { html } from '../html.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { resumeTexts as r } from '../texts/register-resume.js';
 import { registerTexts as t } from '../texts/venue.js';
-import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
+import { guardWizard, isLabel, isSkip, namedWizard, textOf } from './common.js';
 
 export const REGISTER_SCENE = 'register';
 
@@ -30,9 +30,11 @@ interface Draft {
 }
 
 const draftOf = (ctx: BotContext) => ctx.wizard.state as Draft;
-const skipKeyboard = Markup.keyboard([[t.skip]])
-  .resize()
-  .oneTime();
+// Keyboards are built per message, in the person's language (issue 17), never once at import.
+const skipKeyboard = () =>
+  Markup.keyboard([[t.skip]])
+    .resize()
+    .oneTime();
 
 /** When answering again: the current value under the question, and whether "Keep" was tapped. */
 const previousOf = (ctx: BotContext) => draftOf(ctx).previous;
@@ -40,7 +42,7 @@ const now = (ctx: BotContext, field: 'name' | 'address' | 'phone' | 'description
   const previous = previousOf(ctx);
   return previous ? r.now(previous[field]) : '';
 };
-const kept = (ctx: BotContext) => previousOf(ctx) !== undefined && textOf(ctx) === r.keep;
+const kept = (ctx: BotContext) => previousOf(ctx) !== undefined && isLabel(textOf(ctx), () => r.keep);
 const keepRow = (ctx: BotContext) => (previousOf(ctx) ? [[r.keep]] : []);
 const keepKeyboard = (ctx: BotContext) =>
   previousOf(ctx)
@@ -104,7 +106,7 @@ export const registerScene = namedWizard(REGISTER_SCENE, Step, {
     } else if (kept(ctx) && previous) {
       draftOf(ctx).latitude = previous.latitude;
       draftOf(ctx).longitude = previous.longitude;
-    } else if (!isSkip(textOf(ctx), t.skip)) {
+    } else if (!isSkip(textOf(ctx), () => t.skip)) {
       return void (await ctx.reply(t.badLocation));
     }
     await ctx.reply(`${t.askPhone}${now(ctx, 'phone')}`, {
@@ -147,7 +149,7 @@ export const registerScene = namedWizard(REGISTER_SCENE, Step, {
         ? Markup.keyboard([[r.keep], [t.skip]])
             .resize()
             .oneTime()
-        : skipKeyboard),
+        : skipKeyboard()),
     });
     return ctx.wizard.selectStep(Step.photo);
   },
@@ -155,7 +157,7 @@ export const registerScene = namedWizard(REGISTER_SCENE, Step, {
     let photoFileId: string | null = null;
     if (kept(ctx)) {
       photoFileId = previousOf(ctx)!.photoFileId;
-    } else if (!isSkip(textOf(ctx), t.skip)) {
+    } else if (!isSkip(textOf(ctx), () => t.skip)) {
       try {
         photoFileId = await receivePhoto(ctx, draftOf(ctx).name ?? '');
       } catch (error) {

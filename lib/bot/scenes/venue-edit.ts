@@ -5,7 +5,7 @@ import { notifyAdminsOfChange, venueProfileView } from '../features/venue-profil
 import { html } from '../html.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { type ProfileField, profileTexts as t } from '../texts/venue-profile.js';
-import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
+import { guardWizard, isLabel, isSkip, namedWizard, textOf } from './common.js';
 import { parsePhone } from './register.js';
 
 /** /venue → a field's button: one question, one answer, then the profile again. */
@@ -13,16 +13,18 @@ export const VENUE_EDIT_SCENE = 'venue-edit';
 
 const Step = { start: 0, value: 1 } as const;
 const fieldOf = (ctx: BotContext) => (ctx.wizard.state as { field: ProfileField }).field;
-const removeKeyboard = Markup.keyboard([[t.remove]])
-  .resize()
-  .oneTime();
-
-const keyboards: Partial<Record<ProfileField, object>> = {
-  location: Markup.keyboard([[Markup.button.locationRequest(t.sendLocation)], [t.remove]])
-    .resize()
-    .oneTime(),
-  photo: removeKeyboard,
+// Built per message, in the person's language (issue 17), never once at import.
+const keyboards: Partial<Record<ProfileField, () => object>> = {
+  location: () =>
+    Markup.keyboard([[Markup.button.locationRequest(t.sendLocation)], [t.remove]])
+      .resize()
+      .oneTime(),
+  photo: () =>
+    Markup.keyboard([[t.remove]])
+      .resize()
+      .oneTime(),
 };
+const removed = (text: string | undefined) => isLabel(text, () => t.remove);
 
 const within = (text: string | undefined, min: number, max: number) =>
   text !== undefined && text.length >= min && text.length <= max && !text.startsWith('/');
@@ -52,10 +54,10 @@ async function editOf(ctx: BotContext, field: ProfileField): Promise<ProfileEdit
           value: { latitude: message.location.latitude, longitude: message.location.longitude },
         };
       }
-      return isSkip(text, t.remove) || text === t.remove ? { field, value: null } : null;
+      return isSkip(text, () => t.remove) ? { field, value: null } : null;
     }
     case 'photo':
-      if (text === t.remove) return { field, value: null };
+      if (removed(text)) return { field, value: null };
       try {
         return { field, value: await receivePhoto(ctx, '') };
       } catch (error) {
@@ -70,14 +72,14 @@ export const venueEditScene = namedWizard(VENUE_EDIT_SCENE, Step, {
     const field = fieldOf(ctx);
     await ctx.reply(t.ask[field], {
       ...html,
-      ...(keyboards[field] ?? { reply_markup: { remove_keyboard: true } }),
+      ...(keyboards[field]?.() ?? { reply_markup: { remove_keyboard: true } }),
     });
     return ctx.wizard.selectStep(Step.value);
   },
   value: async (ctx) => {
     const field = fieldOf(ctx);
     const edit = await editOf(ctx, field);
-    if (!edit) return void (await ctx.reply(t.bad[field], keyboards[field] ?? {}));
+    if (!edit) return void (await ctx.reply(t.bad[field], keyboards[field]?.() ?? {}));
     const result = await editVenueProfile(ctx.deps.db, { ownerId: ctx.from!.id, edit });
     await ctx.scene.leave();
     ctx.log.info('venue_profile_edited', { venue_id: result.venue.id, field, review: result.awaitsReview });

@@ -1,6 +1,7 @@
 import type { Role, Visitor } from '../../../marketplace/users.js';
 import { escapeHtml } from '../../html.js';
 import type * as en from '../en/common.js';
+import { languageChoiceTexts } from './language-choice.js';
 
 /** Every user-facing line of the basic commands. HTML parse mode; user input is escaped here. */
 
@@ -16,6 +17,8 @@ export const customerCommands: typeof en.customerCommands = [
   { command: 'following', description: 'Betriebe, denen du folgst – und entfolgen' },
   { command: 'settings', description: 'Benachrichtigungen: stumm, Ruhezeit, gespeicherte Suche' },
   { command: 'register', description: 'Reste verkaufen: registriere deinen Betrieb' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Was ich kann' },
 ];
 
@@ -28,6 +31,8 @@ const venueCommands: CommandHelp[] = [
   { command: 'staff', description: 'Team einladen oder entfernen' },
   { command: 'myratings', description: 'Bewertungen deines Betriebs' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Was ich kann' },
 ];
 
@@ -36,6 +41,8 @@ const staffCommands: CommandHelp[] = [
   { command: 'reservations', description: 'Wer heute kommt: Codes, Abholungen, Summen' },
   { command: 'pickup', description: 'Abholung per Code bestätigen' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Was ich kann' },
 ];
 
@@ -54,6 +61,8 @@ const adminCommands: CommandHelp[] = [
   { command: 'stats', description: 'Zahlen zum Marktplatz: /stats [today|7d|30d]' },
   { command: 'audit', description: 'Verlauf: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Was ich kann' },
 ];
 

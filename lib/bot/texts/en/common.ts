@@ -1,5 +1,6 @@
 import type { Role, Visitor } from '../../../marketplace/users.js';
 import { escapeHtml } from '../../html.js';
+import { languageChoiceTexts } from './language-choice.js';
 
 /** Every user-facing line of the basic commands. HTML parse mode; user input is escaped here. */
 
@@ -15,6 +16,8 @@ export const customerCommands: CommandHelp[] = [
   { command: 'following', description: 'Venues you follow, and unfollow' },
   { command: 'settings', description: 'New-deal alerts: mute, quiet hours, saved search' },
   { command: 'register', description: 'Sell your surplus food: register your venue' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'What I can do' },
 ];
 
@@ -27,6 +30,8 @@ const venueCommands: CommandHelp[] = [
   { command: 'staff', description: 'Invite or remove staff' },
   { command: 'myratings', description: 'What customers rated your venue' },
   { command: 'offers', description: 'Browse all deals' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'What I can do' },
 ];
 
@@ -35,6 +40,8 @@ const staffCommands: CommandHelp[] = [
   { command: 'reservations', description: 'Who is coming today: codes, pickups, totals' },
   { command: 'pickup', description: 'Confirm a pickup by its code' },
   { command: 'offers', description: 'Browse all deals' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'What I can do' },
 ];
 
@@ -53,6 +60,8 @@ const adminCommands: CommandHelp[] = [
   { command: 'stats', description: 'Marketplace numbers: /stats [today|7d|30d]' },
   { command: 'audit', description: 'History: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Browse all deals' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'What I can do' },
 ];
 

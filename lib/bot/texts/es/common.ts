@@ -1,6 +1,7 @@
 import type { Role, Visitor } from '../../../marketplace/users.js';
 import { escapeHtml } from '../../html.js';
 import type * as en from '../en/common.js';
+import { languageChoiceTexts } from './language-choice.js';
 
 /** Todo lo que se lee en los comandos básicos. Modo HTML; aquí se escapa lo que escribe la gente. */
 
@@ -13,6 +14,8 @@ export const customerCommands: typeof en.customerCommands = [
   { command: 'following', description: 'Los locales que sigues (y dejar de seguirlos)' },
   { command: 'settings', description: 'Avisos de ofertas: silenciar, horas de silencio, búsqueda guardada' },
   { command: 'register', description: 'Vende tu comida sobrante: registra tu local' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 
@@ -25,6 +28,8 @@ const venueCommands: CommandHelp[] = [
   { command: 'staff', description: 'Invita o quita a tu personal' },
   { command: 'myratings', description: 'Cómo valoran tu local los clientes' },
   { command: 'offers', description: 'Ver todas las ofertas' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 
@@ -33,6 +38,8 @@ const staffCommands: CommandHelp[] = [
   { command: 'reservations', description: 'Quién viene hoy: códigos, recogidas, totales' },
   { command: 'pickup', description: 'Confirma una recogida con su código' },
   { command: 'offers', description: 'Ver todas las ofertas' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 
@@ -51,6 +58,8 @@ const adminCommands: CommandHelp[] = [
   { command: 'stats', description: 'Cifras del marketplace: /stats [today|7d|30d]' },
   { command: 'audit', description: 'Historial: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Ver todas las ofertas' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 

@@ -1,4 +1,5 @@
 import type * as en from '../en/admin-help.js';
+import { languageChoiceTexts } from './language-choice.js';
 
 /** `/help` for admins: everything the console does, grouped as an admin thinks of it. HTML. */
 export const adminHelp: typeof en.adminHelp = () => `<b>Консоль администратора</b>
@@ -26,4 +27,5 @@ export const adminHelp: typeof en.adminHelp = () => `<b>Консоль адми�
 <b>Оповещения</b>
 Я пишу каждому администратору — не чаще раза в 15 минут на каждый тип, — когда копятся ошибки (больше 10 в минуту), потерялся колбэк истечения, уведомление не доставлено за час или не проходит проверка здоровья.
 
+/language — ${languageChoiceTexts.command}
 /offers — предложения так, как их видят клиенты · /cancel — прервать то, что вы сейчас делаете`;

@@ -1,6 +1,7 @@
 import type { Role, Visitor } from '../../../marketplace/users.js';
 import { escapeHtml } from '../../html.js';
 import type * as en from '../en/common.js';
+import { languageChoiceTexts } from './language-choice.js';
 
 /** Every user-facing line of the basic commands. HTML parse mode; user input is escaped here. */
 
@@ -13,6 +14,8 @@ export const customerCommands: typeof en.customerCommands = [
   { command: 'following', description: 'Ваши подписки на заведения' },
   { command: 'settings', description: 'Уведомления: пауза, тихие часы, поиск' },
   { command: 'register', description: 'Продавать излишки: регистрация заведения' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Что я умею' },
 ];
 
@@ -25,6 +28,8 @@ const venueCommands: CommandHelp[] = [
   { command: 'staff', description: 'Пригласить или удалить сотрудников' },
   { command: 'myratings', description: 'Как клиенты оценили ваше заведение' },
   { command: 'offers', description: 'Все предложения' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Что я умею' },
 ];
 
@@ -33,6 +38,8 @@ const staffCommands: CommandHelp[] = [
   { command: 'reservations', description: 'Кто придёт сегодня: коды, выдачи, итоги' },
   { command: 'pickup', description: 'Подтвердить выдачу по коду' },
   { command: 'offers', description: 'Все предложения' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Что я умею' },
 ];
 
@@ -51,6 +58,8 @@ const adminCommands: CommandHelp[] = [
   { command: 'stats', description: 'Цифры маркетплейса: /stats [today|7d|30d]' },
   { command: 'audit', description: 'История: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Все предложения' },
+  // Issue 17
+  { command: 'language', description: languageChoiceTexts.command },
   { command: 'help', description: 'Что я умею' },
 ];
 
