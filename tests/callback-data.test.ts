@@ -85,6 +85,12 @@ const wire = {
   'rate:stars': [[12, 4], 'rate:stars:12:4'],
   'noshow:collected': [[12], 'noshow:collected:12'],
   'noshow:missed': [[12], 'noshow:missed:12'],
+  // Issue 17
+  'found:page': [[1], 'found:page:1'],
+  'offer:photo': [[42], 'offer:photo:42'],
+  'offer:map': [[42], 'offer:map:42'],
+  'location:ask': [[], 'location:ask'],
+  'reservation:map': [[12], 'reservation:map:12'],
   'language:set': [['de'], 'language:set:de'],
 } satisfies { [K in CallbackKind]: [CallbackArgs<K>, string] };
 
@@ -110,6 +116,7 @@ describe('callback data', () => {
     ['a word instead of an id', 'offer:publish:abc'],
     ['a missing id', 'offer:view'],
     ['an extra argument', 'offer:view:42:1'],
+    ['a list that is no list', 'offer:view:42:mine:0'],
     ['a zero id', 'offer:view:0'],
     ['a negative page', 'browse:page:-1'],
     ['a quantity above 99', 'buy:qty:42:7:100'],

@@ -41,7 +41,8 @@ const codecs = {
   'wiz:cancel': z.tuple([]),
   // Customer side
   'browse:page': z.tuple([page]),
-  'offer:view': z.tuple([id]),
+  // Issue 17: from a list, the offer opens in place of it and remembers the page to go back to
+  'offer:view': z.union([z.tuple([id]), z.tuple([id, z.enum(['all', 'found']), page])]),
   'buy:item': z.tuple([id, id]),
   'buy:qty': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
   'buy:confirm': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
@@ -97,6 +98,13 @@ const codecs = {
   'noshow:missed': z.tuple([id]),
   // Issue 17: /language; a language we don't speak is not one of our buttons
   'language:set': z.tuple([z.enum(LANGUAGES)]),
+  // Issue 17: free-text search results paged in place; an offer's photo and map on request; the location's
+  // refresh; the venue of one's own reservation on a map
+  'found:page': z.tuple([page]),
+  'offer:photo': z.tuple([id]),
+  'offer:map': z.tuple([id]),
+  'location:ask': z.tuple([]),
+  'reservation:map': z.tuple([id]),
 } as const;
 
 export type CallbackKind = keyof typeof codecs;

@@ -16,6 +16,10 @@ export interface SessionData
   venueSearch?: string;
   /** Issue 14: the customer just rated this reservation; their next plain message is its comment. */
   ratingComment?: { reservationId: number; askedAt: string };
+  /** Issue 17: the person's last free-text search, so its pages and "⬅️ Back to list" can show it again. */
+  search?: { query: string; words: string[]; nearestFirst: boolean; waitingForLocation?: boolean };
+  /** Issue 17: the menu keyboard: hidden by the person (/menu brings it back), or away while a wizard runs. */
+  menu?: { hidden?: boolean; away?: boolean };
   /**
    * Issue 17: a mirror of `users.language` (null: never chose), so the language costs no round trip per
    * update; absent in a new or expired session until the visit is recorded (lib/bot/language-middleware.ts).

@@ -19,15 +19,18 @@ import { helpFeature } from './features/help.js';
 import { inlineFeature } from './features/inline.js';
 import { languageFeature } from './features/language.js';
 import { membershipFeature } from './features/membership.js';
+import { menuFeature } from './features/menu.js';
 import { myOffersFeature } from './features/my-offers.js';
 import { myReservationsFeature } from './features/my-reservations.js';
 import { noShowFeature } from './features/no-show.js';
+import { offerExtrasFeature } from './features/offer-extras.js';
 import { offersFeature } from './features/offers.js';
 import { privateOnlyFeature } from './features/private-only.js';
 import { rateFeature } from './features/rate.js';
 import { reservationFeature } from './features/reservation.js';
 import { reservationsDeskFeature } from './features/reservations-desk.js';
 import { savedSearchFeature } from './features/saved-search.js';
+import { searchFeature } from './features/search.js';
 import { settingsFeature } from './features/settings.js';
 import { staffFeature } from './features/staff.js';
 import { startFeature } from './features/start.js';
@@ -92,6 +95,9 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
     }),
     chosenLanguage,
   );
+  // Issue 17: the menu keyboard: a button's label becomes its command before anyone reads it, and every reply
+  // hides or restores the keyboard around wizards.
+  bot.use(menuFeature);
   // Wizards first: while one runs, its steps get the messages (and /cancel leaves it).
   bot.use(createStage().middleware());
   // Order matters only where triggers overlap: deep links before the plain /start greeting.
@@ -112,6 +118,8 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   // links, a /start payload), recurring drops.
   bot.use(myOffersFeature, reservationsDeskFeature, venueProfileFeature, staffFeature, dropsFeature);
   bot.use(reservationFeature, myReservationsFeature);
+  // Issue 17: a deal's photo and map on request; then free text is a search, once nobody else wanted it.
+  bot.use(offerExtrasFeature, searchFeature);
   bot.use(unhandledFeature);
 
   // Telegraf calls this after the chain, outside its language: the refusal is said in the person's again.
