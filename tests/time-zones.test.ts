@@ -235,6 +235,13 @@ describe(`every venue in its own time zone (${storeLabel})`, () => {
       expect(await zoneOfPinless()).toBe('Europe/Madrid');
     });
 
+    it('tells the audit trail and lists /timezone in the admin’s help', async () => {
+      await say(people.admin, `/audit venue ${venueIds.nowhere}`);
+      expect(lastText(people.admin)).toContain('set its time zone to Europe/Madrid');
+      await say(people.admin, '/help');
+      expect(lastText(people.admin)).toContain('/timezone &lt;id&gt; &lt;zone&gt;');
+    });
+
     it('names the zone on the admin’s /venue card and on the owner’s profile', async () => {
       await say(people.admin, `/venue ${venueIds.tokyo}`);
       expect(lastText(people.admin)).toContain('Time zone: <b>Asia/Tokyo</b>');

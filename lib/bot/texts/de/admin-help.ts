@@ -14,6 +14,7 @@ export const adminHelp: typeof en.adminHelp = () => `<b>Admin-Konsole</b>
 /venue &lt;id&gt; — seine Karte: Status, Angebote, Reservierungen, letzte Verlaufseinträge und Buttons zum Handeln
 /suspend &lt;id&gt; &lt;Grund&gt; — aktive Angebote zurückziehen (wer reserviert hat, wird informiert) und den Betrieb sperren
 /unsuspend &lt;id&gt; — wieder verifizieren und dem Inhaber das Betriebsmenü zurückgeben
+/timezone &lt;id&gt; &lt;Zone&gt; — die Zeitzone, in der seine Abholzeiten eingegeben und angezeigt werden (z. B. Asia/Tokyo), falls sein Standort in die falsche führt
 
 <b>Angebote und Kundschaft</b>
 /takedown &lt;Angebots-ID&gt; &lt;Grund&gt; — beliebiges Angebot zurückziehen; Betrieb und wer reserviert hat, werden informiert

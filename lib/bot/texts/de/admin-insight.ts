@@ -74,6 +74,8 @@ const actionWords: Record<string, (d: Data, line: AuditLine) => string> = {
   'venue.suspend': (d) =>
     `hat ihn gesperrt${reason(d)} (${plural(Number(d.offers_withdrawn ?? 0), { one: '# aktives Angebot', other: '# aktive Angebote' })} zurückgezogen)`,
   'venue.reinstate': () => 'hat ihn wieder freigeschaltet',
+  'venue.time_zone': (d) =>
+    `hat seine Zeitzone auf ${e(String(d.to))} gesetzt${d.from ? ` (vorher ${e(String(d.from))})` : ''}`,
   'offer.created': () => 'hat es als Entwurf erstellt',
   'offer.publish': () => 'hat es veröffentlicht',
   'offer.pause': () => 'hat es pausiert',

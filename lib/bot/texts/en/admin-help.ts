@@ -13,6 +13,7 @@ export const adminHelp = () => `<b>Admin console</b>
 /venue &lt;id&gt; — its card: status, offers, reservations, last audit entries, and buttons to act
 /suspend &lt;id&gt; &lt;reason&gt; — withdraw its live offers (holders are told) and suspend it
 /unsuspend &lt;id&gt; — verify it again and give the owner back the venue menu
+/timezone &lt;id&gt; &lt;zone&gt; — the time zone its pickup times are typed and shown in (e.g. Asia/Tokyo), if its location misleads the lookup
 
 <b>Offers and customers</b>
 /takedown &lt;offer id&gt; &lt;reason&gt; — withdraw any offer; the venue and the holders are told

@@ -62,6 +62,8 @@ const actionWords: Record<string, (d: Data, line: AuditLine) => string> = {
   'venue.suspend': (d) =>
     `suspended it${reason(d)} (${Number(d.offers_withdrawn ?? 0)} live offers withdrawn)`,
   'venue.reinstate': () => 'reinstated it',
+  'venue.time_zone': (d) =>
+    `set its time zone to ${e(String(d.to))}${d.from ? ` (was ${e(String(d.from))})` : ''}`,
   'offer.created': () => 'created it as a draft',
   'offer.publish': () => 'published it',
   'offer.pause': () => 'paused it',

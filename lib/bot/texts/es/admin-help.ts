@@ -14,6 +14,7 @@ export const adminHelp: typeof en.adminHelp = () => `<b>Consola de admin</b>
 /venue &lt;id&gt; — su ficha: estado, ofertas, reservas, últimas entradas del historial y botones para actuar
 /suspend &lt;id&gt; &lt;motivo&gt; — retira sus ofertas activas (se avisa a quienes tienen reservas) y lo suspende
 /unsuspend &lt;id&gt; — lo vuelve a verificar y devuelve al dueño el menú del local
+/timezone &lt;id&gt; &lt;zona&gt; — la zona horaria en la que se escriben y se muestran sus horarios de recogida (p. ej. Asia/Tokyo), si su ubicación lleva a otra
 
 <b>Ofertas y clientes</b>
 /takedown &lt;id de oferta&gt; &lt;motivo&gt; — retira cualquier oferta; se avisa al local y a quienes tienen reservas

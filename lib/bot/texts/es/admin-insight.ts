@@ -71,6 +71,8 @@ const actionWords: Record<string, (d: Data, line: AuditLine) => string> = {
   'venue.suspend': (d) =>
     `lo suspendió${reason(d)} (${plural(Number(d.offers_withdrawn ?? 0), { one: '# oferta activa retirada', other: '# ofertas activas retiradas' })})`,
   'venue.reinstate': () => 'lo reactivó',
+  'venue.time_zone': (d) =>
+    `cambió su zona horaria a ${e(String(d.to))}${d.from ? ` (antes ${e(String(d.from))})` : ''}`,
   'offer.created': () => 'la creó como borrador',
   'offer.publish': () => 'la publicó',
   'offer.pause': () => 'la pausó',

@@ -75,6 +75,8 @@ const actionWords: Record<string, (d: Data, line: AuditLine) => string> = {
   'venue.suspend': (d) =>
     `приостановка${reason(d)} (снято предложений в продаже: ${Number(d.offers_withdrawn ?? 0)})`,
   'venue.reinstate': () => 'восстановление',
+  'venue.time_zone': (d) =>
+    `смена часового пояса на ${e(String(d.to))}${d.from ? ` (был ${e(String(d.from))})` : ''}`,
   'offer.created': () => 'создание черновика',
   'offer.publish': () => 'публикация',
   'offer.pause': () => 'пауза',
