@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, offers, venues } from '../db/schema.js';
+import { auditLog, offerItems, offers, venues } from '../db/schema.js';
 import { venueMoment, venueWindow } from '../lib/bot/texts/format.js';
 import { inLanguage } from '../lib/bot/texts/language.js';
 import { backfillVenueZones, timeZoneNamed, zoneAt } from '../lib/marketplace/time-zones.js';
@@ -137,6 +137,16 @@ describe(`every venue in its own time zone (${storeLabel})`, () => {
     const tokyo = await offerTitled('Tokyo supper');
     await app.deliver(callbackUpdate(people.alice, `offer:view:${tokyo.id}`));
     expect(lastText(people.alice)).toContain('18:00–20:00 (Tokyo time)');
+  });
+
+  it('confirms a reservation in the venue’s zone, and tells the venue without a label', async () => {
+    const tokyo = await offerTitled('Tokyo supper');
+    const [item] = await app.deps.db.select().from(offerItems).where(eq(offerItems.offerId, tokyo.id));
+    await app.deliver(callbackUpdate(people.alice, `buy:confirm:${tokyo.id}:${item!.id}:1`));
+    expect(lastText(people.alice)).toContain('today 18:00–20:00 (Tokyo time)');
+    const told = shown(lastScreen(app, owners.tokyo.id));
+    expect(told).toContain('today 18:00–20:00');
+    expect(told).not.toContain('time)');
   });
 
   describe('at a date boundary: 23:30 in Berlin is already tomorrow in Tokyo', () => {

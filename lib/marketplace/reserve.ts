@@ -154,6 +154,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         o.id as offer_id, o.title as offer_title, o.status as offer_status, o.units_available,
         o.pickup_start, o.pickup_end,
         b.name as venue_name, b.address as venue_address, b.owner_id, b.latitude, b.longitude,
+        b.time_zone as venue_time_zone,
         ${writtenNotices} as notices
       from (select 1) as one
         left join reservation p on true
