@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, offerItems, offers, venues } from '../db/schema.js';
 import { venueMoment, venueWindow } from '../lib/bot/texts/format.js';
 import { inLanguage } from '../lib/bot/texts/language.js';
+import { saveSearch } from '../lib/marketplace/saved-searches.js';
 import { backfillVenueZones, timeZoneNamed, zoneAt } from '../lib/marketplace/time-zones.js';
 import { editVenueProfile } from '../lib/marketplace/venue-profile.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
@@ -147,6 +148,20 @@ describe(`every venue in its own time zone (${storeLabel})`, () => {
     const told = shown(lastScreen(app, owners.tokyo.id));
     expect(told).toContain('today 18:00–20:00');
     expect(told).not.toContain('time)');
+  });
+
+  it('keeps a customer’s quiet hours in the zone of their saved search, and says so in /settings', async () => {
+    const dave = { id: 1004, first_name: 'Dave' };
+    await say(dave, '/settings');
+    expect(lastText(dave)).toContain('(UTC)');
+    await saveSearch(app.deps.db, {
+      customerId: dave.id,
+      firstName: 'Dave',
+      search: { ...places.tokyo, radiusM: 2000, maxPrice: null },
+      now: clock.now(),
+    });
+    await say(dave, '/settings');
+    expect(lastText(dave)).toContain('(Asia/Tokyo)');
   });
 
   describe('at a date boundary: 23:30 in Berlin is already tomorrow in Tokyo', () => {

@@ -17,7 +17,7 @@ import {
 import { nextAttemptAfter } from '../marketplace/notices.js';
 import { type CustomerOffer, getOfferForCustomer } from '../marketplace/offer-details.js';
 import { quietUntil } from '../marketplace/quiet-hours.js';
-import { zoneAt } from '../marketplace/time-zones.js';
+import { quietHoursZone } from '../marketplace/time-zones.js';
 import { markUserBlocked } from '../marketplace/users.js';
 import { BULK_PER_SECOND, pauseSending, sendingPausedUntil, takeSendBudget } from './send-budget.js';
 
@@ -161,4 +161,4 @@ async function sendAlert(
 
 /** A recipient's own zone: that of their saved search's centre, the one place we know of them; else TIMEZONE. */
 const recipientZone = (deps: Deps, alert: ClaimedDealAlert): string =>
-  (alert.place && zoneAt(alert.place.latitude, alert.place.longitude)) ?? deps.config.timezone;
+  quietHoursZone(alert.place, deps.config);

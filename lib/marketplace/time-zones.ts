@@ -95,3 +95,13 @@ export async function backfillVenueZones(db: Db): Promise<number> {
 
 /** A row's `time_zone` column (null: the venue has none, TIMEZONE applies). */
 export const zoneOf = (value: unknown): string | null => (value == null ? null : String(value));
+
+/**
+ * The zone a customer's deal alerts keep quiet hours in: that of their saved search's centre, the one place of
+ * theirs we keep (a job has no session, and their shared location is never stored); else TIMEZONE. /settings
+ * shows the same zone, so what it says is what the fan-out does.
+ */
+export const quietHoursZone = (
+  place: { latitude: number; longitude: number } | null,
+  config: { timezone: string },
+): string => (place && zoneAt(place.latitude, place.longitude)) ?? config.timezone;

@@ -2,13 +2,14 @@ import { Composer } from 'telegraf';
 import { getDealAlertSettings, updateDealAlertSettings } from '../../marketplace/deal-alert-settings.js';
 import { listFollowedVenues } from '../../marketplace/follows.js';
 import { deleteSearch, getSavedSearch } from '../../marketplace/saved-searches.js';
+import { quietHoursZone } from '../../marketplace/time-zones.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { editOrReply } from '../edit-or-reply.js';
 import { html } from '../html.js';
 import { settingsKeyboard } from '../keyboards/returning.js';
 import { settingsTexts } from '../texts/follows.js';
-import { customerLocale } from '../viewer-zone.js';
+import { localeOf } from '../texts/locale.js';
 
 /** `/settings` (issue 14): mute deal alerts, pick quiet hours, delete the saved search; each tap redraws the card. */
 export const settingsFeature = new Composer<BotContext>();
@@ -21,7 +22,13 @@ async function settingsView(ctx: BotContext) {
     listFollowedVenues(ctx.deps.db, { customerId: userId, now: ctx.deps.clock.now(), limit: 100 }),
   ]);
   return {
-    text: settingsTexts.view(settings, search, following.length, customerLocale(ctx)),
+    // Quiet hours in the zone the fan-out keeps them in (issue 17).
+    text: settingsTexts.view(
+      settings,
+      search,
+      following.length,
+      localeOf(ctx.deps, quietHoursZone(search, ctx.deps.config)),
+    ),
     extra: { ...html, ...settingsKeyboard(settings, search !== null) },
   };
 }
