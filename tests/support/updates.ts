@@ -8,6 +8,8 @@ export interface Person {
   id: number;
   first_name: string;
   username?: string;
+  /** The language of the person's Telegram app, as Telegram sends it with their updates (issue 17). */
+  language_code?: string;
 }
 
 export const people = {

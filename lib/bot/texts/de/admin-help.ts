@@ -28,5 +28,5 @@ export const adminHelp: typeof en.adminHelp = () => `<b>Admin-Konsole</b>
 <b>Warnungen</b>
 Ich schreibe allen Admins, höchstens einmal pro Art alle 15 Minuten, wenn sich Fehler häufen (über 10 pro Minute), ein Ablauf-Callback fehlt, eine Benachrichtigung nach einer Stunde noch nicht zugestellt ist oder der Health-Check fehlschlägt.
 
-/language — ${languageChoiceTexts.command}
+/language — ${languageChoiceTexts.commandDescription}
 /offers — Angebote, wie die Kundschaft sie sieht · /cancel — bricht ab, was du gerade machst`;

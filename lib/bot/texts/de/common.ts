@@ -18,7 +18,7 @@ export const customerCommands: typeof en.customerCommands = [
   { command: 'settings', description: 'Benachrichtigungen: stumm, Ruhezeit, gespeicherte Suche' },
   { command: 'register', description: 'Reste verkaufen: registriere deinen Betrieb' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
 
@@ -32,7 +32,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'Bewertungen deines Betriebs' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
 
@@ -42,7 +42,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Abholung per Code bestätigen' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
 
@@ -62,7 +62,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'Verlauf: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
 

@@ -27,5 +27,5 @@ export const adminHelp = () => `<b>Admin console</b>
 <b>Alerts</b>
 I message every admin, at most once per kind every 15 minutes, when errors pile up (over 10 a minute), an expiry callback went missing, a notice is undelivered after an hour, or the health check fails.
 
-/language — ${languageChoiceTexts.command}
+/language — ${languageChoiceTexts.commandDescription}
 /offers — deals as customers see them · /cancel — stop whatever you are in the middle of`;

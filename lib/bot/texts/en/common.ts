@@ -17,7 +17,7 @@ export const customerCommands: CommandHelp[] = [
   { command: 'settings', description: 'New-deal alerts: mute, quiet hours, saved search' },
   { command: 'register', description: 'Sell your surplus food: register your venue' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
 
@@ -31,7 +31,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'What customers rated your venue' },
   { command: 'offers', description: 'Browse all deals' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
 
@@ -41,7 +41,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Confirm a pickup by its code' },
   { command: 'offers', description: 'Browse all deals' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
 
@@ -61,7 +61,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'History: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Browse all deals' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
 

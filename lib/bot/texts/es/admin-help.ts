@@ -28,5 +28,5 @@ export const adminHelp: typeof en.adminHelp = () => `<b>Consola de admin</b>
 <b>Alertas</b>
 Escribo a todos los admins, como mucho una vez por tipo cada 15 minutos, cuando se acumulan errores (más de 10 por minuto), falta una llamada de vencimiento, un aviso sigue sin entregarse tras una hora o falla el chequeo de salud.
 
-/language — ${languageChoiceTexts.command}
+/language — ${languageChoiceTexts.commandDescription}
 /offers — las ofertas tal como las ven los clientes · /cancel — detiene lo que estés haciendo`;

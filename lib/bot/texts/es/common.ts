@@ -15,7 +15,7 @@ export const customerCommands: typeof en.customerCommands = [
   { command: 'settings', description: 'Avisos de ofertas: silenciar, horas de silencio, búsqueda guardada' },
   { command: 'register', description: 'Vende tu comida sobrante: registra tu local' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 
@@ -29,7 +29,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'Cómo valoran tu local los clientes' },
   { command: 'offers', description: 'Ver todas las ofertas' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 
@@ -39,7 +39,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Confirma una recogida con su código' },
   { command: 'offers', description: 'Ver todas las ofertas' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 
@@ -59,7 +59,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'Historial: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Ver todas las ofertas' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
 

@@ -15,7 +15,7 @@ export const customerCommands: typeof en.customerCommands = [
   { command: 'settings', description: 'Уведомления: пауза, тихие часы, поиск' },
   { command: 'register', description: 'Продавать излишки: регистрация заведения' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
 
@@ -29,7 +29,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'Как клиенты оценили ваше заведение' },
   { command: 'offers', description: 'Все предложения' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
 
@@ -39,7 +39,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Подтвердить выдачу по коду' },
   { command: 'offers', description: 'Все предложения' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
 
@@ -59,7 +59,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'История: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Все предложения' },
   // Issue 17
-  { command: 'language', description: languageChoiceTexts.command },
+  { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
 
