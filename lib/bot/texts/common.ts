@@ -4,7 +4,7 @@ import * as es from './es/common.js';
 import { localizedModule } from './language.js';
 import * as ru from './ru/common.js';
 
-export const { customerCommands, commandsFor, welcome, help, texts } = localizedModule<typeof en>({
+export const { commandsFor, welcome, help, texts } = localizedModule<typeof en>({
   en,
   de,
   es,

@@ -8,7 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
  */
 export const LANGUAGES = ['en', 'de', 'es', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'en';
+const DEFAULT_LANGUAGE: Language = 'en';
 
 /** Each language in its own words: what the /language buttons say, whatever the current language. */
 export const LANGUAGE_NAMES: Record<Language, string> = {
@@ -18,7 +18,7 @@ export const LANGUAGE_NAMES: Record<Language, string> = {
   ru: 'Русский',
 };
 
-export const isLanguage = (value: unknown): value is Language =>
+const isLanguage = (value: unknown): value is Language =>
   typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
 
 /**
@@ -34,7 +34,7 @@ export function languageFromTelegram(
 }
 
 /** The BCP 47 locale used for numbers, money and dates in each language. */
-export const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', de: 'de-DE', es: 'es-ES', ru: 'ru-RU' };
+const INTL_LOCALE: Record<Language, string> = { en: 'en-GB', de: 'de-DE', es: 'es-ES', ru: 'ru-RU' };
 
 /**
  * The language of whatever is being rendered now: the person behind the update, or the recipient of a

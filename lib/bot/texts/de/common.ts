@@ -10,7 +10,7 @@ interface CommandHelp {
   description: string;
 }
 
-export const customerCommands: typeof en.customerCommands = [
+const customerCommands: CommandHelp[] = [
   { command: 'offers', description: 'Reduziertes Essen in deiner Nähe finden' },
   { command: 'myreservations', description: 'Deine Reservierungen und Abholcodes' },
   // Issue 14

@@ -9,7 +9,7 @@ interface CommandHelp {
   description: string;
 }
 
-export const customerCommands: CommandHelp[] = [
+const customerCommands: CommandHelp[] = [
   { command: 'offers', description: 'Browse surplus food deals near you' },
   { command: 'myreservations', description: 'Your reservations and pickup codes' },
   // Issue 14

@@ -5,9 +5,9 @@ import { languageChoiceTexts } from './language-choice.js';
 
 /** Todo lo que se lee en los comandos básicos. Modo HTML; aquí se escapa lo que escribe la gente. */
 
-type CommandHelp = (typeof en.customerCommands)[number];
+type CommandHelp = ReturnType<typeof en.commandsFor>[number];
 
-export const customerCommands: typeof en.customerCommands = [
+const customerCommands: CommandHelp[] = [
   { command: 'offers', description: 'Ofertas de comida sobrante cerca de ti' },
   { command: 'myreservations', description: 'Tus reservas y códigos de recogida' },
   // Issue 14

@@ -5,9 +5,9 @@ import { languageChoiceTexts } from './language-choice.js';
 
 /** Every user-facing line of the basic commands. HTML parse mode; user input is escaped here. */
 
-type CommandHelp = (typeof en.customerCommands)[number];
+type CommandHelp = ReturnType<typeof en.commandsFor>[number];
 
-export const customerCommands: typeof en.customerCommands = [
+const customerCommands: CommandHelp[] = [
   { command: 'offers', description: 'Еда со скидкой рядом с вами' },
   { command: 'myreservations', description: 'Ваши брони и коды для получения' },
   // Issue 14
