@@ -482,6 +482,8 @@ export class BotApiEmulator {
     const message = this.messages.get(key);
     if (!message) return new Error('message to edit not found');
     if (method === 'editMessageText') {
+      // As Telegram: a photo (or a pin, an invoice) has no text to replace; only a text message becomes another.
+      if (typeof message.text !== 'string') return new Error('there is no text in the message to edit');
       if (
         message.text === params.text &&
         JSON.stringify(message.reply_markup) === JSON.stringify(params.reply_markup)

@@ -11,6 +11,7 @@ import type { BotContext } from './context.js';
 import { html } from './html.js';
 import { pressKey } from './idempotency-keys.js';
 import { offerAuditKeyboard } from './keyboards/admin.js';
+import { menuKeyboard } from './keyboards/menu.js';
 import { notifyUser, recipientLanguages } from './notify.js';
 import { settleWithdrawn } from './settle-withdrawn.js';
 import { adminTexts } from './texts/admin.js';
@@ -39,7 +40,10 @@ async function settleAndTell(ctx: BotContext, offerIds: number[]): Promise<numbe
 /** Tells the owner (in their language, issue 17) and swaps their command menu to match their venue's state. */
 async function tellOwner(ctx: BotContext, ownerId: number, render: () => string, role: 'venue' | 'customer') {
   const language = (await recipientLanguages(ctx.deps, [ownerId]))(ownerId);
-  await notifyUser(ctx.deps, ctx.telegram, ownerId, render, language);
+  // Issue 17: the menu keyboard follows too (a suspended owner's is a customer's until reinstated).
+  const holder = role === 'venue' ? ({ role, venue: { status: 'verified' } } as const) : { role };
+  const rendered = () => ({ text: render(), extra: menuKeyboard(holder) });
+  await notifyUser(ctx.deps, ctx.telegram, ownerId, rendered, language);
   await setCommandMenu(ctx.telegram, ownerId, role, language).catch((error) =>
     ctx.log.warn('command_menu_failed', { error: String(error) }),
   );

@@ -3,6 +3,7 @@ import { reviewVenue } from '../marketplace/venues.js';
 import { setCommandMenu } from './command-menus.js';
 import type { BotContext } from './context.js';
 import { html } from './html.js';
+import { menuKeyboard } from './keyboards/menu.js';
 import { notifyUser, recipientLanguages } from './notify.js';
 import { adminTexts } from './texts/admin.js';
 import { ownerNotices } from './texts/venue.js';
@@ -21,7 +22,8 @@ export async function verify(ctx: BotContext, venueId: number): Promise<Venue> {
       ctx.deps,
       ctx.telegram,
       venue.ownerId,
-      () => ownerNotices.verified(venue.name),
+      // Issue 17: with the venue's menu keyboard, in the owner's language.
+      () => ({ text: ownerNotices.verified(venue.name), extra: menuKeyboard({ role: 'venue', venue }) }),
       language,
     );
     await setCommandMenu(ctx.telegram, venue.ownerId, 'venue', language).catch((error) =>

@@ -62,7 +62,7 @@ export interface TextSearch {
 export async function findOffersByText(
   db: Db,
   input: TextSearch,
-): Promise<Listing & { offers: FoundOffer[] }> {
+): Promise<Omit<Listing, 'offers'> & { offers: FoundOffer[] }> {
   if (input.words.length === 0) return { ...pageOf([], 0), offers: [] };
   const config = sql`${input.config}::regconfig`;
   const result = await db.execute(sql`

@@ -14,6 +14,7 @@ import { encodeCallback } from '../callback-data.js';
 import { setCommandMenu } from '../command-menus.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
+import { menuKeyboard } from '../keyboards/menu.js';
 import { notifyUser, recipientLanguages } from '../notify.js';
 import { currentLanguage } from '../texts/language.js';
 import { localeOf } from '../texts/locale.js';
@@ -80,7 +81,12 @@ buttonAction(staffFeature, 'staff:remove', async (ctx, [userId]) => {
   await acknowledge(ctx, t.removed(removed.firstName));
   // In their language, not the owner's (issue 17): the message and the menu they get back.
   const language = (await recipientLanguages(ctx.deps, [userId]))(userId);
-  await notifyUser(ctx.deps, ctx.telegram, userId, () => t.youWereRemoved(removed.venueName), language);
+  // Issue 17: with a customer's menu keyboard in place of the counter's.
+  const removedNotice = () => ({
+    text: t.youWereRemoved(removed.venueName),
+    extra: menuKeyboard({ role: 'customer' }),
+  });
+  await notifyUser(ctx.deps, ctx.telegram, userId, removedNotice, language);
   await setCommandMenu(ctx.telegram, userId, 'customer', language).catch((error) =>
     ctx.log.warn('command_menu_failed', { error: String(error) }),
   );
@@ -99,7 +105,8 @@ staffFeature.start(async (ctx, next) => {
   });
   if (!joined) return void (await ctx.reply(t.alreadyJoined(venue.name), html));
   ctx.log.info('staff_joined', { venue_id: venue.id });
-  await replyAfterCommit(ctx, t.joined(venue.name), html);
+  // Issue 17: with the counter's menu keyboard.
+  await replyAfterCommit(ctx, t.joined(venue.name), { ...html, ...menuKeyboard({ role: 'staff' }) });
   await setCommandMenu(ctx.telegram, ctx.from.id, 'staff', currentLanguage()).catch((error) =>
     ctx.log.warn('command_menu_failed', { error: String(error) }),
   );

@@ -9,6 +9,8 @@ import { menuLabels, menuTexts } from '../texts/menu.js';
  * also 🛡 Review (the venues waiting). Every menu ends with ⌨️ Hide menu (/menu brings it back).
  */
 type Row = KeyboardButton[];
+/** Whose menu: a role, and for owners and admins their venue's state (what /start's visitor says). */
+type MenuHolder = Pick<Visitor, 'role'> & { venue?: Pick<NonNullable<Visitor['venue']>, 'status'> };
 
 const customerRows = (): Row[] => [
   [menuLabels.deals, menuLabels.myReservations],
@@ -24,17 +26,20 @@ const ownerRows = (): Row[] => [
 
 const staffRows = (): Row[] => [[menuLabels.desk, menuLabels.deals], [menuLabels.hide]];
 
-function rowsFor(visitor: Visitor): Row[] {
-  if (visitor.role === 'venue') return ownerRows();
+/** A venue's menu once it may sell (as its command menu): before verification or while suspended, a customer's. */
+const sells = (visitor: MenuHolder) => visitor.venue?.status === 'verified';
+
+function rowsFor(visitor: MenuHolder): Row[] {
+  if (visitor.role === 'venue') return sells(visitor) ? ownerRows() : customerRows();
   if (visitor.role === 'staff') return staffRows();
   if (visitor.role === 'customer') return customerRows();
   // An admin who also owns a venue gets its menu; either way Review comes first, it is what admins are for.
-  const rows = visitor.venue ? ownerRows() : customerRows();
+  const rows = sells(visitor) ? ownerRows() : customerRows();
   return [[menuLabels.review], ...rows];
 }
 
 /** The menu as a message's `reply_markup`, labels in the current language. */
-export function menuKeyboard(visitor: Visitor): { reply_markup: ReplyKeyboardMarkup } {
+export function menuKeyboard(visitor: MenuHolder): { reply_markup: ReplyKeyboardMarkup } {
   return {
     reply_markup: {
       keyboard: rowsFor(visitor),
