@@ -46,6 +46,8 @@ export const reservationStatus = pgEnum('reservation_status', [
   'picked_up',
   'cancelled',
   'no_show',
+  // Issue 18: units held for 10 minutes while the customer's invoice is open (docs/payments.md).
+  'pending_payment',
 ]);
 
 /** Issue 17: the languages the bot speaks (lib/bot/texts/language.ts `LANGUAGES`; a test keeps them equal). */
@@ -93,6 +95,8 @@ export const venues = pgTable(
     approvedAddress: text('approved_address'),
     // Issue 17: the IANA zone of the location (or an admin's /timezone); null without a location: TIMEZONE applies.
     timeZone: text('time_zone'),
+    // Issue 18: the venue takes online payment (🔘 in /venue); read only when PAYMENT_PROVIDER_TOKEN is set.
+    acceptsOnlinePayment: boolean('accepts_online_payment').notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -217,8 +221,14 @@ export const reservations = pgTable(
       t.unitPrice,
     ),
     // A code identifies one live reservation: the venue types it at the counter.
-    uniqueIndex('reservations_live_code_uq').on(t.pickupCode).where(sql`${t.status} = 'reserved'`),
-    uniqueIndex('reservations_live_slot_uq').on(t.customerId, t.slot).where(sql`${t.status} = 'reserved'`),
+    // Live = reserved or pending_payment (issue 18), named by exclusion: migration 0009 adds the value in the
+    // same transaction that rebuilds these indexes, where Postgres can't use it yet.
+    uniqueIndex('reservations_live_code_uq')
+      .on(t.pickupCode)
+      .where(sql`${t.status} not in ('picked_up', 'cancelled', 'no_show')`),
+    uniqueIndex('reservations_live_slot_uq')
+      .on(t.customerId, t.slot)
+      .where(sql`${t.status} not in ('picked_up', 'cancelled', 'no_show')`),
     check('reservations_quantity_positive', sql`${t.quantity} > 0`),
     check('reservations_slot_range', sql`${t.slot} BETWEEN 1 AND 10`),
   ],
@@ -582,3 +592,91 @@ export const channelPosts = pgTable('channel_posts', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
+
+// ─── Issue 18: pay in chat (optional): Telegram Payments with Stripe, refunds ──────────────────────────────────────
+
+export const paymentState = pgEnum('payment_state', ['awaiting', 'paid', 'expired']);
+
+/**
+ * One invoice per reservation paid online (docs/payments.md). Written with the `pending_payment` hold; its payload
+ * is the reservation's idempotency key. `awaiting` until Telegram's successful_payment (`paid`, with both charge
+ * ids) or until the hold lapses unpaid (`expired`, the units back on sale). A late payment is still recorded as
+ * `paid` (Telegram took the money) and refunded when the units are gone.
+ */
+export const payments = pgTable(
+  'payments',
+  {
+    reservationId: bigint('reservation_id', { mode: 'number' })
+      .primaryKey()
+      .references(() => reservations.id),
+    customerId: telegramId('customer_id').notNull(),
+    invoicePayload: text('invoice_payload').notNull(),
+    /** Minor units, the invoice's total; pre-checkout and successful_payment must match it. */
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    holdUntil: timestamp('hold_until', { withTimezone: true }).notNull(),
+    state: paymentState('state').notNull().default('awaiting'),
+    invoiceMessageId: integer('invoice_message_id'),
+    telegramPaymentChargeId: text('telegram_payment_charge_id'),
+    providerPaymentChargeId: text('provider_payment_charge_id'),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('payments_payload_uq').on(t.invoicePayload),
+    // A duplicate successful_payment (same charge) changes nothing.
+    uniqueIndex('payments_telegram_charge_uq').on(t.telegramPaymentChargeId),
+    index('payments_awaiting_idx').on(t.holdUntil).where(sql`${t.state} = 'awaiting'`),
+    check('payments_amount_positive', sql`${t.amount} > 0`),
+    check(
+      'payments_paid_has_charge',
+      sql`(${t.state} = 'paid') = (${t.telegramPaymentChargeId} IS NOT NULL)`,
+    ),
+  ],
+);
+export type Payment = typeof payments.$inferSelect;
+
+export const refundState = pgEnum('refund_state', ['requested', 'succeeded', 'failed']);
+
+/**
+ * The refunds outbox: one row per charge to give back, written in the same statement as the cancellation,
+ * withdrawal or late payment that owes it, and delivered to Stripe by the `refund` job and the sweep with the
+ * Idempotency-Key `refund:<telegram charge id>`. Retried with backoff until Stripe answers; a definite refusal
+ * is `failed` (the runbook says what to do).
+ */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: id(),
+    reservationId: bigint('reservation_id', { mode: 'number' })
+      .notNull()
+      .references(() => reservations.id),
+    customerId: telegramId('customer_id').notNull(),
+    telegramPaymentChargeId: text('telegram_payment_charge_id').notNull(),
+    providerPaymentChargeId: text('provider_payment_charge_id').notNull(),
+    amount: integer('amount').notNull(),
+    currency: text('currency').notNull(),
+    /** cancelled (by the customer, in time), withdrawn (by the venue or an admin), late_payment, duplicate_charge. */
+    reason: text('reason').notNull(),
+    state: refundState('state').notNull().default('requested'),
+    attempts: integer('attempts').notNull().default(0),
+    claimedUntil: timestamp('claimed_until', { withTimezone: true }).notNull(),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull(),
+    stripeRefundId: text('stripe_refund_id'),
+    lastError: text('last_error'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('refunds_charge_uq').on(t.telegramPaymentChargeId),
+    index('refunds_reservation_idx').on(t.reservationId),
+    index('refunds_due_idx').on(t.nextAttemptAt).where(sql`${t.state} = 'requested'`),
+    check('refunds_amount_positive', sql`${t.amount} > 0`),
+    check(
+      'refunds_reason',
+      sql`${t.reason} IN ('cancelled', 'withdrawn', 'late_payment', 'duplicate_charge')`,
+    ),
+  ],
+);
+export type Refund = typeof refunds.$inferSelect;

@@ -128,6 +128,15 @@ const envSchema = (production: boolean) =>
       'UTC',
     ),
     CURRENCY: withFallback(matching(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'), 'EUR'),
+    // Issue 18: online payment (docs/payments.md). The provider token from @BotFather → Payments → Stripe, and the
+    // Stripe secret key that refunds need; STRIPE_API_URL points the Stripe client elsewhere (tests, the sandbox).
+    PAYMENT_PROVIDER_TOKEN: optional(
+      matching(/^\d+:(TEST|LIVE):[A-Za-z0-9_-]+$/, 'must look like 123456:TEST:… from @BotFather → Payments'),
+    ),
+    STRIPE_SECRET_KEY: optional(
+      matching(/^[sr]k_(test|live)_[A-Za-z0-9]+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)'),
+    ),
+    STRIPE_API_URL: optional(httpUrl()),
     // Issue 17: the channel's language, and anyone's whose Telegram language the bot doesn't speak.
     DEFAULT_LANGUAGE: withFallback(
       z.enum(LANGUAGES, { error: `must be one of ${LANGUAGES.join(', ')}` }),
@@ -166,6 +175,15 @@ export interface Config {
   cronSecret?: string;
   timezone: string;
   currency: string;
+  /**
+   * Issue 18: online payment through Telegram with Stripe; unset, every venue takes cash at the counter and no
+   * code path of payments runs. `stripeApi` is only ever set outside production (tests and the sandbox).
+   */
+  payments?: {
+    providerToken: string;
+    stripeSecretKey: string;
+    stripeApi?: { host: string; port: number; protocol: 'http' | 'https' };
+  };
   /**
    * Issue 17: the language of the public channel and of updates without a person, and the fallback for
    * people whose Telegram language the bot doesn't speak (lib/bot/texts/language.ts).
@@ -237,6 +255,19 @@ function presenceProblems(has: (name: keyof Env) => boolean, production: boolean
       variables: qstashNames.filter((name) => !has(name)),
     });
   }
+  // Issue 18: an online payment must be refundable, so the provider token needs the Stripe key beside it.
+  if (has('PAYMENT_PROVIDER_TOKEN') && !has('STRIPE_SECRET_KEY')) {
+    problems.push({
+      text: 'PAYMENT_PROVIDER_TOKEN needs STRIPE_SECRET_KEY too: refunds go through Stripe (docs/payments.md)',
+      variables: ['STRIPE_SECRET_KEY'],
+    });
+  }
+  if (production && has('STRIPE_API_URL')) {
+    problems.push({
+      text: 'STRIPE_API_URL is for tests and the sandbox only; production talks to Stripe itself',
+      variables: ['STRIPE_API_URL'],
+    });
+  }
   if (production) {
     // [name, how the message asks for it]
     const missing: Array<[string, string]> = [];
@@ -281,7 +312,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         const name = String(issue.path[0] ?? 'environment');
         return { text: `${name}: ${issue.message}`, variables: issue.path.length > 0 ? [name] : [] };
       });
-  problems.push(...presenceProblems(has, production));
+  problems.push(...presenceProblems(has, production), ...paymentModeProblems(source));
   if (!parsed.success || problems.length > 0) {
     throw new ConfigError(
       problems.map((p) => p.text),
@@ -328,12 +359,49 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cronSecret: env.CRON_SECRET,
     timezone: env.TIMEZONE,
     currency: env.CURRENCY,
+    payments: paymentsOf(env),
     defaultLanguage: env.DEFAULT_LANGUAGE,
     rateLimit: { maxRequests: env.RATE_LIMIT_MAX_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     logLevel: env.LOG_LEVEL,
     port: env.PORT,
     botMode: env.BOT_MODE,
     forcePolling: env.BOT_FORCE_POLLING,
+  };
+}
+
+/**
+ * Issue 18: a TEST provider token charges Stripe's test mode, so its refunds need a test key (and LIVE a live
+ * one): a mismatch would take real money that can't be given back, or the other way round.
+ */
+function paymentModeProblems(source: Record<string, string | undefined>): Problem[] {
+  const token = /^\d+:(TEST|LIVE):/.exec(source.PAYMENT_PROVIDER_TOKEN?.trim() ?? '')?.[1];
+  const key = /^[sr]k_(test|live)_/.exec(source.STRIPE_SECRET_KEY?.trim() ?? '')?.[1];
+  if (!token || !key || token.toLowerCase() === key) return [];
+  return [
+    {
+      text: `PAYMENT_PROVIDER_TOKEN is a ${token} token but STRIPE_SECRET_KEY is a ${key} key: use the same Stripe mode for both`,
+      variables: ['PAYMENT_PROVIDER_TOKEN', 'STRIPE_SECRET_KEY'],
+    },
+  ];
+}
+
+/** Issue 18: online payment, when the provider token (and so the Stripe key, checked above) is set. */
+function paymentsOf(env: Env): Config['payments'] {
+  if (!env.PAYMENT_PROVIDER_TOKEN || !env.STRIPE_SECRET_KEY) return undefined;
+  const api = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : undefined;
+  const protocol = api?.protocol === 'http:' ? 'http' : 'https';
+  return {
+    providerToken: env.PAYMENT_PROVIDER_TOKEN,
+    stripeSecretKey: env.STRIPE_SECRET_KEY,
+    ...(api
+      ? {
+          stripeApi: {
+            host: api.hostname,
+            port: Number(api.port || (protocol === 'http' ? 80 : 443)),
+            protocol,
+          },
+        }
+      : {}),
   };
 }
 

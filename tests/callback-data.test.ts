@@ -41,6 +41,9 @@ const wire = {
   'buy:item': [[42, 7], 'buy:item:42:7'],
   'buy:qty': [[42, 7, 2], 'buy:qty:42:7:2'],
   'buy:confirm': [[42, 7, 2], 'buy:confirm:42:7:2'],
+  // Issue 18
+  'buy:pay': [[42, 7, 2], 'buy:pay:42:7:2'],
+  'venue:payments': [[1], 'venue:payments:1'],
   'buy:abort': [[], 'buy:abort'],
   'reservation:cancel': [[12], 'reservation:cancel:12'],
   'reservation:pickup': [[12], 'reservation:pickup:12'],

@@ -32,6 +32,18 @@ export interface StoredMessage {
 
 type Params = Record<string, unknown>;
 
+/** Issue 18: an invoice as the emulator keeps it: what the message shows, and what the bot put behind it. */
+export interface SentInvoice {
+  title: string;
+  description: string;
+  start_parameter: string;
+  currency: string;
+  total_amount: number;
+  payload: string;
+  providerToken: string;
+  photoUrl?: string;
+}
+
 /** An inline query's answer: the results (InlineQueryResult objects) and the paging and start button. */
 export interface InlineAnswer {
   results: Array<Record<string, unknown> & { id: string }>;
@@ -196,6 +208,11 @@ export class BotApiEmulator {
         });
       case 'answerInlineQuery':
         return this.answerInline(params);
+      // Issue 18: payments.
+      case 'sendInvoice':
+        return this.sendInvoice(params);
+      case 'answerPreCheckoutQuery':
+        return this.answerPreCheckout(params);
       case 'editMessageText':
       case 'editMessageCaption':
       case 'editMessageReplyMarkup':
@@ -299,6 +316,110 @@ export class BotApiEmulator {
   private readonly channelNames = new Map<string, number>();
   /** Issue 14: what the bot answered to each inline query, as a person's Telegram would show it. */
   private readonly inlineAnswers = new Map<string, InlineAnswer>();
+
+  /** Issue 18: every invoice sent, by `<chat>:<message>`, with what Telegram keeps of it (payload, token). */
+  private readonly invoices = new Map<string, SentInvoice>();
+  /** Issue 18: the bot's answer to each pre-checkout query, by query id. */
+  private readonly checkouts = new Map<string, { ok: boolean; error_message?: string } | null>();
+  private nextCharge = 1;
+
+  /** As Telegram checks an invoice: title 1–32, description 1–255, payload 1–128 bytes, a provider token, prices. */
+  private sendInvoice(params: Params): StoredMessage | Error {
+    const title = String(params.title ?? '');
+    const description = String(params.description ?? '');
+    const payload = String(params.payload ?? '');
+    const prices = params.prices as Array<{ label: string; amount: number }> | undefined;
+    if (title.length < 1 || title.length > 32) return new Error('INVOICE_TITLE_INVALID');
+    if (description.length < 1 || description.length > 255) return new Error('INVOICE_DESCRIPTION_INVALID');
+    if (payload.length < 1 || Buffer.byteLength(payload) > 128) return new Error('INVOICE_PAYLOAD_INVALID');
+    if (typeof params.provider_token !== 'string' || !params.provider_token)
+      return new Error('PAYMENT_PROVIDER_INVALID');
+    if (!/^[A-Z]{3}$/.test(String(params.currency ?? ''))) return new Error('CURRENCY_INVALID');
+    if (!Array.isArray(prices) || prices.length === 0 || prices.some((p) => !Number.isInteger(p.amount))) {
+      return new Error('PRICES_INVALID');
+    }
+    const total = prices.reduce((sum, p) => sum + p.amount, 0);
+    const invoice = {
+      title,
+      description,
+      start_parameter: typeof params.start_parameter === 'string' ? params.start_parameter : '',
+      currency: String(params.currency),
+      total_amount: total,
+    };
+    const message = this.store(params, { invoice });
+    this.invoices.set(`${message.chat.id}:${message.message_id}`, {
+      ...invoice,
+      payload,
+      providerToken: params.provider_token,
+      photoUrl: typeof params.photo_url === 'string' ? params.photo_url : undefined,
+    });
+    return message;
+  }
+
+  private answerPreCheckout(params: Params): true | Error {
+    const id = String(params.pre_checkout_query_id ?? '');
+    if (!this.checkouts.has(id)) return new Error('QUERY_ID_INVALID');
+    if (this.checkouts.get(id)) return new Error('QUERY_ID_INVALID');
+    const ok = isTrue(params.ok);
+    if (!ok && typeof params.error_message !== 'string') return new Error('error_message is required');
+    this.checkouts.set(id, ok ? { ok } : { ok, error_message: String(params.error_message) });
+    return true;
+  }
+
+  /** The invoice a message carries (what the person's Telegram shows, and what it will charge). */
+  invoiceOf(chatId: number, messageId: number): SentInvoice | undefined {
+    return this.invoices.get(`${chatId}:${messageId}`);
+  }
+
+  /** The bot's answer to a pre-checkout query (undefined: not answered). */
+  checkoutAnswer(queryId: string): { ok: boolean; error_message?: string } | undefined {
+    return this.checkouts.get(queryId) ?? undefined;
+  }
+
+  /**
+   * Issue 18: a person pays an invoice as Telegram runs it: a `pre_checkout_query` for the bot to answer, then,
+   * only if it answered ok, the charge and a `successful_payment` message in the payer's private chat. `deliver`
+   * hands each update (without its update_id) to the bot and resolves once it was handled. `payer` may be someone
+   * other than the chat's owner (a forwarded invoice); `tamper` changes what the checkout claims, as a forged or
+   * mismatched update would.
+   */
+  async payInvoice(
+    payer: { id: number; first_name: string },
+    invoice: { chatId: number; messageId: number },
+    deliver: (update: Record<string, unknown>) => Promise<unknown>,
+    tamper: { totalAmount?: number; currency?: string } = {},
+  ): Promise<{ answer?: { ok: boolean; error_message?: string }; paid?: StoredMessage }> {
+    const sent = this.invoiceOf(invoice.chatId, invoice.messageId);
+    if (!sent) throw new Error(`no invoice in message ${invoice.chatId}:${invoice.messageId}`);
+    const from = { id: payer.id, is_bot: false, first_name: payer.first_name };
+    const queryId = `${payer.id}-pcq-${this.nextCharge}`;
+    this.checkouts.set(queryId, null);
+    const currency = tamper.currency ?? sent.currency;
+    const totalAmount = tamper.totalAmount ?? sent.total_amount;
+    await deliver({
+      pre_checkout_query: {
+        id: queryId,
+        from,
+        currency,
+        total_amount: totalAmount,
+        invoice_payload: sent.payload,
+      },
+    });
+    const answer = this.checkoutAnswer(queryId);
+    if (!answer?.ok) return { answer };
+    const n = this.nextCharge++;
+    const paid = this.userMessage(payer, {
+      successful_payment: {
+        currency,
+        total_amount: totalAmount,
+        invoice_payload: sent.payload,
+        telegram_payment_charge_id: `tg_charge_${this.botId}_${n}_${randomBytes(4).toString('hex')}`,
+        provider_payment_charge_id: `ch_emulated_${n}_${randomBytes(6).toString('hex')}`,
+      },
+    });
+    await deliver({ message: paid });
+    return { answer, paid };
+  }
 
   /** A channel the bot is an admin of (so it may post there), reachable by id or by `@username`. */
   addChannel(id: number, title: string, username?: string): void {

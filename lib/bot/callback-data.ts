@@ -46,6 +46,9 @@ const codecs = {
   'buy:item': z.tuple([id, id]),
   'buy:qty': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
   'buy:confirm': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
+  // Issue 18: pay now (online) on the confirm card; the venue's switch for online payment in /venue
+  'buy:pay': z.tuple([id, id, z.coerce.number().int().min(1).max(99)]),
+  'venue:payments': z.tuple([z.coerce.number().int().min(0).max(1)]),
   'buy:abort': z.tuple([]),
   'reservation:cancel': z.tuple([id]),
   'reservation:pickup': z.tuple([id]),

@@ -25,6 +25,8 @@ import { myReservationsFeature } from './features/my-reservations.js';
 import { noShowFeature } from './features/no-show.js';
 import { offerExtrasFeature } from './features/offer-extras.js';
 import { offersFeature } from './features/offers.js';
+import { paymentUpdatesFeature } from './features/payment-updates.js';
+import { paymentsFeature } from './features/payments.js';
 import { privateOnlyFeature } from './features/private-only.js';
 import { rateFeature } from './features/rate.js';
 import { reservationFeature } from './features/reservation.js';
@@ -36,6 +38,7 @@ import { staffFeature } from './features/staff.js';
 import { startFeature } from './features/start.js';
 import { unhandledFeature } from './features/unhandled.js';
 import { venueFeature } from './features/venue.js';
+import { venuePaymentsFeature } from './features/venue-payments.js';
 import { venueProfileFeature } from './features/venue-profile.js';
 import { chosenLanguage, languageOfUpdate, telegramLanguage } from './language-middleware.js';
 import { createStage } from './scenes/index.js';
@@ -84,6 +87,9 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   });
   // Issue 17: everything below answers in the sender's language; their /language choice once the session is read.
   bot.use(telegramLanguage);
+  // Issue 18: Telegram's payment updates need no conversation state, and a payment claimed from a group is
+  // refused with an audit row rather than dropped by the private-only guard.
+  bot.use(paymentUpdatesFeature);
   bot.use(privateOnlyFeature, membershipFeature);
   // Issue 14: inline queries come from any chat and need no conversation state, so they are answered first.
   bot.use(inlineFeature);
@@ -118,6 +124,8 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   // links, a /start payload), recurring drops.
   bot.use(myOffersFeature, reservationsDeskFeature, venueProfileFeature, staffFeature, dropsFeature);
   bot.use(reservationFeature, myReservationsFeature);
+  // Issue 18: 💳 Pay now on the confirm card, and the venue's switch for online payment.
+  bot.use(paymentsFeature, venuePaymentsFeature);
   // Issue 17: a deal's photo and map on request; then free text is a search, once nobody else wanted it.
   bot.use(offerExtrasFeature, searchFeature);
   bot.use(unhandledFeature);

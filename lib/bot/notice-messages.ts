@@ -8,6 +8,7 @@ import { noShowKeyboard, ratingKeyboard } from './keyboards/returning.js';
 import { customerNotices, ownerTexts, reservationTexts, reserveTexts } from './texts/customer.js';
 import { windowSummaryText } from './texts/desk.js';
 import type { Locale } from './texts/locale.js';
+import { paymentTexts } from './texts/payments.js';
 import { ratingTexts } from './texts/ratings.js';
 import { reminderTexts, strikeTexts } from './texts/reminders.js';
 
@@ -26,8 +27,11 @@ const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: s
     text: `${reservationTexts.thanks(f)}\n\n${ratingTexts.ask}`,
     extra: ratingKeyboard(f.reservationId),
   }),
+  // Issue 18: a paid holder reads that the money comes back.
   'reservation.withdrawn': (f) => ({
-    text: customerNotices.withdrawn(f.offerTitle, f.venue.name, f.pickupCode),
+    text: f.paidOnline
+      ? paymentTexts.withdrawnRefund(f)
+      : customerNotices.withdrawn(f.offerTitle, f.venue.name, f.pickupCode),
   }),
   'reservation.no_show': (f) => ({
     text: customerNotices.noShow(f.offerTitle, f.pickupCode) + strikeTexts.rule,
@@ -55,6 +59,15 @@ const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: s
     text: reminderTexts.closing(f, l),
     extra: reservedKeyboard(f.reservationId),
   }),
+  // Issue 18: online payment.
+  'payment.code': (f, l) => ({ text: paymentTexts.paidDone(f, l), extra: reservedKeyboard(f.reservationId) }),
+  'payment.new': (f, l) => ({
+    text: paymentTexts.venueNew(f, l),
+    extra: ownerOrderKeyboard(f.reservationId),
+  }),
+  'payment.late_refund': (f) => ({ text: paymentTexts.lateRefund(f) }),
+  'payment.second_charge': (f) => ({ text: paymentTexts.secondCharge(f) }),
+  'refund.issued': (f) => ({ text: paymentTexts.refundIssued(f) }),
 };
 
 /** Notices about a whole offer. */
@@ -68,6 +81,7 @@ const offerMessages: Record<
 /** Notices to the venue's side: read on the venue's clock, so its windows need no zone label (issue 17). */
 const toVenue: ReadonlySet<string> = new Set([
   'reservation.new',
+  'payment.new',
   'reservation.cancelled',
   'reservation.unconfirmed',
   'offer.summary',

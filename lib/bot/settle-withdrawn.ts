@@ -1,4 +1,7 @@
 import { deliverById } from '../jobs/deliver-notices.js';
+import { settleReleased } from '../jobs/expire-payment.js';
+import { scheduleRefunds } from '../jobs/refund.js';
+import { expireHolds } from '../marketplace/pending-payments.js';
 import { settleEndedOffers } from '../marketplace/settle-ended-offers.js';
 import type { BotContext } from './context.js';
 
@@ -17,6 +20,12 @@ export async function settleWithdrawn(ctx: BotContext, offerIds: number[]): Prom
       ctx.telegram,
       settled.notices.map((n) => n.id),
     );
+    // Issue 18: paid holders are refunded by the `refund` job (the refunds were written with the settlement);
+    // holds awaiting payment end now, so they keep nobody's slot (their checkout is refused: the offer is gone).
+    if (settled.refunds > 0) await scheduleRefunds(deps);
+    if (deps.config.payments) {
+      await settleReleased(deps, await expireHolds(deps.db, { now: deps.clock.now(), offerIds }));
+    }
   } catch (error) {
     ctx.log.warn('settle_deferred', { offers: offerIds.length, error });
   }

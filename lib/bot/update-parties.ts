@@ -7,6 +7,11 @@ export interface UpdateParties {
   chatType?: string;
   /** my_chat_member / chat_member: news about a membership, handled before any conversation state. */
   membership?: boolean;
+  /**
+   * Issue 18: a checkout or a successful payment. Never rate limited: a dropped pre_checkout_query fails the
+   * customer's payment, and a dropped successful_payment would lose money Telegram already took.
+   */
+  payment?: boolean;
   /** Issue 17: the sender's Telegram language, for what is said before the bot runs (slow down). */
   languageCode?: string;
 }
@@ -32,11 +37,15 @@ export function updateParties(update: Update): UpdateParties {
     u.chosen_inline_result?.from ??
     u.pre_checkout_query?.from;
   const membership = Boolean(u.my_chat_member ?? u.chat_member);
+  const payment = Boolean(
+    u.pre_checkout_query ?? (u.message as { successful_payment?: unknown } | undefined)?.successful_payment,
+  );
   return {
     userId: from?.id,
     chatId: chat?.id,
     chatType: chat?.type,
     ...(membership ? { membership } : {}),
+    ...(payment ? { payment } : {}),
     ...(from?.language_code ? { languageCode: from.language_code } : {}),
   };
 }

@@ -88,7 +88,9 @@ export async function processUpdate(runtime: Runtime, update: Update): Promise<W
       log.warn('claim_unavailable', { error });
       return 'mine';
     });
-  const verdict = parties.userId !== undefined ? limiter.check(String(parties.userId)) : undefined;
+  // Issue 18: payment updates are never rate limited (update-parties.ts says why).
+  const verdict =
+    parties.userId !== undefined && !parties.payment ? limiter.check(String(parties.userId)) : undefined;
   if (sessionKey) sessions.prime(sessionKey);
 
   const claim = await claimed;

@@ -10,7 +10,10 @@ interface ScheduledJob {
     // Issue 14: new-deal alerts in batches, pickup reminders, the channel post.
     | 'fan-out-deal-alerts'
     | 'pickup-reminder'
-    | 'channel-post';
+    | 'channel-post'
+    // Issue 18: a hold for an online payment ends; refunds go to Stripe.
+    | 'expire-payment'
+    | 'refund';
   payload: Record<string, unknown>;
   notBefore: Date;
   /** Same id, same job: QStash drops the duplicate, the local scheduler replaces the timer. */

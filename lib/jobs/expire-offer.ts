@@ -3,14 +3,17 @@ import { z } from 'zod';
 import type { Deps } from '../deps.js';
 import { expireOffers } from '../marketplace/offer-transitions.js';
 import { countOverdueOffers } from '../marketplace/ops-checks.js';
+import { expireHolds } from '../marketplace/pending-payments.js';
 import { settleEndedOffers } from '../marketplace/settle-ended-offers.js';
 import { strikeMarkedNoShows } from '../marketplace/strikes.js';
 import { summaryNoticeIds } from '../marketplace/window-summary.js';
 import { raiseAlert } from '../ops/alerts.js';
 import { deliverById, runDeliverNotices } from './deliver-notices.js';
+import { settleReleased } from './expire-payment.js';
 import { forgetOldIdempotencyKeys } from './forget-idempotency-keys.js';
 import { offerChanged, runReturningSweep } from './offer-events.js';
 import { runDueDrops } from './publish-drop.js';
+import { runRefunds } from './refund.js';
 
 export const expireOfferPayload = z.object({ offerId: z.number().int().positive() });
 
@@ -67,6 +70,10 @@ export async function runSweep(deps: Deps, telegram: Telegram) {
   ]);
   const drops = await runDueDrops(deps, telegram);
   const returning = await runReturningSweep(deps, telegram);
+  // Issue 18: holds whose expiry job was lost, and refunds Stripe hasn't answered yet.
+  const holds = await expireHolds(deps.db, { now });
+  await settleReleased(deps, holds);
+  const refunds = await runRefunds(deps, telegram);
   const notices = await runDeliverNotices(deps, telegram);
   const forgotten = await forgetOldIdempotencyKeys(deps.db, now);
   deps.log.info('sweep', {
@@ -75,6 +82,9 @@ export async function runSweep(deps: Deps, telegram: Telegram) {
     drops,
     forgotten,
     ...returning,
+    holdsReleased: holds.released.length,
+    refunds: refunds.refunded,
+    refundsWaiting: refunds.waiting,
   });
   return {
     expired: expired.length,

@@ -4,9 +4,11 @@ import type { Deps } from '../deps.js';
 import { channelPostPayload, runChannelPost } from './channel-post.js';
 import { runDeliverNotices } from './deliver-notices.js';
 import { expireOfferPayload, runExpireOffer } from './expire-offer.js';
+import { expirePaymentPayload, runExpirePayment } from './expire-payment.js';
 import { fanOutPayload, runFanOutDealAlerts } from './fan-out-deal-alerts.js';
 import { reminderPayload, runPickupReminder } from './pickup-reminder.js';
 import { publishDropPayload, runPublishDrop } from './publish-drop.js';
+import { runRefunds } from './refund.js';
 
 /**
  * Every scheduled job by name: its payload schema and what it runs. QStash POSTs to `/api/jobs/<name>`
@@ -42,6 +44,16 @@ export const jobs = {
     schema: channelPostPayload,
     run: (deps: Deps, telegram: Telegram, payload: z.infer<typeof channelPostPayload>) =>
       runChannelPost(deps, telegram, payload),
+  },
+  // Issue 18: online payment: a hold's end, and refunds handed to Stripe.
+  'expire-payment': {
+    schema: expirePaymentPayload,
+    run: (deps: Deps, _telegram: Telegram, payload: z.infer<typeof expirePaymentPayload>) =>
+      runExpirePayment(deps, payload),
+  },
+  refund: {
+    schema: z.object({}),
+    run: (deps: Deps, telegram: Telegram) => runRefunds(deps, telegram),
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { AppError } from '../errors.js';
 import type { Db } from '../infra/db.js';
 import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
+import { refundRequestCtes, refundsWritten } from './refunds.js';
 import { factColumns, factsOf, type ReservationFacts } from './reservation-facts.js';
 import { firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
@@ -12,6 +13,8 @@ export interface CancelResult extends ReservationFacts {
   offerReactivated: boolean;
   /** The venue's "X cancelled" notice, written with the cancellation. */
   notices: ClaimedNotice[];
+  /** Issue 18: a paid reservation's refund was written with the cancellation (the `refund` job sends it). */
+  refundRequested: boolean;
 }
 
 /**
@@ -72,12 +75,15 @@ export async function cancelReservation(
         audit as (
           insert into audit_log (actor_id, action, entity, entity_id, data)
           select ${input.customerId}, 'reservation.cancel', 'reservation', id, jsonb_build_object('to', 'cancelled') from cancelled
-        )
+        ),
+        -- Issue 18: cancelled in time, a paid reservation is refunded (docs/payments.md).
+        ${refundRequestCtes({ reservationIds: sql`select id from cancelled`, reason: 'cancelled', now: input.now, actorId: input.customerId })}
         select p.status as before, o.pickup_end as window_end, ${factColumns},
           (select count(*) from cancelled) as changed,
           (select outcome from prior) is not null as replayed,
           (select status from offer_row) as offer_status_after,
           o.status as offer_status_before,
+          ${refundsWritten} as refunds,
           ${writtenNotices} as notices
         from reservations p
           join offer_items i on i.id = p.item_id
@@ -100,5 +106,6 @@ export async function cancelReservation(
     changed,
     offerReactivated: row.offer_status_before === 'sold_out' && row.offer_status_after === 'active',
     notices: noticesOf(row.notices),
+    refundRequested: num(row.refunds) > 0,
   };
 }

@@ -21,6 +21,11 @@ export interface DeskTotals {
   collectedUnits: number;
   cashTaken: number;
   noShows: number;
+  /**
+   * Issue 18: paid online (reserved or collected, never refunded since a no-show isn't): no cash to collect for
+   * them, so `cashExpected` and `cashTaken` leave them out.
+   */
+  paidOnline: number;
 }
 
 export interface DeskOffer {
@@ -43,16 +48,19 @@ export interface DeskReservation {
   status: 'reserved' | 'picked_up' | 'no_show';
   amount: number;
   pickedUpAt: Date | null;
+  /** Issue 18: paid online, nothing to collect. */
+  paidOnline: boolean;
 }
 
 const totalColumns = sql.raw(`
   count(p.id) filter (where p.status = 'reserved') as to_collect,
   coalesce(sum(p.quantity) filter (where p.status = 'reserved'), 0) as to_collect_units,
-  coalesce(sum(p.quantity * p.unit_price) filter (where p.status = 'reserved'), 0) as cash_expected,
+  coalesce(sum(p.quantity * p.unit_price) filter (where p.status = 'reserved' and pm.reservation_id is null), 0) as cash_expected,
   count(p.id) filter (where p.status = 'picked_up') as collected,
   coalesce(sum(p.quantity) filter (where p.status = 'picked_up'), 0) as collected_units,
-  coalesce(sum(p.quantity * p.unit_price) filter (where p.status = 'picked_up'), 0) as cash_taken,
-  count(p.id) filter (where p.status = 'no_show') as no_shows`);
+  coalesce(sum(p.quantity * p.unit_price) filter (where p.status = 'picked_up' and pm.reservation_id is null), 0) as cash_taken,
+  count(p.id) filter (where p.status = 'no_show') as no_shows,
+  coalesce(sum(pm.amount), 0) as paid_online`);
 
 const totalsOf = (row: RawRow): DeskTotals => ({
   toCollect: num(row.to_collect),
@@ -62,6 +70,7 @@ const totalsOf = (row: RawRow): DeskTotals => ({
   collectedUnits: num(row.collected_units),
   cashTaken: num(row.cash_taken),
   noShows: num(row.no_shows),
+  paidOnline: num(row.paid_online ?? 0),
 });
 
 const deskOfferOf = (row: RawRow): DeskOffer => ({
@@ -77,7 +86,8 @@ const deskOfferOf = (row: RawRow): DeskOffer => ({
 const offersQuery = (where: SQL) => sql`
   select o.id, o.title, o.status, o.pickup_start, o.pickup_end, b.time_zone, ${totalColumns}
   from offers o join venues b on b.id = o.venue_id
-    left join reservations p on p.offer_id = o.id and p.status <> 'cancelled'
+    left join reservations p on p.offer_id = o.id and p.status not in ('cancelled', 'pending_payment')
+    left join payments pm on pm.reservation_id = p.id and pm.state = 'paid'
   where ${where}
   group by o.id, b.id`;
 
@@ -124,9 +134,10 @@ export async function listOfferReservations(
   const rows = allRows(
     await db.execute(sql`
       select p.id, coalesce(u.first_name, '') as customer_name, p.quantity, i.name as item_name, p.pickup_code,
-        p.status, p.quantity * p.unit_price as amount, p.picked_up_at
+        p.status, p.quantity * p.unit_price as amount, p.picked_up_at,
+        exists (select 1 from payments pm where pm.reservation_id = p.id and pm.state = 'paid') as paid_online
       from reservations p join offer_items i on i.id = p.item_id left join users u on u.id = p.customer_id
-      where p.offer_id = ${offer.offerId} and p.status <> 'cancelled'
+      where p.offer_id = ${offer.offerId} and p.status not in ('cancelled', 'pending_payment')
       order by (p.status = 'reserved') desc, p.pickup_code, p.id
       limit ${input.pageSize} offset ${page * input.pageSize}
     `),
@@ -144,6 +155,7 @@ export async function listOfferReservations(
       status: row.status as DeskReservation['status'],
       amount: num(row.amount),
       pickedUpAt: dateOrNull(row.picked_up_at),
+      paidOnline: row.paid_online === true || row.paid_online === 't',
     })),
   };
 }

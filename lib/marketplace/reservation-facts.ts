@@ -29,6 +29,8 @@ export interface ReservationFacts {
     /** Issue 17: the venue's own zone, which the window is shown in (null: TIMEZONE's). */
     zone: string | null;
   };
+  /** Issue 18: paid online (through Telegram), so nothing is to pay at pickup and a cancellation is refunded. */
+  paidOnline?: boolean;
 }
 
 /**
@@ -39,7 +41,8 @@ export const factColumns =
   sql.raw(`p.id as reservation_id, p.customer_id, coalesce(u.first_name, '') as customer_name,
   p.quantity, p.unit_price, p.currency, p.pickup_code, i.name as item_name, o.id as offer_id, o.title as offer_title,
   o.pickup_start, o.pickup_end, b.name as venue_name, b.address as venue_address, b.owner_id,
-  b.latitude, b.longitude, b.time_zone as venue_time_zone`);
+  b.latitude, b.longitude, b.time_zone as venue_time_zone,
+  exists (select 1 from payments pm where pm.reservation_id = p.id and pm.state = 'paid') as paid_online`);
 
 export function factsOf(row: RawRow): ReservationFacts {
   return {
@@ -63,6 +66,7 @@ export function factsOf(row: RawRow): ReservationFacts {
       longitude: numOrNull(row.longitude),
       zone: zoneOf(row.venue_time_zone),
     },
+    paidOnline: row.paid_online === true || row.paid_online === 't',
   };
 }
 

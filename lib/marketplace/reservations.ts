@@ -60,7 +60,8 @@ export async function listCustomerReservations(
       join offer_items i on i.id = p.item_id
       join offers o on o.id = p.offer_id
       join venues b on b.id = o.venue_id
-    where p.customer_id = ${customerId}
+    -- Issue 18: a hold awaiting its payment isn't a reservation yet (its invoice is in the chat).
+    where p.customer_id = ${customerId} and p.status <> 'pending_payment'
     order by (p.status = 'reserved') desc, p.created_at desc, p.id desc
     limit ${limit}
   `);

@@ -13,6 +13,8 @@ export interface PlacedReservation extends ReservationFacts {
   unitsLeft: number;
   /** True when this key had already reserved: the first reservation, shown again, and nothing new. */
   replayed: boolean;
+  /** Issue 18: `pending_payment` for a hold awaiting its invoice; a replay reports what the first one is now. */
+  status: 'reserved' | 'pending_payment' | 'picked_up' | 'cancelled' | 'no_show';
   /** The pickup code for the customer and the heads-up for the venue, written with the reservation. */
   notices: ClaimedNotice[];
 }
@@ -26,6 +28,12 @@ export interface ReserveInput {
   quantity: number;
   currency: string;
   now: Date;
+  /**
+   * Issue 18: hold the units until then for an online payment instead of reserving them: the reservation is
+   * `pending_payment` with its invoice (`payments`, payload = the idempotency key) and tells nobody yet. It holds
+   * a slot under the cap, as a reservation does (docs/payments.md).
+   */
+  holdUntil?: Date;
 }
 
 /**
@@ -52,6 +60,7 @@ export async function reserve(db: Db, input: ReserveInput): Promise<PlacedReserv
       offerStatus: String(row.prior_offer_status) as PlacedReservation['offerStatus'],
       unitsLeft: num(row.prior_units),
       replayed: true,
+      status: String(row.replayed_status) as PlacedReservation['status'],
       notices: [],
     };
   }
@@ -61,6 +70,7 @@ export async function reserve(db: Db, input: ReserveInput): Promise<PlacedReserv
     offerStatus: row.offer_status as PlacedReservation['offerStatus'],
     unitsLeft: num(row.units_available),
     replayed: false,
+    status: input.holdUntil ? 'pending_payment' : 'reserved',
     notices: noticesOf(row.notices),
   };
 }
@@ -70,6 +80,8 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
   const claim = noticeClaimUntil(input.now).toISOString();
   const q = input.quantity;
   const c = input.customer.id;
+  const hold = input.holdUntil != null;
+  const status = hold ? 'pending_payment' : 'reserved';
   return firstRow(
     await db.execute(sql`
       with prior as (
@@ -83,7 +95,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         for update
       ),
       held as (
-        select slot from reservations where customer_id = ${c} and status = 'reserved'
+        select slot from reservations where customer_id = ${c} and status in ('reserved', 'pending_payment')
       ),
       -- Issue 14: three no-shows in 30 days limit the customer to one live reservation for 14 days.
       strike_limit as (select ${strikeLimitUntilSql(c, input.now)} as until),
@@ -113,18 +125,27 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
         returning id, status, units_available, title, pickup_start, pickup_end, venue_id
       ),
       reservation as (
-        insert into reservations (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code, slot)
-        select ${c}, offer_id, id, ${q}, price, ${input.currency}, ${code}, (select slot from free_slot) from item
+        insert into reservations (customer_id, offer_id, item_id, quantity, unit_price, currency, pickup_code, slot, status)
+        select ${c}, offer_id, id, ${q}, price, ${input.currency}, ${code}, (select slot from free_slot),
+          ${status}::reservation_status
+        from item
         returning id
+      ),
+      -- Issue 18: a hold's invoice, paid within holdUntil (or released by the expire-payment job or the sweep).
+      invoice as (
+        insert into payments (reservation_id, customer_id, invoice_payload, amount, currency, hold_until)
+        select p.id, ${c}, ${input.idempotencyKey}, ${q} * i.price, ${input.currency}, ${input.holdUntil?.toISOString() ?? null}::timestamptz
+        from reservation p, item i where ${hold}
       ),
       venue as (
         select b.* from venues b where b.id = (select venue_id from live_offer)
       ),
       notice as (
         insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
-        select ${c}, 'reservation.code', id, ${claim}::timestamptz, ${now}::timestamptz from reservation
+        select ${c}, 'reservation.code', id, ${claim}::timestamptz, ${now}::timestamptz from reservation where not ${hold}
         union all
         select (select owner_id from venue), 'reservation.new', id, ${claim}::timestamptz, ${now}::timestamptz from reservation
+        where not ${hold}
         returning id, kind, recipient_id
       ),
       remember as (
@@ -133,7 +154,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
       ),
       audit as (
         insert into audit_log (actor_id, action, entity, entity_id, data)
-        select ${c}::bigint, 'reservation.reserve', 'reservation', id,
+        select ${c}::bigint, ${hold ? 'reservation.hold' : 'reservation.reserve'}, 'reservation', id,
           jsonb_build_object('offer_id', ${input.offerId}::bigint, 'item_id', ${input.itemId}::bigint, 'quantity', ${q}::int)
         from reservation
         union all
@@ -142,6 +163,7 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
       )
       select
         (select reservation_id from prior) as replayed_reservation_id,
+        (select status from reservations where id = (select reservation_id from prior)) as replayed_status,
         (select status from offers where id = ${input.offerId}) as prior_offer_status,
         (select units_available from offers where id = ${input.offerId}) as prior_units,
         (select id from live_offer) as live_offer_id,

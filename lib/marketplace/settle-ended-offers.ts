@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
 import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
+import { refundRequestCtes, refundsWritten } from './refunds.js';
 import { firstRow, num } from './rows.js';
 import { retryConflicts } from './statement-retry.js';
 import { STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from './strikes.js';
@@ -12,6 +13,8 @@ export interface Settlement {
   noShows: number;
   /** One notice per holder, written with the change and claimed for delivery right after. */
   notices: ClaimedNotice[];
+  /** Issue 18: refunds written for paid reservations of withdrawn offers (the `refund` job sends them). */
+  refunds: number;
 }
 
 /**
@@ -33,7 +36,7 @@ export async function settleEndedOffers(
   const tz = input.timezone ?? 'UTC';
   const claim = noticeClaimUntil(input.now).toISOString();
   const only = input.offerIds ? sql`and o.id = any(${`{${input.offerIds.join(',')}}`}::bigint[])` : sql``;
-  if (input.offerIds?.length === 0) return { withdrawn: 0, noShows: 0, notices: [] };
+  if (input.offerIds?.length === 0) return { withdrawn: 0, noShows: 0, notices: [], refunds: 0 };
   const row = firstRow(
     await retryConflicts(() =>
       db.execute(sql`
@@ -86,8 +89,11 @@ export async function settleEndedOffers(
           insert into audit_log (actor_id, action, entity, entity_id, data)
           select null, 'reservation.settle', 'reservation', id, jsonb_build_object('to', status, 'offer_id', offer_id)
           from settled
-        )
+        ),
+        -- Issue 18: a withdrawn (or taken-down) offer's paid reservations are refunded; a no-show is not.
+        ${refundRequestCtes({ reservationIds: sql`select id from settled where status = 'cancelled'`, reason: 'withdrawn', now: input.now, actorId: null })}
         select (select count(*) from settled where status = 'cancelled') as withdrawn,
+          ${refundsWritten} as refunds,
           (select count(*) from settled where status = 'no_show') as no_shows,
           ${writtenNotices} as notices
       `),
@@ -97,5 +103,6 @@ export async function settleEndedOffers(
     withdrawn: num(row?.withdrawn ?? 0),
     noShows: num(row?.no_shows ?? 0),
     notices: noticesOf(row?.notices),
+    refunds: num(row?.refunds ?? 0),
   };
 }

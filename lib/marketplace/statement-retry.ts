@@ -10,6 +10,10 @@ const RETRYABLE_UNIQUE = new Set([
   'reservations_live_slot_uq',
   'idempotency_keys_pkey',
   'notices_reservation_kind_uq',
+  // Issue 18: one invoice per key, one record per Telegram charge (two deliveries of one payment racing).
+  'payments_payload_uq',
+  'payments_telegram_charge_uq',
+  'refunds_charge_uq',
 ]);
 
 function pgErrorOf(error: unknown): { code?: string; constraint?: string } | undefined {

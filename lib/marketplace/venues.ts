@@ -35,6 +35,7 @@ const toVenue = (row: RawRow): Venue => ({
   approvedName: (row.approved_name as string | null) ?? null,
   approvedAddress: (row.approved_address as string | null) ?? null,
   timeZone: (row.time_zone as string | null) ?? null,
+  acceptsOnlinePayment: row.accepts_online_payment === true || row.accepts_online_payment === 't',
   reviewedBy: numOrNull(row.reviewed_by),
   reviewedAt: dateOrNull(row.reviewed_at),
   createdAt: date(row.created_at),

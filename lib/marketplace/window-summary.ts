@@ -21,8 +21,10 @@ export interface WindowSummary {
   collected: number;
   collectedUnits: number;
   noShows: number;
-  /** Paid at pickup: the collected reservations' prices. */
+  /** Paid at pickup: the collected reservations' prices (issue 18: those paid online left out). */
   cashTaken: number;
+  /** Issue 18: paid online and kept (collected or not picked up; a no-show isn't refunded). */
+  paidOnline: number;
   currency: string | null;
   /** Kilograms collected, when at least one item states a weight per unit; null otherwise. */
   kgSaved: number | null;
@@ -32,12 +34,13 @@ export async function windowSummaries(db: Db, offerIds: number[]): Promise<Map<n
   const rows = allRows(
     await db.execute(sql`
       select o.id, o.title, o.pickup_start, o.pickup_end, b.time_zone,
-        count(p.id) filter (where p.status <> 'cancelled') as reserved,
-        coalesce(sum(p.quantity) filter (where p.status <> 'cancelled'), 0) as reserved_units,
+        count(p.id) filter (where p.status not in ('cancelled', 'pending_payment')) as reserved,
+        coalesce(sum(p.quantity) filter (where p.status not in ('cancelled', 'pending_payment')), 0) as reserved_units,
         count(p.id) filter (where p.status = 'picked_up') as collected,
         coalesce(sum(p.quantity) filter (where p.status = 'picked_up'), 0) as collected_units,
         count(p.id) filter (where p.status = 'no_show') as no_shows,
-        coalesce(sum(p.quantity * p.unit_price) filter (where p.status = 'picked_up'), 0) as cash,
+        coalesce(sum(p.quantity * p.unit_price) filter (where p.status = 'picked_up' and pm.reservation_id is null), 0) as cash,
+        coalesce(sum(pm.amount) filter (where p.status in ('reserved', 'picked_up', 'no_show')), 0) as paid_online,
         min(p.currency) as currency,
         coalesce(sum(p.quantity * i.unit_weight_grams) filter (where p.status = 'picked_up'), 0) as grams,
         bool_or(i.unit_weight_grams is not null) or exists (
@@ -47,6 +50,7 @@ export async function windowSummaries(db: Db, offerIds: number[]): Promise<Map<n
         join venues b on b.id = o.venue_id
         left join reservations p on p.offer_id = o.id
         left join offer_items i on i.id = p.item_id
+        left join payments pm on pm.reservation_id = p.id and pm.state = 'paid'
       where o.id = any(${`{${offerIds.join(',')}}`}::bigint[])
       group by o.id, b.id
     `),
@@ -66,6 +70,7 @@ export async function windowSummaries(db: Db, offerIds: number[]): Promise<Map<n
         collectedUnits: num(row.collected_units),
         noShows: num(row.no_shows),
         cashTaken: num(row.cash),
+        paidOnline: num(row.paid_online ?? 0),
         currency: row.currency == null ? null : String(row.currency),
         kgSaved: row.weighed === true || row.weighed === 't' ? num(row.grams) / 1000 : null,
       },

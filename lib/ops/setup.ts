@@ -72,7 +72,8 @@ export async function runSetup(
     throw new Error('TELEGRAM_WEBHOOK_SECRET is not set: Telegram must send it with every update.');
   await telegram.setWebhook(`${config.publicUrl}/api/telegram`, {
     secret_token: config.webhookSecret,
-    allowed_updates: [...ALLOWED_UPDATES],
+    // Issue 18: the checkout, when payments are on (successful_payment arrives as a message).
+    allowed_updates: [...ALLOWED_UPDATES, ...(config.payments ? ['pre_checkout_query' as const] : [])],
     // Each connection is a concurrent function invocation; 40 keeps Neon and Upstash well within limits.
     max_connections: 40,
     ...(dropPendingUpdates ? { drop_pending_updates: true } : {}),

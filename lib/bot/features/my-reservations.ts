@@ -1,10 +1,12 @@
 import { Composer } from 'telegraf';
+import { paymentStates } from '../../marketplace/payment-states.js';
 import { pickupPlaceOf } from '../../marketplace/reservation-venue.js';
 import { listCustomerReservations } from '../../marketplace/reservations.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { reservationsKeyboard } from '../keyboards/customer.js';
+import { paymentSection } from '../payment-section.js';
 import { reservationList, reservationTexts } from '../texts/customer.js';
 import { customerLocale } from '../viewer-zone.js';
 
@@ -18,8 +20,15 @@ export const myReservationsFeature = new Composer<BotContext>();
 export async function reservationsView(ctx: BotContext) {
   const reservations = await listCustomerReservations(ctx.deps.db, ctx.from!.id, 10);
   if (reservations.length === 0) return { text: reservationTexts.none, extra: {} };
+  // Issue 18: how each online payment stands (paid, refund on its way, refunded), when payments are on.
+  const payments = ctx.deps.config.payments
+    ? await paymentStates(ctx.deps.db, {
+        customerId: ctx.from!.id,
+        reservationIds: reservations.map((r) => r.id),
+      })
+    : [];
   return {
-    text: reservationList(reservations, customerLocale(ctx)),
+    text: reservationList(reservations, customerLocale(ctx)) + paymentSection(payments),
     extra: { ...html, ...reservationsKeyboard(reservations) },
   };
 }

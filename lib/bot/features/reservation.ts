@@ -1,6 +1,7 @@
 import { Composer } from 'telegraf';
 import { deliverWritten } from '../../jobs/deliver-notices.js';
 import { offerChanged } from '../../jobs/offer-events.js';
+import { scheduleRefunds } from '../../jobs/refund.js';
 import { cancelReservation } from '../../marketplace/cancel-reservation.js';
 import { confirmPickup } from '../../marketplace/confirm-pickup.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
@@ -10,6 +11,7 @@ import { html } from '../html.js';
 import { pressKey } from '../idempotency-keys.js';
 import { undoPickupKeyboard } from '../keyboards/desk.js';
 import { ownerTexts, reservationTexts } from '../texts/customer.js';
+import { paymentTexts } from '../texts/payments.js';
 import { reservationsView } from './my-reservations.js';
 import { reserveFeature } from './reserve.js';
 
@@ -31,8 +33,22 @@ async function cancelFor(ctx: BotContext, reservationId: number) {
   }
   // Issue 14: a sold-out offer back on sale shows so in the channel.
   if (result.offerReactivated) await offerChanged(ctx.deps, result.offerId);
+  // Issue 18: a paid reservation cancelled in time is refunded (written with the cancellation).
+  if (result.refundRequested) await scheduleRefunds(ctx.deps);
   return result;
 }
+
+/** What the customer reads after cancelling: a paid reservation says its money comes back (issue 18). */
+const cancelledText = (result: Awaited<ReturnType<typeof cancelFor>>) =>
+  !result.changed
+    ? reservationTexts.alreadyCancelled(result.reservationId)
+    : result.paidOnline
+      ? paymentTexts.cancelledRefund(result)
+      : reservationTexts.cancelled(result.reservationId);
+
+/** The venue's confirmation of a pickup; a reservation paid online has nothing to collect (issue 18). */
+const pickupDoneText = (result: Awaited<ReturnType<typeof pickedUp>>) =>
+  ownerTexts.pickupDone(result) + (result.paidOnline ? paymentTexts.alreadyPaid : '');
 
 reservationFeature.command('cancel', async (ctx, next) => {
   // A bare /cancel means "stop what I'm doing"; the fallback answers that.
@@ -40,21 +56,13 @@ reservationFeature.command('cancel', async (ctx, next) => {
   const match = /^#?(\d{1,15})$/.exec(ctx.payload.trim());
   if (!match) return void (await ctx.reply(reservationTexts.cancelUsage, html));
   const result = await cancelFor(ctx, Number(match[1]));
-  const text = result.changed
-    ? reservationTexts.cancelled(result.reservationId)
-    : reservationTexts.alreadyCancelled(result.reservationId);
-  await replyAfterCommit(ctx, text, html);
+  await replyAfterCommit(ctx, cancelledText(result), html);
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });
 
 buttonAction(reservationFeature, 'reservation:cancel', async (ctx, [reservationId]) => {
   const result = await cancelFor(ctx, reservationId);
-  await acknowledge(
-    ctx,
-    result.changed
-      ? reservationTexts.cancelled(reservationId)
-      : reservationTexts.alreadyCancelled(reservationId),
-  );
+  await acknowledge(ctx, cancelledText(result));
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
   // The message the button sat on now shows the reservations as they are.
   const view = await reservationsView(ctx).catch(() => null);
@@ -81,7 +89,7 @@ reservationFeature.command('pickup', async (ctx) => {
   if (!code) return void (await ctx.reply(ownerTexts.pickupUsage, html));
   const result = await pickedUp(ctx, { code });
   // A mistyped code can be taken back for a few minutes.
-  await replyAfterCommit(ctx, ownerTexts.pickupDone(result), {
+  await replyAfterCommit(ctx, pickupDoneText(result), {
     ...html,
     ...undoPickupKeyboard(result.reservationId),
   });
@@ -91,6 +99,6 @@ reservationFeature.command('pickup', async (ctx) => {
 buttonAction(reservationFeature, 'reservation:pickup', async (ctx, [reservationId]) => {
   const result = await pickedUp(ctx, { reservationId });
   await acknowledge(ctx, ownerTexts.pickedUpButton);
-  await showInPlace(ctx, ownerTexts.pickupDone(result), { ...html, ...undoPickupKeyboard(reservationId) });
+  await showInPlace(ctx, pickupDoneText(result), { ...html, ...undoPickupKeyboard(reservationId) });
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });

@@ -14,6 +14,7 @@ import { pressKey } from '../idempotency-keys.js';
 import { deskDayKeyboard, deskOfferKeyboard } from '../keyboards/desk.js';
 import { deskTexts as t } from '../texts/desk.js';
 import { localeOf } from '../texts/locale.js';
+import { paymentTexts } from '../texts/payments.js';
 import { venueLocale } from '../viewer-zone.js';
 
 /**
@@ -79,7 +80,8 @@ buttonAction(reservationsDeskFeature, 'desk:pickup', async (ctx, [reservationId,
     now: ctx.deps.clock.now(),
   });
   if (!result.replayed) ctx.log.info('reservations_picked_up', { reservation_id: reservationId });
-  await acknowledge(ctx, t.pickedUp(reservationId));
+  // Issue 18: paid online, nothing to collect at the counter.
+  await acknowledge(ctx, t.pickedUp(reservationId) + (result.paidOnline ? paymentTexts.alreadyPaid : ''));
   await redraw(ctx, result.offerId, page);
   await deliverWritten(ctx.deps, ctx.telegram, result.notices, result);
 });

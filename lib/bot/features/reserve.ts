@@ -9,6 +9,7 @@ import { getOfferForCustomer, itemOf } from '../../marketplace/offer-details.js'
 import { placeReservation } from '../../marketplace/place-reservation.js';
 import { MAX_UNITS_PER_RESERVATION } from '../../marketplace/reservations.js';
 import { notEnoughLeft, type PlacedReservation } from '../../marketplace/reserve.js';
+import { offerTakesOnlinePayment } from '../../marketplace/venue-payments.js';
 import { acknowledge, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
@@ -22,7 +23,11 @@ import {
   quantityKeyboard,
   reservedKeyboard,
 } from '../keyboards/customer.js';
+import { payOrCashKeyboard } from '../keyboards/payments.js';
+import { showIfHold } from '../payment-hold.js';
 import { reserveTexts } from '../texts/customer.js';
+import type { Locale } from '../texts/locale.js';
+import { paymentTexts } from '../texts/payments.js';
 import { strikeTexts } from '../texts/reminders.js';
 import { customerLocale } from '../viewer-zone.js';
 
@@ -60,6 +65,14 @@ buttonAction(reserveFeature, 'buy:item', async (ctx, [offerId, itemId]) => {
 
 buttonAction(reserveFeature, 'buy:qty', async (ctx, [offerId, itemId, quantity]) => {
   const { offer, item } = await availableItem(ctx, offerId, itemId, quantity);
+  // Issue 18: a venue that takes online payment offers 💳 Pay now beside 💵 Pay at pickup.
+  if (ctx.deps.config.payments && (await offerTakesOnlinePayment(ctx.deps.db, offerId))) {
+    await ctx.answerCbQuery();
+    return void (await editOrReply(ctx, paymentTexts.confirm(offer, item, quantity, customerLocale(ctx)), {
+      ...html,
+      ...payOrCashKeyboard(offerId, itemId, quantity),
+    }));
+  }
   await ctx.answerCbQuery();
   await editOrReply(ctx, reserveTexts.confirm(offer, item, quantity, customerLocale(ctx)), {
     ...html,
@@ -94,16 +107,10 @@ buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quanti
     );
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    // Refused: said as an alert and, unless it was only "too fast", in place of the confirmation card.
-    // Issue 14: the strike limit names its end (issue 17: in the customer's own zone).
-    const reason =
-      error.detail.code === 'reservation.strike_limit'
-        ? strikeTexts.refused(error.detail.until, l)
-        : refusalText(error);
-    await acknowledge(ctx, reason, true);
-    if (error.category !== 'rate_limited') await showInPlace(ctx, reason, backToOfferKeyboard(offerId));
-    return;
+    return showRefusal(ctx, error, offerId, l);
   }
+  // Issue 18: Pay now was pressed on this card first: its hold (awaiting payment, paid or run out) is shown.
+  if (reservation.replayed && deps.config.payments && (await showIfHold(ctx, reservation))) return;
   // Committed. From here on nothing may fail the update or hide the outcome from either party.
   if (!reservation.replayed) {
     ctx.log.info('reservations_made', {
@@ -125,3 +132,21 @@ buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quanti
   if (!reservation.replayed) await scheduleReminders(deps, reservation);
   if (!reservation.replayed && reservation.offerStatus === 'sold_out') await offerChanged(deps, offerId);
 });
+
+/**
+ * A reservation (or an online payment's hold) refused: said as an alert and, unless it was only "too fast", in
+ * place of the confirmation card. Issue 14: the strike limit names its end.
+ */
+export async function showRefusal(
+  ctx: BotContext,
+  error: AppError,
+  offerId: number,
+  l: Locale,
+): Promise<void> {
+  const reason =
+    error.detail.code === 'reservation.strike_limit'
+      ? strikeTexts.refused(error.detail.until, l)
+      : refusalText(error);
+  await acknowledge(ctx, reason, true);
+  if (error.category !== 'rate_limited') await showInPlace(ctx, reason, backToOfferKeyboard(offerId));
+}

@@ -10,9 +10,11 @@ import { buttonAction } from '../button-action.js';
 import { encodeCallback } from '../callback-data.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
+import { onlinePaymentButton } from '../keyboards/payments.js';
 import { notifyUser, notifyUsers } from '../notify.js';
 import { VENUE_EDIT_SCENE } from '../scenes/venue-edit.js';
 import { adminTexts } from '../texts/admin.js';
+import { venuePaymentTexts } from '../texts/payments.js';
 import { venueZoneTexts } from '../texts/time-zones.js';
 import { profileButtons as b, changeReviewTexts, profileTexts as t } from '../texts/venue-profile.js';
 
@@ -35,10 +37,16 @@ export async function venueProfileView(ctx: BotContext) {
     button(b[field], encodeCallback('venue:edit', field));
   // Issue 17: the zone its pickup times are typed and shown in, above the card's closing line.
   const zone = venueZoneTexts.line(venueZone(venue, ctx.deps.config), venue.timeZone !== null);
+  // Issue 18: online payment is a switch here, only on a deployment that takes payments.
+  const payments = ctx.deps.config.payments !== undefined;
+  const paymentLine = payments ? `\n${venuePaymentTexts.cardLine(venue.acceptsOnlinePayment)}` : '';
   const card = t.card(venue, counts.staff, counts.drops);
   const end = card.lastIndexOf('\n\n');
   return {
-    text: end < 0 ? `${card}\n${zone}` : `${card.slice(0, end)}\n${zone}${card.slice(end)}`,
+    text:
+      end < 0
+        ? `${card}\n${zone}${paymentLine}`
+        : `${card.slice(0, end)}\n${zone}${paymentLine}${card.slice(end)}`,
     extra: {
       ...html,
       ...Markup.inlineKeyboard([
@@ -49,6 +57,7 @@ export async function venueProfileView(ctx: BotContext) {
           button(b.offers, encodeCallback('offers:mine', 'live', 0)),
           button(b.desk, encodeCallback('desk:day')),
         ],
+        ...(payments ? [[onlinePaymentButton(venue.acceptsOnlinePayment)]] : []),
       ]),
     },
   };

@@ -17,7 +17,8 @@ function totalsLine(t: DeskTotals, l: Locale): string {
     `📥 Abzuholen: <b>${reservationCount(t.toCollect)}</b> (${t.toCollectUnits} Stück, ${money(t.cashExpected, l)})\n` +
     `✅ Abgeholt: <b>${t.collected}</b> (${money(t.cashTaken, l)} eingenommen)` +
     (t.noShows > 0 ? ` · 🚫 nicht abgeholt: ${t.noShows}` : '') +
-    `\n💶 Insgesamt erwartet: <b>${money(t.cashExpected + t.cashTaken, l)}</b>`
+    `\n💶 Insgesamt erwartet: <b>${money(t.cashExpected + t.cashTaken, l)}</b>` +
+    (t.paidOnline > 0 ? `\n💳 Online bezahlt: <b>${money(t.paidOnline, l)}</b>, nichts zu kassieren` : '')
   );
 }
 
@@ -47,7 +48,7 @@ export const deskTexts: typeof en.deskTexts = {
       return `${head}\n\nNoch keine Reservierungen.\n\n${totalsLine(offer.totals, l)}`;
     const lines = reservations.map(
       (r) =>
-        `<b>#${r.id}</b> ${e(r.customerName || 'Gast')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)} · ${statusWords[r.status]}`,
+        `<b>#${r.id}</b> ${e(r.customerName || 'Gast')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)}${r.paidOnline ? ' 💳' : ''} · ${statusWords[r.status]}`,
     );
     return `${head}\n\n${lines.join('\n')}\n\n${totalsLine(offer.totals, l)}`;
   },
@@ -68,6 +69,10 @@ export const deskTexts: typeof en.deskTexts = {
 
 export const windowSummaryText: typeof en.windowSummaryText = (s, l) => {
   const cash = formatMoney(s.cashTaken, s.currency ?? l.currency);
+  const paid =
+    s.paidOnline > 0
+      ? `\n💳 Online bezahlt: <b>${formatMoney(s.paidOnline, s.currency ?? l.currency)}</b>`
+      : '';
   const saved =
     s.kgSaved !== null && s.kgSaved > 0
       ? `\n🌱 <b>${s.kgSaved.toLocaleString('de-DE', { maximumFractionDigits: 1 })} kg</b> Essen gerettet`
@@ -80,6 +85,6 @@ export const windowSummaryText: typeof en.windowSummaryText = (s, l) => {
     `Reserviert: <b>${reservationCount(s.reserved)}</b> (${s.reservedUnits} Stück)\n` +
     `Abgeholt: <b>${s.collected}</b> (${s.collectedUnits} Stück)\n` +
     `Nicht abgeholt: <b>${s.noShows}</b>\n` +
-    `Eingenommen: <b>${cash}</b>${saved}\n\nDanke, dass du Essen rettest! 💚`
+    `Eingenommen: <b>${cash}</b>${paid}${saved}\n\nDanke, dass du Essen rettest! 💚`
   );
 };

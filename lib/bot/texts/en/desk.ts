@@ -17,7 +17,8 @@ function totalsLine(t: DeskTotals, l: Locale): string {
     `📥 To collect: <b>${plural(t.toCollect, 'reservation')}</b> (${plural(t.toCollectUnits, 'unit')}, ${money(t.cashExpected, l)})\n` +
     `✅ Collected: <b>${t.collected}</b> (${money(t.cashTaken, l)} taken)` +
     (t.noShows > 0 ? ` · 🚫 not picked up: ${t.noShows}` : '') +
-    `\n💶 Cash expected in all: <b>${money(t.cashExpected + t.cashTaken, l)}</b>`
+    `\n💶 Cash expected in all: <b>${money(t.cashExpected + t.cashTaken, l)}</b>` +
+    (t.paidOnline > 0 ? `\n💳 Paid online: <b>${money(t.paidOnline, l)}</b>, nothing to collect` : '')
   );
 }
 
@@ -46,7 +47,7 @@ export const deskTexts = {
     if (reservations.length === 0) return `${head}\n\nNo reservations yet.\n\n${totalsLine(offer.totals, l)}`;
     const lines = reservations.map(
       (r) =>
-        `<b>#${r.id}</b> ${e(r.customerName || 'Customer')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)} · ${statusWords[r.status]}`,
+        `<b>#${r.id}</b> ${e(r.customerName || 'Customer')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)}${r.paidOnline ? ' 💳' : ''} · ${statusWords[r.status]}`,
     );
     return `${head}\n\n${lines.join('\n')}\n\n${totalsLine(offer.totals, l)}`;
   },
@@ -67,6 +68,8 @@ export const deskTexts = {
 
 export function windowSummaryText(s: WindowSummary, l: Locale): string {
   const cash = formatMoney(s.cashTaken, s.currency ?? l.currency);
+  const paid =
+    s.paidOnline > 0 ? `\n💳 Paid online: <b>${formatMoney(s.paidOnline, s.currency ?? l.currency)}</b>` : '';
   const saved =
     s.kgSaved !== null && s.kgSaved > 0
       ? `\n🌱 <b>${s.kgSaved.toLocaleString('en-GB', { maximumFractionDigits: 1 })} kg</b> of food saved`
@@ -79,6 +82,6 @@ export function windowSummaryText(s: WindowSummary, l: Locale): string {
     `Reserved: <b>${plural(s.reserved, 'reservation')}</b> (${plural(s.reservedUnits, 'unit')})\n` +
     `Collected: <b>${s.collected}</b> (${plural(s.collectedUnits, 'unit')})\n` +
     `Not picked up: <b>${s.noShows}</b>\n` +
-    `Cash taken: <b>${cash}</b>${saved}\n\nThanks for saving food! 💚`
+    `Cash taken: <b>${cash}</b>${paid}${saved}\n\nThanks for saving food! 💚`
   );
 }

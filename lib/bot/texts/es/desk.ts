@@ -18,7 +18,8 @@ function totalsLine(t: DeskTotals, l: Locale): string {
     `📥 Por recoger: <b>${reservations(t.toCollect)}</b> (${units(t.toCollectUnits)}, ${money(t.cashExpected, l)})\n` +
     `✅ Recogidas: <b>${t.collected}</b> (${money(t.cashTaken, l)} cobrados)` +
     (t.noShows > 0 ? ` · 🚫 no recogidas: ${t.noShows}` : '') +
-    `\n💶 Total previsto en caja: <b>${money(t.cashExpected + t.cashTaken, l)}</b>`
+    `\n💶 Total previsto en caja: <b>${money(t.cashExpected + t.cashTaken, l)}</b>` +
+    (t.paidOnline > 0 ? `\n💳 Pagado en línea: <b>${money(t.paidOnline, l)}</b>, nada que cobrar` : '')
   );
 }
 
@@ -47,7 +48,7 @@ export const deskTexts: typeof en.deskTexts = {
     if (list.length === 0) return `${head}\n\nAún no hay reservas.\n\n${totalsLine(offer.totals, l)}`;
     const lines = list.map(
       (r) =>
-        `<b>#${r.id}</b> ${e(r.customerName || 'Cliente')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)} · ${statusWords[r.status]}`,
+        `<b>#${r.id}</b> ${e(r.customerName || 'Cliente')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)}${r.paidOnline ? ' 💳' : ''} · ${statusWords[r.status]}`,
     );
     return `${head}\n\n${lines.join('\n')}\n\n${totalsLine(offer.totals, l)}`;
   },
@@ -68,6 +69,10 @@ export const deskTexts: typeof en.deskTexts = {
 
 export const windowSummaryText: typeof en.windowSummaryText = (s, l) => {
   const cash = formatMoney(s.cashTaken, s.currency ?? l.currency);
+  const paid =
+    s.paidOnline > 0
+      ? `\n💳 Pagado en línea: <b>${formatMoney(s.paidOnline, s.currency ?? l.currency)}</b>`
+      : '';
   const saved =
     s.kgSaved !== null && s.kgSaved > 0 ? `\n🌱 <b>${number(s.kgSaved)} kg</b> de comida salvada` : '';
   if (s.reserved === 0) {
@@ -78,6 +83,6 @@ export const windowSummaryText: typeof en.windowSummaryText = (s, l) => {
     `Reservado: <b>${reservations(s.reserved)}</b> (${units(s.reservedUnits)})\n` +
     `Recogido: <b>${s.collected}</b> (${units(s.collectedUnits)})\n` +
     `No recogido: <b>${s.noShows}</b>\n` +
-    `Cobrado: <b>${cash}</b>${saved}\n\n¡Gracias por salvar comida! 💚`
+    `Cobrado: <b>${cash}</b>${paid}${saved}\n\n¡Gracias por salvar comida! 💚`
   );
 };

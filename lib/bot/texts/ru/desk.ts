@@ -21,7 +21,8 @@ function totalsLine(t: DeskTotals, l: Locale): string {
     `📥 Ждём: <b>${reservationsCount(t.toCollect)}</b> (${units(t.toCollectUnits)}, ${money(t.cashExpected, l)})\n` +
     `✅ Выдано: <b>${t.collected}</b> (получено ${money(t.cashTaken, l)})` +
     (t.noShows > 0 ? ` · 🚫 не забрали: ${t.noShows}` : '') +
-    `\n💶 Всего к оплате на месте: <b>${money(t.cashExpected + t.cashTaken, l)}</b>`
+    `\n💶 Всего к оплате на месте: <b>${money(t.cashExpected + t.cashTaken, l)}</b>` +
+    (t.paidOnline > 0 ? `\n💳 Оплачено онлайн: <b>${money(t.paidOnline, l)}</b>, получать не нужно` : '')
   );
 }
 
@@ -50,7 +51,7 @@ export const deskTexts: typeof en.deskTexts = {
     if (reservations.length === 0) return `${head}\n\nБроней пока нет.\n\n${totalsLine(offer.totals, l)}`;
     const lines = reservations.map(
       (r) =>
-        `<b>№${r.id}</b> ${e(r.customerName || 'Клиент')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)} · ${statusWords[r.status]}`,
+        `<b>№${r.id}</b> ${e(r.customerName || 'Клиент')} — ${r.quantity} × ${e(r.itemName)} · <code>${r.pickupCode}</code> · ${money(r.amount, l)}${r.paidOnline ? ' 💳' : ''} · ${statusWords[r.status]}`,
     );
     return `${head}\n\n${lines.join('\n')}\n\n${totalsLine(offer.totals, l)}`;
   },
@@ -71,6 +72,10 @@ export const deskTexts: typeof en.deskTexts = {
 
 export const windowSummaryText: typeof en.windowSummaryText = (s: WindowSummary, l: Locale): string => {
   const cash = formatMoney(s.cashTaken, s.currency ?? l.currency);
+  const paid =
+    s.paidOnline > 0
+      ? `\n💳 Оплачено онлайн: <b>${formatMoney(s.paidOnline, s.currency ?? l.currency)}</b>`
+      : '';
   const saved =
     s.kgSaved !== null && s.kgSaved > 0
       ? `\n🌱 Спасено еды: <b>${s.kgSaved.toLocaleString('ru-RU', { maximumFractionDigits: 1 })} кг</b>`
@@ -83,6 +88,6 @@ export const windowSummaryText: typeof en.windowSummaryText = (s: WindowSummary,
     `Забронировано: <b>${reservationsCount(s.reserved)}</b> (${units(s.reservedUnits)})\n` +
     `Выдано: <b>${s.collected}</b> (${units(s.collectedUnits)})\n` +
     `Не забрали: <b>${s.noShows}</b>\n` +
-    `Получено на месте: <b>${cash}</b>${saved}\n\nСпасибо, что спасаете еду! 💚`
+    `Получено на месте: <b>${cash}</b>${paid}${saved}\n\nСпасибо, что спасаете еду! 💚`
   );
 };

@@ -1,0 +1,74 @@
+import { HOLD_MS, noteInvoiceMessage, paymentOf } from '../marketplace/pending-payments.js';
+import type { PlacedReservation } from '../marketplace/reserve.js';
+import { acknowledge, replyAfterCommit, showInPlace } from './after-commit.js';
+import type { BotContext } from './context.js';
+import { html } from './html.js';
+import { backToOfferKeyboard, reservedKeyboard } from './keyboards/customer.js';
+import { reserveTexts } from './texts/customer.js';
+import { paymentTexts } from './texts/payments.js';
+import { truncate } from './truncate.js';
+import { customerLocale } from './viewer-zone.js';
+
+/** A replayed confirm card whose reservation has an invoice: shown as `showHold` does; false for a cash one. */
+export async function showIfHold(ctx: BotContext, hold: PlacedReservation): Promise<boolean> {
+  const payment = await paymentOf(ctx.deps.db, {
+    reservationId: hold.reservationId,
+    customerId: hold.customerId,
+  });
+  if (!payment) return false;
+  await showHold(ctx, hold);
+  return true;
+}
+
+/**
+ * Whatever the card's reservation is now: a fresh hold (or a press again while it stands) shows the hold and
+ * sends the invoice if none went out; a paid or cash one shows its code; a hold that ran out says so.
+ */
+export async function showHold(ctx: BotContext, hold: PlacedReservation): Promise<void> {
+  const l = customerLocale(ctx);
+  const payment = await paymentOf(ctx.deps.db, {
+    reservationId: hold.reservationId,
+    customerId: hold.customerId,
+  });
+  if (payment?.state === 'paid' || hold.status === 'reserved' || hold.status === 'picked_up') {
+    const done = payment?.state === 'paid' ? paymentTexts.paidDone(hold, l) : reserveTexts.done(hold, l);
+    await acknowledge(ctx);
+    await showInPlace(ctx, done, { ...html, ...reservedKeyboard(hold.reservationId) });
+    return;
+  }
+  if (hold.status !== 'pending_payment' || payment?.state !== 'awaiting') {
+    await acknowledge(ctx, paymentTexts.holdEnded, true);
+    await showInPlace(ctx, paymentTexts.holdEnded, backToOfferKeyboard(hold.offerId));
+    return;
+  }
+  if (payment.invoiceMessageId !== null) {
+    const minutes = Math.max(1, Math.ceil((payment.holdUntil.getTime() - l.now.getTime()) / 60_000));
+    await acknowledge(ctx, paymentTexts.awaiting(minutes));
+    return;
+  }
+  await acknowledge(ctx, paymentTexts.heldToast);
+  await showInPlace(ctx, paymentTexts.held(hold, Math.round(HOLD_MS / 60_000), l), html);
+  await sendInvoice(ctx, hold, payment.invoicePayload, payment.amount);
+}
+
+/** Telegram's invoice for the hold; a failure is said, and the next press on Pay now sends it again. */
+async function sendInvoice(ctx: BotContext, hold: PlacedReservation, payload: string, amount: number) {
+  const { deps } = ctx;
+  const l = customerLocale(ctx);
+  try {
+    const message = await ctx.telegram.sendInvoice(ctx.from!.id, {
+      title: truncate(paymentTexts.invoiceTitle(hold), 32),
+      description: truncate(paymentTexts.invoiceDescription(hold, l), 255),
+      payload,
+      provider_token: deps.config.payments!.providerToken,
+      currency: hold.currency,
+      prices: [{ label: truncate(paymentTexts.invoiceLabel(hold), 64), amount }],
+      // A forwarded invoice shows a link to the offer, not a Pay button someone else could press.
+      start_parameter: `offer_${hold.offerId}`,
+    });
+    await noteInvoiceMessage(deps.db, { reservationId: hold.reservationId, messageId: message.message_id });
+  } catch (error) {
+    ctx.log.warn('invoice_failed', { reservation_id: hold.reservationId, error });
+    await replyAfterCommit(ctx, paymentTexts.invoiceFailed);
+  }
+}

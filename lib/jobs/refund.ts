@@ -1,0 +1,111 @@
+import { randomUUID } from 'node:crypto';
+import type { Telegram } from 'telegraf';
+import type { Deps } from '../deps.js';
+import { RefundError, type RefundGateway, stripeRefunds } from '../infra/stripe.js';
+import {
+  claimRefunds,
+  type DueRefund,
+  nextRefundAt,
+  nextRefundAttempt,
+  type RefundOutcome,
+  recordRefund,
+  refundIdempotencyKey,
+} from '../marketplace/refunds.js';
+import { deliverById } from './deliver-notices.js';
+
+/**
+ * The `refund` job and part of the sweep (issue 18, docs/payments.md): hands every refund that is due to Stripe,
+ * with the Idempotency-Key `refund:<telegram charge>`, and records the answer. Until Stripe answers (a dropped
+ * connection, 5xx, 429) the refund waits with backoff and the job is scheduled for then; a definite refusal is
+ * recorded as failed and logged for ops (docs/runbook.md). The customer's "refunded" notice goes through the
+ * outbox, written with the success.
+ */
+export async function runRefunds(
+  deps: Deps,
+  telegram: Telegram,
+  { budgetMs = 6_000, gateway }: { budgetMs?: number; gateway?: RefundGateway } = {},
+) {
+  const payments = deps.config.payments;
+  if (!payments) return { refunded: 0, failed: 0, waiting: 0 };
+  const stripe = gateway ?? stripeRefunds(payments);
+  const started = Date.now();
+  const totals = { refunded: 0, failed: 0, waiting: 0 };
+  for (;;) {
+    const due = await claimRefunds(deps.db, { now: deps.clock.now(), limit: 10 });
+    if (due.length === 0) break;
+    for (const refund of due) {
+      const outcome = await askStripe(deps, stripe, refund);
+      const recorded = await recordRefund(deps.db, { id: refund.id, now: deps.clock.now(), ...outcome });
+      if (outcome.outcome === 'succeeded') totals.refunded++;
+      else if (outcome.outcome === 'failed') totals.failed++;
+      else totals.waiting++;
+      await deliverById(deps, telegram, recorded.notices);
+    }
+    if (Date.now() - started > budgetMs) break;
+  }
+  const next = await nextRefundAt(deps.db);
+  if (next) await scheduleRefunds(deps, next);
+  return totals;
+}
+
+async function askStripe(deps: Deps, stripe: RefundGateway, refund: DueRefund): Promise<RefundOutcome> {
+  const ids = { refund_id: refund.id, reservation_id: refund.reservationId };
+  try {
+    const answer = await stripe.refund({
+      charge: refund.providerChargeId,
+      amount: refund.amount,
+      idempotencyKey: refundIdempotencyKey(refund),
+      metadata: { reservation_id: String(refund.reservationId), reason: refund.reason },
+    });
+    if (answer.status === 'failed' || answer.status === 'canceled') {
+      deps.log.error('refund_failed', { ...ids, code: `status_${answer.status}` });
+      return { outcome: 'failed', error: `status_${answer.status}` };
+    }
+    // A metric (docs/runbook.md): refunds Stripe took, with the amount in minor units.
+    deps.log.info('refunds_issued', {
+      ...ids,
+      amount: refund.amount,
+      currency: refund.currency,
+      reason: refund.reason,
+    });
+    return { outcome: 'succeeded', stripeRefundId: answer.id };
+  } catch (error) {
+    const known = error instanceof RefundError ? error : new RefundError('transient', errorName(error));
+    if (known.kind === 'refused') {
+      deps.log.error('refund_failed', { ...ids, code: known.code, status: known.status });
+      return { outcome: 'failed', error: known.code };
+    }
+    const at = nextRefundAttempt(deps.clock.now(), refund.attempts);
+    deps.log.warn('refund_retry', {
+      ...ids,
+      code: known.code,
+      status: known.status,
+      attempts: refund.attempts + 1,
+    });
+    return { outcome: 'retry', error: known.code, at };
+  }
+}
+
+const errorName = (error: unknown) => (error instanceof Error ? error.name : 'unknown');
+
+/**
+ * Runs the `refund` job: at once after a write that owes a refund (each write its own run: a run that already
+ * finished must not swallow a later write's as a duplicate; runs claim refunds, so two at once are harmless), or
+ * at `at` for a retry, rounded up to the minute (one retry run per minute, whoever asks).
+ */
+export async function scheduleRefunds(deps: Deps, at?: Date): Promise<void> {
+  if (!deps.config.payments) return;
+  const now = deps.clock.now();
+  const minute = at ? Math.ceil(at.getTime() / 60_000) : undefined;
+  try {
+    await deps.scheduler.schedule({
+      name: 'refund',
+      payload: {},
+      notBefore: minute === undefined ? now : new Date(minute * 60_000),
+      deduplicationId: minute === undefined ? `refund-now-${randomUUID()}` : `refund-at-${minute}`,
+    });
+  } catch (error) {
+    // The sweep sends what a lost schedule leaves behind.
+    deps.log.warn('schedule_failed', { job: 'refund', error });
+  }
+}
