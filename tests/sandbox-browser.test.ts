@@ -133,4 +133,19 @@ suite(`sandbox in a browser${available ? '' : ' (skipped: no Chromium; apt-get i
     await page.waitForFunction((was) => document.querySelector('#clock')?.textContent !== was, before);
     await botSays('This deal has ended');
   }, 120_000);
+
+  it('switches a persona’s app language: the bot answers in it, and /language overrides it', async () => {
+    await as('Bob');
+    await page.selectOption('#app-language', 'de');
+    await page.waitForFunction(
+      () => (document.querySelector('#app-language') as HTMLSelectElement).value === 'de',
+    );
+    await say('/language');
+    await botSays('In welcher Sprache soll ich mit dir schreiben?');
+    await tap('Русский');
+    await botSays('Теперь я пишу вам по-русски.');
+    // The menu follows the choice, not the app.
+    await page.locator('#menu-button').click();
+    await page.locator('#menu button', { hasText: '/language — Выбрать язык' }).waitFor();
+  }, 60_000);
 });
