@@ -170,6 +170,11 @@ describe(`tidy chats (${storeLabel})`, () => {
       title: 'Kiez Bakery',
     });
 
+    // With a location shared, each reservation says how far its venue is.
+    await app.deliver(messageUpdate(alice, { location: { latitude: 52.5307, longitude: 13.405 } }));
+    await say(alice, '/myreservations');
+    expect(shown(lastScreen(app, alice.id))).toContain('🏪 Kiez Bakery, 1 Main Street · 1.2 km away');
+
     const venues = app.telegram.callsTo('sendVenue').length;
     const answer = await tapOn(bob, 1, `reservation:map:${reservationId}`);
     expect(app.telegram.callsTo('sendVenue')).toHaveLength(venues);

@@ -61,9 +61,6 @@ function withLocationLine(ctx: BotContext, text: string): string {
   return `${line}\n\n${text}`;
 }
 
-/** A list under a heading of its own: browseTexts.list opens with its title paragraph, which this replaces. */
-const underHeading = (heading: string, list: string) => `${heading}${list.slice(list.indexOf('\n\n'))}`;
-
 export interface ListView {
   total: number;
   text: string;
@@ -109,7 +106,7 @@ export async function foundView(ctx: BotContext, search: SavedTextSearch, page: 
   if (shared) rows.push(locationRow(!shared.fresh));
   return {
     total: listing.total,
-    text: withLocationLine(ctx, underHeading(heading, browseTexts.list(listing, location !== undefined, l))),
+    text: withLocationLine(ctx, browseTexts.list(listing, location !== undefined, l, heading)),
     extra: { ...html, reply_markup: { inline_keyboard: rows } },
   };
 }

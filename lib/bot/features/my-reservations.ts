@@ -1,11 +1,13 @@
 import { Composer } from 'telegraf';
+import { distanceKm, type Point } from '../../marketplace/browse.js';
 import { paymentStates } from '../../marketplace/payment-states.js';
 import { pickupPlaceOf } from '../../marketplace/reservation-venue.js';
-import { listCustomerReservations } from '../../marketplace/reservations.js';
+import { listCustomerReservations, type ReservationSummary } from '../../marketplace/reservations.js';
 import { buttonAction } from '../button-action.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { reservationsKeyboard } from '../keyboards/customer.js';
+import { freshLocation } from '../offer-lists.js';
 import { paymentSection } from '../payment-section.js';
 import { reservationList, reservationTexts } from '../texts/customer.js';
 import { customerLocale } from '../viewer-zone.js';
@@ -15,6 +17,12 @@ import { customerLocale } from '../viewer-zone.js';
  * (issue 17) a 🗺 Map button when its venue has a pin.
  */
 export const myReservationsFeature = new Composer<BotContext>();
+
+/** Issue 17: how far each reservation's venue is from where the customer is, when both are known. */
+const awayFrom = (here: Point | undefined) => (p: ReservationSummary) =>
+  here && p.venueLatitude !== null && p.venueLongitude !== null
+    ? distanceKm(here, { latitude: p.venueLatitude, longitude: p.venueLongitude })
+    : null;
 
 /** The list as text and buttons; also used to refresh a message after a cancellation. */
 export async function reservationsView(ctx: BotContext) {
@@ -28,7 +36,9 @@ export async function reservationsView(ctx: BotContext) {
       })
     : [];
   return {
-    text: reservationList(reservations, customerLocale(ctx)) + paymentSection(payments),
+    text:
+      reservationList(reservations, customerLocale(ctx), awayFrom(freshLocation(ctx))) +
+      paymentSection(payments),
     extra: { ...html, ...reservationsKeyboard(reservations) },
   };
 }

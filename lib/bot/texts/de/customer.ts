@@ -25,11 +25,11 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
 }
 
 export const browseTexts: typeof en.browseTexts = {
-  list(listing, nearby, l) {
+  list(listing, nearby, l, heading) {
     const title = nearby ? '🍱 <b>Angebote in deiner Nähe</b>' : '🍱 <b>Aktuelle Angebote</b>';
     const paging = listing.pages > 1 ? ` · Seite ${listing.page + 1}/${listing.pages}` : '';
     const entries = listing.offers.map((o, i) => listedOffer(o, listing.page * PAGE_SIZE + i + 1, l));
-    return `${title}${paging}\n\n${entries.join('\n\n')}\n\nTippe auf ein Angebot, um es anzusehen und zu reservieren.`;
+    return `${heading ?? `${title}${paging}`}\n\n${entries.join('\n\n')}\n\nTippe auf ein Angebot, um es anzusehen und zu reservieren.`;
   },
   empty:
     'Gerade gibt es nichts 🌙\nBetriebe stellen ihre Reste tagsüber ein, oft am späten Nachmittag. Schau später mit /offers wieder vorbei.',
@@ -120,13 +120,17 @@ const statusWords: Record<ReservationSummary['status'], string> = {
   no_show: '⌛ nicht abgeholt',
 };
 
-export const reservationList: typeof en.reservationList = (reservations, l) => {
+export const reservationList: typeof en.reservationList = (reservations, l, awayKm = () => null) => {
+  const awayOf = (p: ReservationSummary) => {
+    const km = awayKm(p);
+    return km === null ? '' : ` · ${distance(km)} entfernt`;
+  };
   const lines = reservations.map((p) => {
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
       `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
-      `🏪 ${e(p.venueName)}, ${e(p.address)}`
+      `🏪 ${e(p.venueName)}, ${e(p.address)}${awayOf(p)}`
     );
   });
   return `🧾 <b>Deine Reservierungen</b>\n\n${lines.join('\n\n')}`;

@@ -25,11 +25,17 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
 }
 
 export const browseTexts = {
-  list(listing: { offers: ListedOffer[]; page: number; pages: number }, nearby: boolean, l: Locale) {
+  list(
+    listing: { offers: ListedOffer[]; page: number; pages: number },
+    nearby: boolean,
+    l: Locale,
+    /** Issue 17: a heading in place of the title (a search's: what was asked, how many, the page). */
+    heading?: string,
+  ) {
     const title = nearby ? '🍱 <b>Deals near you</b>' : '🍱 <b>Deals right now</b>';
     const paging = listing.pages > 1 ? ` · page ${listing.page + 1}/${listing.pages}` : '';
     const entries = listing.offers.map((o, i) => listedOffer(o, listing.page * PAGE_SIZE + i + 1, l));
-    return `${title}${paging}\n\n${entries.join('\n\n')}\n\nTap a deal to see it and reserve.`;
+    return `${heading ?? `${title}${paging}`}\n\n${entries.join('\n\n')}\n\nTap a deal to see it and reserve.`;
   },
   empty:
     'Nothing on offer right now 🌙\nVenues post their surplus during the day, often late afternoon. Check again later with /offers.',
@@ -117,13 +123,22 @@ const statusWords: Record<ReservationSummary['status'], string> = {
   no_show: '⌛ not picked up',
 };
 
-export function reservationList(reservations: ReservationSummary[], l: Locale): string {
+/** Issue 17: `awayKm` says how far each reservation's venue is, when the customer's location is known. */
+export function reservationList(
+  reservations: ReservationSummary[],
+  l: Locale,
+  awayKm: (p: ReservationSummary) => number | null = () => null,
+): string {
+  const awayOf = (p: ReservationSummary) => {
+    const km = awayKm(p);
+    return km === null ? '' : ` · ${distance(km)} away`;
+  };
   const lines = reservations.map((p) => {
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
       `${head}\nCode <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
-      `🏪 ${e(p.venueName)}, ${e(p.address)}`
+      `🏪 ${e(p.venueName)}, ${e(p.address)}${awayOf(p)}`
     );
   });
   return `🧾 <b>Your reservations</b>\n\n${lines.join('\n\n')}`;

@@ -27,11 +27,11 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
 }
 
 export const browseTexts: typeof en.browseTexts = {
-  list(listing, nearby, l) {
+  list(listing, nearby, l, heading) {
     const title = nearby ? '🍱 <b>Ofertas cerca de ti</b>' : '🍱 <b>Ofertas ahora mismo</b>';
     const paging = listing.pages > 1 ? ` · página ${listing.page + 1}/${listing.pages}` : '';
     const entries = listing.offers.map((o, i) => listedOffer(o, listing.page * PAGE_SIZE + i + 1, l));
-    return `${title}${paging}\n\n${entries.join('\n\n')}\n\nToca una oferta para verla y reservar.`;
+    return `${heading ?? `${title}${paging}`}\n\n${entries.join('\n\n')}\n\nToca una oferta para verla y reservar.`;
   },
   empty:
     'Ahora mismo no hay ofertas 🌙\nLos locales publican lo que les sobra durante el día, muchas veces a última hora de la tarde. Vuelve a mirar más tarde con /offers.',
@@ -120,13 +120,17 @@ const statusWords: Record<ReservationSummary['status'], string> = {
   no_show: '⌛ no recogida',
 };
 
-export const reservationList: typeof en.reservationList = (reservations, l) => {
+export const reservationList: typeof en.reservationList = (reservations, l, awayKm = () => null) => {
+  const awayOf = (p: ReservationSummary) => {
+    const km = awayKm(p);
+    return km === null ? '' : ` · a ${distance(km)}`;
+  };
   const lines = reservations.map((p) => {
     const head = `<b>#${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
       `${head}\nCódigo <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
-      `🏪 ${e(p.venueName)}, ${e(p.address)}`
+      `🏪 ${e(p.venueName)}, ${e(p.address)}${awayOf(p)}`
     );
   });
   return `🧾 <b>Tus reservas</b>\n\n${lines.join('\n\n')}`;

@@ -34,11 +34,17 @@ function listedOffer(offer: ListedOffer, n: number, l: Locale): string {
 }
 
 export const browseTexts: typeof en.browseTexts = {
-  list(listing: { offers: ListedOffer[]; page: number; pages: number }, nearby: boolean, l: Locale) {
+  list(
+    listing: { offers: ListedOffer[]; page: number; pages: number },
+    nearby: boolean,
+    l: Locale,
+    /** Issue 17: a heading in place of the title (a search's: what was asked, how many, the page). */
+    heading?: string,
+  ) {
     const title = nearby ? '🍱 <b>Предложения рядом с вами</b>' : '🍱 <b>Предложения прямо сейчас</b>';
     const paging = listing.pages > 1 ? ` · стр. ${listing.page + 1}/${listing.pages}` : '';
     const entries = listing.offers.map((o, i) => listedOffer(o, listing.page * PAGE_SIZE + i + 1, l));
-    return `${title}${paging}\n\n${entries.join('\n\n')}\n\nНажмите на предложение, чтобы открыть и забронировать.`;
+    return `${heading ?? `${title}${paging}`}\n\n${entries.join('\n\n')}\n\nНажмите на предложение, чтобы открыть и забронировать.`;
   },
   empty:
     'Сейчас предложений нет 🌙\nЗаведения выкладывают излишки в течение дня, чаще ближе к вечеру. Загляните позже: /offers.',
@@ -127,16 +133,17 @@ const statusWords: Record<ReservationSummary['status'], string> = {
   no_show: '⌛ не забрано',
 };
 
-export const reservationList: typeof en.reservationList = (
-  reservations: ReservationSummary[],
-  l: Locale,
-): string => {
+export const reservationList: typeof en.reservationList = (reservations, l, awayKm = () => null) => {
+  const awayOf = (p: ReservationSummary) => {
+    const km = awayKm(p);
+    return km === null ? '' : ` · ${distance(km)} от вас`;
+  };
   const lines = reservations.map((p) => {
     const head = `<b>№${p.id}</b> ${p.quantity} × ${e(p.itemName)} — ${formatMoney(p.unitPrice * p.quantity, p.currency)} · ${statusWords[p.status]}`;
     if (p.status !== 'reserved') return `${head}\n${e(p.venueName)}`;
     return (
       `${head}\nКод <code>${p.pickupCode}</code> · 🕒 ${when(p, l)}\n` +
-      `🏪 ${e(p.venueName)}, ${e(p.address)}`
+      `🏪 ${e(p.venueName)}, ${e(p.address)}${awayOf(p)}`
     );
   });
   return `🧾 <b>Ваши брони</b>\n\n${lines.join('\n\n')}`;
