@@ -117,7 +117,6 @@ export const help: typeof en.help = (role) => {
 
 export const texts: typeof en.texts = {
   unknownCommand: 'Diesen Befehl kenne ich nicht. Sende /help, um zu sehen, was ich kann.',
-  unsupportedMessage: 'Ich verstehe hier nur Text und Buttons. Sende /help, um zu sehen, was ich kann.',
   privateOnly: 'Schreib mir bitte im privaten Chat. 🙂',
   genericError: 'Entschuldige, bei uns ist etwas schiefgelaufen. Bitte versuch es gleich noch einmal.',
   tryAgain: 'Ich konnte meinen Speicher gerade nicht erreichen. Bitte versuch es gleich noch einmal.',

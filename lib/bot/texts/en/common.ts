@@ -113,7 +113,6 @@ export function help(role: Role): string {
 
 export const texts = {
   unknownCommand: "I don't know that command. Send /help to see what I can do.",
-  unsupportedMessage: 'I can only read text and buttons here. Send /help to see what I can do.',
   privateOnly: 'Please talk to me in a private chat. 🙂',
   genericError: 'Sorry, something went wrong on our side. Please try again in a moment.',
   tryAgain: 'I could not reach my storage just now. Please try again in a moment.',

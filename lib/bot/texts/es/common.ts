@@ -113,7 +113,6 @@ export const help: typeof en.help = (role) => {
 
 export const texts: typeof en.texts = {
   unknownCommand: 'No conozco ese comando. Envía /help para ver qué puedo hacer.',
-  unsupportedMessage: 'Aquí solo puedo leer texto y botones. Envía /help para ver qué puedo hacer.',
   privateOnly: 'Mejor háblame por chat privado. 🙂',
   genericError: 'Perdona, algo ha fallado por nuestra parte. Inténtalo de nuevo en un momento.',
   tryAgain: 'Ahora mismo no he podido acceder a mis datos. Inténtalo de nuevo en un momento.',

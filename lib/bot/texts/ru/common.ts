@@ -114,7 +114,6 @@ export const help: typeof en.help = (role: Role): string => {
 
 export const texts: typeof en.texts = {
   unknownCommand: 'Не знаю такой команды. Отправьте /help — покажу, что умею.',
-  unsupportedMessage: 'Здесь я понимаю только текст и кнопки. Отправьте /help — покажу, что умею.',
   privateOnly: 'Пожалуйста, напишите мне в личный чат. 🙂',
   genericError: 'Извините, у нас что-то пошло не так. Попробуйте ещё раз чуть позже.',
   tryAgain: 'Не получилось связаться с хранилищем. Попробуйте ещё раз чуть позже.',
