@@ -52,6 +52,11 @@ export class FakeStripe {
     this.failures.push({ answer: { status: 500, body: apiError('An unknown error occurred') }, times });
   }
 
+  /** Faults clear: every request is answered normally again. */
+  clearFailures(): void {
+    this.failures.length = 0;
+  }
+
   /** The next refund request is refused for good, e.g. `charge_already_refunded` (400). */
   refuseNext(code: string, times = 1): void {
     this.failures.push({ answer: { status: 400, body: invalidRequest(code) }, times });
