@@ -141,6 +141,14 @@ describe(`the bot in German (${storeLabel})`, () => {
     expect(list).not.toMatch(/€4\.00|tomorrow/);
   });
 
+  it('says a wizard’s /cancel and its reminder in German (they are read when said, not at import)', async () => {
+    await say(anna, '/register');
+    await say(anna, '/offers');
+    expect(screen(anna)).toBe(inGerman(() => registerTexts.stillRegistering));
+    await say(anna, '/cancel');
+    expect(screen(anna)).toBe(inGerman(() => registerTexts.cancelled));
+  });
+
   it('switches from German to Spanish with /language, and answers in Spanish from then on', async () => {
     await say(anna, '/language');
     expect(screen(anna)).toBe(inGerman(() => languageChoiceTexts.ask));

@@ -40,4 +40,4 @@ export const adminReasonScene = namedWizard(REASON_SCENE, Step, {
   },
 });
 
-guardWizard(adminReasonScene, { cancelled: reasonTexts.cancelled, still: reasonTexts.badReason });
+guardWizard(adminReasonScene, () => ({ cancelled: reasonTexts.cancelled, still: reasonTexts.badReason }));

@@ -42,21 +42,22 @@ export const isSkip = (text: string | undefined, label: () => string) => {
 
 /**
  * Every wizard: /cancel leaves and discards the draft; any other command is answered with a reminder
- * instead of silently starting something else half-way through.
+ * instead of silently starting something else half-way through. `texts` is read when a line is said, so it is
+ * in the person's language (issue 17), not in the one the module was loaded in.
  */
 export function guardWizard(
   scene: Scenes.WizardScene<BotContext>,
-  texts: { cancelled: string; still: string },
+  texts: () => { cancelled: string; still: string },
 ) {
   scene.command('cancel', async (ctx) => {
     await ctx.scene.leave();
-    await ctx.reply(texts.cancelled, { reply_markup: { remove_keyboard: true } });
+    await ctx.reply(texts().cancelled, { reply_markup: { remove_keyboard: true } });
   });
   scene.on('message', async (ctx, next) => {
     const text = 'text' in ctx.message ? ctx.message.text : '';
     // At the start step the message is the command that entered the wizard.
     if (text.startsWith('/') && ctx.wizard.cursor !== START) {
-      await ctx.reply(texts.still);
+      await ctx.reply(texts().still);
       return;
     }
     return next();

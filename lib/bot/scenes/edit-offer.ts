@@ -318,7 +318,7 @@ export const editOfferScene = namedWizard(EDIT_OFFER_SCENE, Step, {
   },
 });
 
-guardWizard(editOfferScene, { cancelled: t.editCancelled, still: t.stillEditing });
+guardWizard(editOfferScene, () => ({ cancelled: t.editCancelled, still: t.stillEditing }));
 // A menu's button pressed while another question is open (an older menu, a change of mind) is the menu's:
 // the open question is dropped and the menu handles the press.
 buttonAction(editOfferScene, 'edit:field', async (ctx, _args, next) => {

@@ -149,4 +149,4 @@ export const newDropScene = namedWizard(NEW_DROP_SCENE, Step, {
   },
 });
 
-guardWizard(newDropScene, { cancelled: t.cancelled, still: t.still });
+guardWizard(newDropScene, () => ({ cancelled: t.cancelled, still: t.still }));

@@ -179,7 +179,7 @@ export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
   },
 });
 
-guardWizard(newOfferScene, { cancelled: t.cancelled, still: t.stillCreating });
+guardWizard(newOfferScene, () => ({ cancelled: t.cancelled, still: t.stillCreating }));
 buttonAction(newOfferScene, 'wiz:cancel', async (ctx, _args, next) => {
   if (ctx.wizard.cursor === Step.summary) return next();
   await ctx.answerCbQuery();

@@ -203,4 +203,4 @@ async function finishResubmission(ctx: BotContext, draft: Draft, photoFileId: st
   await notifyAdminsOfRegistration(ctx, venue, 'resubmitted');
 }
 
-guardWizard(registerScene, { cancelled: t.cancelled, still: t.stillRegistering });
+guardWizard(registerScene, () => ({ cancelled: t.cancelled, still: t.stillRegistering }));

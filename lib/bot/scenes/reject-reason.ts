@@ -24,4 +24,7 @@ export const rejectReasonScene = namedWizard(REJECT_SCENE, Step, {
   },
 });
 
-guardWizard(rejectReasonScene, { cancelled: adminTexts.rejectCancelled, still: adminTexts.badReason });
+guardWizard(rejectReasonScene, () => ({
+  cancelled: adminTexts.rejectCancelled,
+  still: adminTexts.badReason,
+}));

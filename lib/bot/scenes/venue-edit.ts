@@ -91,4 +91,4 @@ export const venueEditScene = namedWizard(VENUE_EDIT_SCENE, Step, {
   },
 });
 
-guardWizard(venueEditScene, { cancelled: t.cancelled, still: t.still });
+guardWizard(venueEditScene, () => ({ cancelled: t.cancelled, still: t.still }));
