@@ -17,6 +17,8 @@ import type { UserActions } from './user-actions.js';
  *   POST /sandbox/inline/choose   { persona, queryId, resultId, query }: a result sent into the chat
  *   POST /sandbox/share           { persona, to, text, url }: Telegram's share dialog, to another persona
  *   POST /sandbox/clock           { advanceMs }: fast-forward the bot's clock; jobs that fall due run
+ * Issue 18:
+ *   POST /sandbox/pay             { persona, messageId }: Pay (test) on an invoice: Telegram's checkout runs
  * Issue 17:
  *   POST /sandbox/language        { persona, language }: the language of the persona's Telegram app
  */
@@ -64,6 +66,14 @@ export function sandboxRoutes(
     for (const res of listeners) res.write('data: changed\n\n');
   };
   telegram.onCall((call) => {
+    // Issue 18: a refused checkout shows Telegram's error line, as a toast.
+    if (call.method === 'answerPreCheckoutQuery' && typeof call.params.error_message === 'string') {
+      const personaId = Number(String(call.params.pre_checkout_query_id).split('-')[0]);
+      toasts.set(
+        personaId,
+        [...(toasts.get(personaId) ?? []), { text: call.params.error_message, at: Date.now() }].slice(-5),
+      );
+    }
     if (call.method === 'answerCallbackQuery' && typeof call.params.text === 'string' && call.params.text) {
       const personaId = Number(String(call.params.callback_query_id).split('-')[0]);
       toasts.set(
@@ -196,11 +206,13 @@ export function sandboxRoutes(
         ? await actions.text(who, String(input.text ?? '').slice(0, 4096))
         : path === '/sandbox/click'
           ? await actions.click(who, Number(input.messageId), String(input.data ?? ''))
-          : path === '/sandbox/location'
-            ? await actions.location(who, Number(input.latitude), Number(input.longitude))
-            : path === '/sandbox/contact'
-              ? await actions.contact(who)
-              : 404;
+          : path === '/sandbox/pay'
+            ? await actions.pay(who, Number(input.messageId))
+            : path === '/sandbox/location'
+              ? await actions.location(who, Number(input.latitude), Number(input.longitude))
+              : path === '/sandbox/contact'
+                ? await actions.contact(who)
+                : 404;
     changed();
     json(res, status === 404 ? 404 : 200, { status });
     return true;

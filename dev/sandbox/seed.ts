@@ -3,6 +3,7 @@ import type { Deps } from '../../lib/deps.js';
 import { offerPublished } from '../../lib/jobs/offer-events.js';
 import { transitionOffer } from '../../lib/marketplace/offer-transitions.js';
 import { createOffer } from '../../lib/marketplace/offers.js';
+import { setOnlinePayment } from '../../lib/marketplace/venue-payments.js';
 import { registerVenue, reviewVenue } from '../../lib/marketplace/venues.js';
 import type { BotApiEmulator } from './bot-api-emulator.js';
 import { adminPersona } from './personas.js';
@@ -26,6 +27,7 @@ const venues = [
     address: 'Torstraße 12, Berlin',
     latitude: 52.5291,
     longitude: 13.4011,
+    acceptsOnlinePayment: true,
     offer: {
       title: 'Evening bread bag',
       colors: ['#c8742c', '#7a3e12'],
@@ -67,6 +69,8 @@ export async function seedDemo(deps: Deps, telegram: BotApiEmulator): Promise<vo
       description: 'Demo venue',
     });
     await reviewVenue(deps.db, { venueId: registered.id, adminId: adminPersona.id, decision: 'verify' });
+    // Issue 18: the bakery takes online payment (💳 Pay now, an invoice with Pay (test)); the other takes cash.
+    if (venue.acceptsOnlinePayment) await setOnlinePayment(deps.db, { ownerId: venue.ownerId, accept: true });
     const photo = telegram.addFile(
       await picture(venue.offer.title, ...(venue.offer.colors as [string, string])),
     );

@@ -10,6 +10,7 @@ import { startDevServer } from '../dev-server.js';
 import { createPgliteDatabase } from '../embedded/pglite.js';
 import { createMemoryRedis } from '../embedded/stores.js';
 import { BotApiEmulator } from './bot-api-emulator.js';
+import { FakeStripe } from './fake-stripe.js';
 import { adminPersona, channelPersona } from './personas.js';
 import { sandboxRoutes } from './routes.js';
 import { seedDemo } from './seed.js';
@@ -29,6 +30,9 @@ export async function startSandbox(
 ) {
   const telegram = new BotApiEmulator(Number(SANDBOX_TOKEN.split(':')[0]));
   const apiRoot = await telegram.start();
+  // Issue 18: online payment with test credentials; refunds go to a local fake of Stripe, never to Stripe.
+  const stripe = new FakeStripe();
+  const stripeUrl = await stripe.start();
   const admins = new Set((env.ADMIN_TELEGRAM_IDS ?? '').split(',').filter(Boolean));
   admins.add(String(adminPersona.id));
   const config = loadConfig({
@@ -45,6 +49,9 @@ export async function startSandbox(
     UPSTASH_REDIS_REST_TOKEN: undefined,
     QSTASH_TOKEN: undefined,
     PUBLIC_URL: undefined,
+    PAYMENT_PROVIDER_TOKEN: '284685063:TEST:sandbox-provider-token',
+    STRIPE_SECRET_KEY: 'sk_test_sandboxNotARealKey0000000000',
+    STRIPE_API_URL: stripeUrl,
     // Issue 14: published offers are posted to the channel persona's chat.
     CHANNEL_ID: env.CHANNEL_ID ?? String(channelPersona.id),
   });
@@ -88,6 +95,7 @@ export async function startSandbox(
       await server.close();
       await deps.close();
       await telegram.stop();
+      await stripe.stop();
     },
   };
 }

@@ -125,6 +125,18 @@ export class UserActions {
     return this.sendMessage(person, { photo, ...(caption ? { caption } : {}) });
   }
 
+  /**
+   * Issue 18: the person taps Pay on an invoice in their chat: Telegram's checkout runs (a pre_checkout_query the
+   * bot must approve, then the charge and a successful_payment message), as the emulator plays it.
+   */
+  async pay(person: Persona, messageId: number) {
+    if (!this.telegram.invoiceOf(person.id, messageId)) return 404;
+    const { answer } = await this.telegram.payInvoice(person, { chatId: person.id, messageId }, (update) =>
+      this.deliver(update),
+    );
+    return answer?.ok ? 200 : 402;
+  }
+
   /** A tap on an inline button of a message in the person's chat. */
   async click(person: Persona, messageId: number, data: string) {
     const message = this.telegram.message(person.id, messageId);
