@@ -11,7 +11,7 @@ import { type Locale, localeOf } from './texts/locale.js';
  * zone (no label); a customer reads the zone of the location they shared this session (looked up offline, never
  * stored), else TIMEZONE. Quiet hours are the customer's zone too.
  */
-export function customerZone(ctx: Pick<BotContext, 'session' | 'deps'>): string {
+function customerZone(ctx: Pick<BotContext, 'session' | 'deps'>): string {
   const shared = ctx.session?.location;
   return (shared && zoneAt(shared.latitude, shared.longitude)) ?? ctx.deps.config.timezone;
 }

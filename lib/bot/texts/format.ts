@@ -51,11 +51,11 @@ export function distance(km: number): string {
 }
 
 /** "18:00" in `zone`: 24-hour clock in every language we speak. */
-export const clockTime = (instant: Date, zone: string): string =>
+const clockTime = (instant: Date, zone: string): string =>
   dateFormat({ timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);
 
 /** "today", "tomorrow" or "Fri 24 Nov" (in the current language): the local day of `instant` seen at `now`. */
-export function dayName(instant: Date, now: Date, zone: string): string {
+function dayName(instant: Date, now: Date, zone: string): string {
   const today = localDate(now, zone);
   const day = localDate(instant, zone);
   const same = (a: LocalDate, b: LocalDate) => a.year === b.year && a.month === b.month && a.day === b.day;
@@ -94,11 +94,11 @@ function offsetName(zone: string): string | null {
 }
 
 /** "Tokyo", "New York": the place a zone is named after, in the current language where it differs. */
-export const zonePlace = (zone: string): string =>
+const zonePlace = (zone: string): string =>
   zonePlaces[zone] ?? (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 
 /** " (Tokyo time)" when a viewer in `viewerZone` reads another time than `zone` at `instant`; else nothing. */
-export function zoneLabel(instant: Date, zone: string, viewerZone: string): string {
+function zoneLabel(instant: Date, zone: string, viewerZone: string): string {
   if (zone === viewerZone || zoneOffsetMinutes(instant, zone) === zoneOffsetMinutes(instant, viewerZone))
     return '';
   const utc = offsetName(zone);
