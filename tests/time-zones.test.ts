@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, offerItems, offers, venues } from '../db/schema.js';
+import { presetLocations } from '../dev/sandbox/personas.js';
 import { venueMoment, venueWindow } from '../lib/bot/texts/format.js';
 import { inLanguage } from '../lib/bot/texts/language.js';
 import { saveSearch } from '../lib/marketplace/saved-searches.js';
@@ -387,5 +388,18 @@ describe('the zone label after a window', () => {
 
   it('shows the venue’s next drop the same way', () => {
     expect(venueMoment(start, locale('Europe/Berlin'), 'Asia/Tokyo')).toBe('today 18:00 (Tokyo time)');
+  });
+});
+
+describe('the sandbox’s preset places', () => {
+  it('span several cities and time zones', () => {
+    const zones = new Set(presetLocations.map((p) => zoneAt(p.latitude, p.longitude)));
+    expect([...zones].sort()).toEqual([
+      'America/New_York',
+      'Asia/Tokyo',
+      'Europe/Berlin',
+      'Europe/Madrid',
+      'Europe/Moscow',
+    ]);
   });
 });
