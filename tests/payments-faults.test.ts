@@ -132,7 +132,7 @@ describe(`payments exactly once around the commit (${storeLabel})`, () => {
     async 'a withdrawal of a paid offer'() {
       const { venue, offer, customer, key, hold } = await held('Paid then withdrawn');
       const payment = successfulPayment(customer, key, 350);
-      const paid = (payment as { message: { successful_payment: Record<string, string> } }).message
+      const paid = (payment as unknown as { message: { successful_payment: Record<string, string> } }).message
         .successful_payment;
       await recordPayment(
         db(),

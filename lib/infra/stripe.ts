@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
  * `stripeApi` (host, port, protocol) comes from STRIPE_API_URL, which config refuses in production: tests and the
  * sandbox point it at a local fake.
  */
-export interface RefundRequest {
+interface RefundRequest {
   /** Stripe's charge id (`ch_…`), Telegram's provider_payment_charge_id. */
   charge: string;
   amount: number;

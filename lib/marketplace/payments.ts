@@ -74,7 +74,7 @@ export async function preCheckout(
   };
 }
 
-export type PaymentVerdict =
+type PaymentVerdict =
   | 'confirmed' // the hold (still standing, or held again) is now a reservation, paid
   | 'refunded' // paid after the hold ended and the units were gone (or the offer ended): refunded
   | 'second_charge' // the invoice was paid already; this second charge is refunded
@@ -84,7 +84,7 @@ export type PaymentVerdict =
   | 'not_yours' // refused: the payload is another customer's
   | 'amount_mismatch'; // refused: not the invoice's amount or currency
 
-export interface RecordedPayment {
+interface RecordedPayment {
   verdict: PaymentVerdict;
   reservationId: number | null;
   amount: number;

@@ -2,7 +2,7 @@
  * Tests point the real `stripe` SDK at a local fake of its refund endpoint (STRIPE_API_URL → host, port and
  * protocol): the same fake the sandbox runs (dev/sandbox/fake-stripe.ts).
  */
-export { type FakeRefund, FakeStripe } from '../../dev/sandbox/fake-stripe.js';
+export { FakeStripe } from '../../dev/sandbox/fake-stripe.js';
 
 /** A provider token and a secret key in the shapes config accepts (Stripe test mode, never real). */
 export const TEST_PAYMENT_ENV = {

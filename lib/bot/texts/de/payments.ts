@@ -1,5 +1,4 @@
 import type { CustomerOffer, CustomerOfferItem } from '../../../marketplace/offer-details.js';
-import type { PreCheckoutVerdict } from '../../../marketplace/payments.js';
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/payments.js';
@@ -61,7 +60,7 @@ export const paymentTexts: typeof en.paymentTexts = {
     'Wir konnten diese Zahlung keiner deiner Reservierungen zuordnen, daher wurde nichts reserviert. Falls dir etwas abgebucht wurde, wird es nach Prüfung erstattet.',
 };
 
-export const checkoutRefusals: Record<Exclude<PreCheckoutVerdict, 'ok'>, string> = {
+export const checkoutRefusals: typeof en.checkoutRefusals = {
   unknown: 'Diese Reservierung haben wir nicht gefunden. Öffne das Angebot im Bot und reserviere neu.',
   not_yours: 'Diese Rechnung gehört jemand anderem. Öffne das Angebot im Bot, um selbst zu reservieren.',
   amount_mismatch:

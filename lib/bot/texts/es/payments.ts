@@ -1,5 +1,4 @@
 import type { CustomerOffer, CustomerOfferItem } from '../../../marketplace/offer-details.js';
-import type { PreCheckoutVerdict } from '../../../marketplace/payments.js';
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/payments.js';
@@ -61,7 +60,7 @@ export const paymentTexts: typeof en.paymentTexts = {
     'No pudimos asociar este pago a ninguna de tus reservas, así que no se reservó nada. Si te cobraron, se te reembolsará una vez revisado.',
 };
 
-export const checkoutRefusals: Record<Exclude<PreCheckoutVerdict, 'ok'>, string> = {
+export const checkoutRefusals: typeof en.checkoutRefusals = {
   unknown: 'No encontramos esta reserva. Abre la oferta en el bot y reserva de nuevo.',
   not_yours: 'Esta factura es de otra persona. Abre la oferta en el bot para hacer tu propia reserva.',
   amount_mismatch: 'El importe no coincide con esta reserva. Abre la oferta en el bot e inténtalo de nuevo.',

@@ -1,5 +1,4 @@
 import type { CustomerOffer, CustomerOfferItem } from '../../../marketplace/offer-details.js';
-import type { PreCheckoutVerdict } from '../../../marketplace/payments.js';
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/payments.js';
@@ -61,7 +60,7 @@ export const paymentTexts: typeof en.paymentTexts = {
     'Не удалось сопоставить этот платёж ни с одной вашей бронью, поэтому ничего не забронировано. Если деньги списаны, после проверки их вернут.',
 };
 
-export const checkoutRefusals: Record<Exclude<PreCheckoutVerdict, 'ok'>, string> = {
+export const checkoutRefusals: typeof en.checkoutRefusals = {
   unknown: 'Эта бронь не найдена. Откройте предложение в боте и забронируйте заново.',
   not_yours: 'Этот счёт выставлен другому человеку. Откройте предложение в боте, чтобы забронировать самим.',
   amount_mismatch: 'Сумма не совпадает с бронью. Откройте предложение в боте и попробуйте ещё раз.',
