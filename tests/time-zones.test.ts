@@ -85,6 +85,23 @@ describe(`every venue in its own time zone (${storeLabel})`, () => {
     expect(zoneOf(venueIds.nowhere)).toBeNull();
   });
 
+  it('takes a new venue’s zone from the location it registers with', async () => {
+    const kenji = { id: 7001, first_name: 'Kenji' };
+    await say(kenji, '/register');
+    await say(kenji, 'Kenji Ramen');
+    await say(kenji, '1-2-3 Shibuya, Tokyo');
+    await app.deliver(messageUpdate(kenji, { location: places.tokyo }));
+    await app.deliver(
+      messageUpdate(kenji, {
+        contact: { phone_number: '+81312345678', first_name: 'Kenji', user_id: kenji.id },
+      }),
+    );
+    await say(kenji, 'Ramen and gyoza');
+    await say(kenji, 'Skip');
+    const [venue] = await app.deps.db.select().from(venues).where(eq(venues.ownerId, kenji.id));
+    expect(venue).toMatchObject({ name: 'Kenji Ramen', timeZone: 'Asia/Tokyo' });
+  });
+
   it('stores "18:00-20:00" typed in Tokyo as 09:00 UTC and in Berlin as 17:00 UTC (winter)', async () => {
     const tokyo = await post(owners.tokyo, 'Tokyo supper', '18:00-20:00');
     const berlin = await post(owners.berlin, 'Berlin supper', '18:00-20:00');
