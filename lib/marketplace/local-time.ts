@@ -1,8 +1,9 @@
 import { addDays, type LocalDate, localDate, zonedTime } from './pickup-window.js';
 
 /**
- * Wall-clock times in the venue's zone (TIMEZONE) as minutes after local midnight (18:00 = 1080), which is how
- * recurring drops and pickup-slot buttons keep them; DST is handled where a minute becomes an instant.
+ * Wall-clock times in a venue's own zone (venues.time_zone, else TIMEZONE: lib/marketplace/time-zones.ts) as
+ * minutes after local midnight (18:00 = 1080), which is how recurring drops and pickup-slot buttons keep them; DST
+ * is handled where a minute becomes an instant.
  */
 const MINUTES_PER_DAY = 1440;
 
