@@ -125,7 +125,14 @@ export async function recordPayment(db: Db, input: SuccessfulPaymentInput, newCo
   const verdict = String(row?.verdict ?? 'unknown');
   const placed = num(row?.placed ?? 0) > 0;
   return {
-    verdict: (verdict === 'accept' ? (placed ? 'confirmed' : 'refunded') : verdict) as PaymentVerdict,
+    // Accepted, but a concurrent delivery of the same charge recorded it first: nothing changed here.
+    verdict: (verdict !== 'accept'
+      ? verdict
+      : placed
+        ? 'confirmed'
+        : num(row?.paid ?? 0) > 0
+          ? 'refunded'
+          : 'duplicate') as PaymentVerdict,
     reservationId: row?.reservation_id == null ? null : num(row.reservation_id),
     amount: input.totalAmount,
     currency: input.currency,
@@ -167,6 +174,18 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       where o.id = (select offer_id from pay) and (select v from verdict) = 'accept'
       for update
     ),
+    -- Read again under the offer's lock (FOR UPDATE follows a concurrent change to its newest version): the hold's
+    -- expiry may have committed since this statement's snapshot, and then the units are held again, not refunded.
+    current_hold as (
+      select p.id, p.status, p.item_id, p.offer_id, p.quantity from reservations p
+      where p.id = (select reservation_id from pay) and exists (select 1 from locked_offer)
+      for update
+    ),
+    current_invoice as (
+      select pm.state from payments pm
+      where pm.reservation_id = (select id from current_hold)
+      for update
+    ),
     live as (
       select 1 from locked_offer where status in ('active', 'paused', 'sold_out') and pickup_end > ${now}::timestamptz
     ),
@@ -193,18 +212,28 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       returning o.id
     ),
     released as (
-      select * from pay where reservation_status = 'cancelled' and state = 'expired'
+      select h.id as reservation_id, h.item_id, h.offer_id, h.quantity from current_hold h
+      where h.status = 'cancelled' and (select state from current_invoice) = 'expired'
+    ),
+    -- The item's newest stock (a condition on the snapshot's would miss units the expiry just gave back). Nobody
+    -- else changes it while the offer is locked; the updates below land on the newest rows too (Postgres re-reads a
+    -- row changed since the snapshot), but check their first, snapshot-based value: greatest(…, 0) keeps that one
+    -- within the CHECK constraints.
+    current_item as (
+      select i.id, i.quantity_available from offer_items i
+      where i.id = (select item_id from released)
+      for update
     ),
     reheld_item as (
-      update offer_items i set quantity_available = i.quantity_available - r.quantity
+      update offer_items i set quantity_available = greatest(i.quantity_available - r.quantity, 0)
       from released r
-      where i.id = r.item_id and i.quantity_available >= r.quantity
+      where i.id = r.item_id and (select quantity_available from current_item) >= r.quantity
         and exists (select 1 from locked_offer where status in ('active', 'paused') and pickup_end > ${now}::timestamptz)
       returning i.id, i.offer_id
     ),
     reheld_offer as (
-      update offers o set units_available = o.units_available - r.quantity,
-        status = case when o.units_available - r.quantity = 0 then 'sold_out'::offer_status else o.status end,
+      update offers o set units_available = greatest(o.units_available - r.quantity, 0),
+        status = case when o.units_available - r.quantity <= 0 then 'sold_out'::offer_status else o.status end,
         updated_at = now()
       from released r where o.id = (select offer_id from reheld_item)
       returning o.id, o.status
@@ -217,7 +246,8 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
     reheld as (
       update reservations p set status = 'reserved', slot = (select slot from free_slot), pickup_code = ${code},
         updated_at = now()
-      where p.id = (select reservation_id from released) and p.status = 'cancelled' and exists (select 1 from reheld_item)
+      -- Not "and p.status = 'cancelled'": the snapshot may still say pending_payment; current_hold read it anew.
+      where p.id = (select reservation_id from released) and exists (select 1 from reheld_item)
       returning p.id
     ),
     placed as (select id from confirmed union all select id from reheld),
@@ -271,7 +301,7 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       from verdict where v not in ('accept', 'second_charge', 'duplicate')
     )
     select (select v from verdict) as verdict, (select reservation_id from pay) as reservation_id,
-      (select count(*) from placed) as placed,
+      (select count(*) from placed) as placed, (select count(*) from paid) as paid,
       exists (select 1 from reheld_offer where status = 'sold_out') as sold_out,
       ${refundsWritten} as refunds,
       ${writtenNotices} as notices
