@@ -86,8 +86,10 @@ describe(`audit trail (${storeLabel})`, () => {
 
   it('names who did each step: the owner, each customer, the system', () => {
     expect(trail).toContain(`Audit trail of offer #${offerId}`);
-    expect(trail).toMatch(/<b>Alice<\/b> cancelled reservation/);
-    expect(trail).toMatch(/<b>Owner<\/b> confirmed the pickup/);
+    // Her first update recorded her visit, with her @username (issue 17: the visit carries her language).
+    expect(trail).toMatch(/<b>@alice<\/b> cancelled reservation/);
+    // …and the owner's the name her Telegram account sends, not the one of the fixture.
+    expect(trail).toMatch(/<b>Olga<\/b> confirmed the pickup/);
     expect(trail).toMatch(/⚙️ system<\/b> the pickup window ended: expired/);
   });
 

@@ -288,7 +288,8 @@ describe(`marketplace rules (${storeLabel})`, () => {
       expect(settled).toMatchObject({ noShows: 1, withdrawn: 0 });
       // The venue confirmed no pickup that day, so it is asked whether the customer came (issue 14).
       expect(settled.notices).toEqual([
-        { id: expect.any(Number), kind: 'reservation.unconfirmed', recipientId: ownerId },
+        // Issue 17: with the recipient's language tag (null: they never talked to the bot).
+        { id: expect.any(Number), kind: 'reservation.unconfirmed', recipientId: ownerId, language: null },
       ]);
       expect(await expireOffers(db(), { now: later, offerId: offer.id })).toEqual([]);
       expect((await settleEndedOffers(db(), { now: later, offerIds: [offer.id] })).notices).toEqual([]);
@@ -558,7 +559,7 @@ describe(`marketplace rules (${storeLabel})`, () => {
       const settled = await settleEndedOffers(db(), { now, offerIds: [offer.id] });
       expect(settled).toMatchObject({ withdrawn: 1, noShows: 0 });
       expect(settled.notices).toEqual([
-        { id: expect.any(Number), kind: 'reservation.withdrawn', recipientId: 8701 },
+        { id: expect.any(Number), kind: 'reservation.withdrawn', recipientId: 8701, language: null },
       ]);
       const [reservation] = await db()
         .select()
