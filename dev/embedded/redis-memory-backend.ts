@@ -15,6 +15,7 @@ function normaliseOptions(name: string, args: string[]): string[] {
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
+let backends = 0;
 
 /**
  * An in-process Redis for local runs and tests when no server is configured. ioredis-mock keeps the data
@@ -24,7 +25,9 @@ const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
  */
 export async function createMemoryBackend(): Promise<CommandBackend> {
   const { default: RedisMock } = await import('ioredis-mock');
-  const client = new RedisMock() as unknown as MockClient;
+  // ioredis-mock shares one keyspace among all clients of the same host:port/db; each backend gets its own,
+  // so two apps in one process (a test file's second app, two sandboxes) never see each other's claims.
+  const client = new RedisMock({ host: `memory-${++backends}` }) as unknown as MockClient;
   const scripts = new Map<string, string>();
   let queue: Promise<unknown> = Promise.resolve();
 
