@@ -368,6 +368,34 @@ describe(`paying in chat (${storeLabel})`, () => {
     });
   });
 
+  describe('the cap', () => {
+    it('counts a hold awaiting payment as one of the 3 live reservations, until it ends', async () => {
+      const dave = { id: 1004, first_name: 'Dave' };
+      const venue = await verifiedVenue(app.deps.db, { name: 'Cap Café' });
+      await setOnlinePayment(app.deps.db, { ownerId: venue.ownerId, accept: true });
+      const offer = await liveOffer(app.deps.db, venue.ownerId, {
+        now: clock.now(),
+        items: [{ name: 'Bun', originalPrice: 300, price: 100, quantity: 10 }],
+      });
+      const itemId = offer.items[0]!.id;
+      for (let n = 0; n < 2; n++) {
+        await toConfirm(dave, offer.id, itemId, 1);
+        await tap(dave, 'buy:confirm');
+      }
+      await toConfirm(dave, offer.id, itemId, 1);
+      await tap(dave, 'buy:pay');
+      await toConfirm(dave, offer.id, itemId, 1);
+      await tap(dave, 'buy:confirm');
+      expect(shown(lastScreen(app, dave.id))).toMatch(/already have 3 active reservations/);
+      expect(await stock(itemId)).toBe(7);
+      await jobs.runAll({ name: 'expire-payment', until: new Date(clock.now().getTime() + 11 * minute) });
+      await toConfirm(dave, offer.id, itemId, 1);
+      await tap(dave, 'buy:confirm');
+      expect(shown(lastScreen(app, dave.id))).toMatch(/Reserved!/);
+      expect(await stock(itemId)).toBe(7);
+    });
+  });
+
   describe('cash venues', () => {
     it('are untouched: the confirm card, the reservation and the venue’s words are as before', async () => {
       const cash = await verifiedVenue(app.deps.db, { name: 'Cash Corner' });

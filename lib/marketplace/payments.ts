@@ -202,7 +202,7 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       returning p.id, p.item_id, p.offer_id, p.quantity
     ),
     dropped_item as (
-      update offer_items i set quantity_available = i.quantity_available + d.quantity
+      update offer_items i set quantity_available = least(i.quantity_available + d.quantity, i.quantity_total)
       from dropped d where i.id = d.item_id
       returning i.id
     ),

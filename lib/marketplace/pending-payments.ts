@@ -114,7 +114,8 @@ export async function expireHolds(
           returning p.id, p.item_id, p.offer_id, p.quantity
         ),
         restocked as (
-          update offer_items i set quantity_available = i.quantity_available + r.units
+          -- least(): the first, snapshot-based value must pass the CHECK too (the final one is the newest row's).
+          update offer_items i set quantity_available = least(i.quantity_available + r.units, i.quantity_total)
           from (select item_id, sum(quantity) as units from released group by item_id) r
           where i.id = r.item_id
           returning i.id
