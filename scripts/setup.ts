@@ -1,6 +1,7 @@
 /**
- * `npm run setup`: registers the webhook, command menus and descriptions with Telegram, then prints the
- * webhook state. `npm run setup -- --check` only prints the webhook state and the pending update count;
+ * `npm run setup`: registers the webhook, command menus and descriptions (in every language the bot speaks)
+ * with Telegram, then prints the webhook state. `npm run setup -- --check` only prints the webhook state and the
+ * pending update count;
  * `npm run setup -- --drop-pending` also has Telegram discard the updates waiting for the bot.
  */
 import { loadConfig, requireBotToken } from '../lib/config.js';
@@ -21,7 +22,8 @@ async function main() {
     console.log(JSON.stringify(await webhookState(telegram), null, 2));
     return;
   }
-  // Per-chat menus for verified venues need the database; without DATABASE_URL only defaults are set.
+  // Per-chat menus (owners, staff, people who chose a language, each in theirs) need the database; without
+  // DATABASE_URL only the customers' menus, the admins' (in DEFAULT_LANGUAGE) and the descriptions are set.
   const database = config.database.kind === 'pglite' ? undefined : await createDatabase(config.database);
   try {
     const result = await runSetup(config, telegram, database?.db, {
