@@ -24,10 +24,10 @@ import { customerLocale } from './viewer-zone.js';
  */
 
 /** People move: a location from this morning would rank tonight's deals by the wrong distance. */
-export const LOCATION_FRESH_MS = 6 * 3_600_000;
+const LOCATION_FRESH_MS = 6 * 3_600_000;
 
 /** The location the person shared this session (Redis only), how long ago, and whether it still counts. */
-export function sharedLocation(ctx: BotContext): { point: Point; ageMs: number; fresh: boolean } | undefined {
+function sharedLocation(ctx: BotContext): { point: Point; ageMs: number; fresh: boolean } | undefined {
   const shared = ctx.session?.location;
   if (!shared) return undefined;
   const ageMs = Math.max(0, ctx.deps.clock.now().getTime() - Date.parse(shared.sharedAt));

@@ -34,7 +34,7 @@ function nearMeMatchers(): RegExp[] {
 }
 
 /** The words to look for, and whether the person asked for the nearest first. */
-export function parseSearch(text: string): SavedTextSearch {
+function parseSearch(text: string): SavedTextSearch {
   let rest = text;
   let nearestFirst = false;
   for (const phrase of nearMeMatchers()) {
