@@ -5,41 +5,27 @@
 
 const MINUTE = 60_000;
 
-/** One formatter per zone and shape, reused: each costs native memory (see money.ts), and a fan-out asks often. */
+/** One formatter per zone, reused: each costs native memory (see money.ts), and a fan-out asks often. */
 const formats = new Map<string, Intl.DateTimeFormat>();
-function formatFor(kind: 'time' | 'day', timezone: string): Intl.DateTimeFormat {
-  const key = `${kind}:${timezone}`;
-  let format = formats.get(key);
+function formatFor(timezone: string): Intl.DateTimeFormat {
+  let format = formats.get(timezone);
   if (!format) {
-    format =
-      kind === 'time'
-        ? new Intl.DateTimeFormat('en-GB', {
-            timeZone: timezone,
-            hour: '2-digit',
-            minute: '2-digit',
-            hourCycle: 'h23',
-          })
-        : new Intl.DateTimeFormat('en-CA', {
-            timeZone: timezone,
-            year: 'numeric',
-            month: '2-digit',
-            day: '2-digit',
-          });
-    formats.set(key, format);
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: timezone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formats.set(timezone, format);
   }
   return format;
 }
 
 /** Minutes after local midnight of `at` in `timezone` (0…1439). */
 function localMinutes(at: Date, timezone: string): number {
-  const parts = formatFor('time', timezone).formatToParts(at);
+  const parts = formatFor(timezone).formatToParts(at);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return part('hour') * 60 + part('minute');
-}
-
-/** The local calendar day of `at` in `timezone`, as `YYYY-MM-DD`. */
-export function localDay(at: Date, timezone: string): string {
-  return formatFor('day', timezone).format(at);
 }
 
 /** True when `minutes` (after local midnight) falls in the quiet span [start, end). */
