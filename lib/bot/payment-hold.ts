@@ -1,3 +1,5 @@
+import { offerPhotoUrl } from '../http/offer-photo.js';
+import { publishedOfferPhoto } from '../marketplace/offer-photo.js';
 import { HOLD_MS, noteInvoiceMessage, paymentOf } from '../marketplace/pending-payments.js';
 import type { PlacedReservation } from '../marketplace/reserve.js';
 import { acknowledge, replyAfterCommit, showInPlace } from './after-commit.js';
@@ -56,6 +58,7 @@ async function sendInvoice(ctx: BotContext, hold: PlacedReservation, payload: st
   const { deps } = ctx;
   const l = customerLocale(ctx);
   try {
+    const photoUrl = await invoicePhotoUrl(ctx, hold.offerId);
     const message = await ctx.telegram.sendInvoice(ctx.from!.id, {
       title: truncate(paymentTexts.invoiceTitle(hold), 32),
       description: truncate(paymentTexts.invoiceDescription(hold, l), 255),
@@ -65,10 +68,19 @@ async function sendInvoice(ctx: BotContext, hold: PlacedReservation, payload: st
       prices: [{ label: truncate(paymentTexts.invoiceLabel(hold), 64), amount }],
       // A forwarded invoice shows a link to the offer, not a Pay button someone else could press.
       start_parameter: `offer_${hold.offerId}`,
+      ...(photoUrl ? { photo_url: photoUrl } : {}),
     });
     await noteInvoiceMessage(deps.db, { reservationId: hold.reservationId, messageId: message.message_id });
   } catch (error) {
     ctx.log.warn('invoice_failed', { reservation_id: hold.reservationId, error });
     await replyAfterCommit(ctx, paymentTexts.invoiceFailed);
   }
+}
+
+/** The offer's photo on the invoice, where Telegram can fetch it: none without PUBLIC_URL (local polling). */
+async function invoicePhotoUrl(ctx: BotContext, offerId: number): Promise<string | undefined> {
+  const { publicUrl } = ctx.deps.config;
+  if (!publicUrl) return undefined;
+  const photoFileId = await publishedOfferPhoto(ctx.deps.db, offerId);
+  return offerPhotoUrl(publicUrl, ctx.telegram.token, { id: offerId, photoFileId });
 }

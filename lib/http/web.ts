@@ -47,15 +47,17 @@ export interface Outcome {
 
 /**
  * An `api/*` function: `export default route(async (request) => outcome)`. Vercel's Node runtime (and the
- * dev server) call `fetch`; the outcome becomes a JSON response, an oversized body a 413.
+ * dev server) call `fetch`; the outcome becomes a JSON response, an oversized body a 413. A handler that
+ * answers with something else than JSON (an image) returns its own `Response`.
  */
-export function route(handle: (request: Request) => Promise<Outcome>): {
+export function route(handle: (request: Request) => Promise<Outcome | Response>): {
   fetch(request: Request): Promise<Response>;
 } {
   return {
     async fetch(request) {
       try {
-        return jsonResponse(await handle(request));
+        const outcome = await handle(request);
+        return outcome instanceof Response ? outcome : jsonResponse(outcome);
       } catch (error) {
         if (error instanceof BodyTooLargeError)
           return jsonResponse({ status: 413, body: { error: error.message } });
