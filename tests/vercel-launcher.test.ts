@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers } from '../db/schema.js';
 import { BotApiEmulator } from '../dev/sandbox/bot-api-emulator.js';
+import { offerPhotoUrl } from '../lib/http/offer-photo.js';
 import { FUNCTION_MAX_DURATION_S } from '../lib/limits.js';
 import { PUBLIC_URL, TEST_TOKEN } from './support/app.js';
 import { FakeQStash } from './support/fake-qstash.js';
@@ -36,7 +37,13 @@ import {
 const buildOutput = process.env.VERCEL_BUILD_OUTPUT || undefined;
 const real = Boolean(realPostgresUrl && realRedisUrl);
 /** The functions these cases drive; any other `api/*` entry is only started and asked a bare GET. */
-const FUNCTIONS = ['api/telegram', 'api/health', 'api/cron/sweep', 'api/jobs/expire-offer'] as const;
+const FUNCTIONS = [
+  'api/telegram',
+  'api/health',
+  'api/cron/sweep',
+  'api/jobs/expire-offer',
+  'api/offer-photo',
+] as const;
 type FunctionName = string;
 const JOB_URL = `${PUBLIC_URL}/api/jobs/expire-offer`;
 
@@ -217,6 +224,23 @@ function launcherCases(launch: Launch, entries: string[]) {
     swept.expectStatus(200);
     expect(swept.json()).toMatchObject({ ok: true });
     expect(await statusOf(offerId)).toBe('expired');
+  });
+
+  it('serves an offer’s photo as bytes at the URL the bot signed for an invoice, and 404 unsigned', async () => {
+    const bytes = randomBytes(50_000); // any bytes: what passes through must arrive whole, binary and all
+    const photoFileId = telegram.addFile(bytes);
+    const { ownerId } = await verifiedVenue(database.db, { ownerId: randomInt(800_000_000, 900_000_000) });
+    const { id } = await liveOffer(database.db, ownerId);
+    await database.db.update(offers).set({ photoFileId }).where(eq(offers.id, id));
+    const signed = new URL(offerPhotoUrl(PUBLIC_URL, TEST_TOKEN, { id, photoFileId })!);
+    const fn = functions['api/offer-photo']!;
+
+    const response = await fetch(`${fn.url}${signed.pathname}${signed.search}`);
+    expect(response.status, fn.output().slice(-2000)).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/jpeg');
+    expect(Buffer.from(await response.arrayBuffer()).equals(bytes)).toBe(true);
+
+    (await call('api/offer-photo', { path: `${signed.pathname}?offer=${id}` })).expectStatus(404);
   });
 
   it('reports both stores healthy and the newest migration applied', async () => {
