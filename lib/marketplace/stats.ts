@@ -10,13 +10,15 @@ interface VenueRanking {
   name: string;
   unitsPickedUp: number;
   unitsReserved: number;
-  cash: number;
+  /** What its picked-up units brought in, cash and online, in minor units. */
+  takings: number;
 }
 
 /**
  * The marketplace's numbers for `/stats`. Reservations count in the period they were made in (a cohort), by
  * what became of them since: picked up, cancelled (by the customer, or by a withdrawal), not picked up, or
- * still reserved. Units, not reservations: "food saved" is what was collected.
+ * still reserved. Units, not reservations: "food saved" is what was collected. A hold awaiting payment, or one that
+ * ended unpaid, was never a reservation (issue 18): neither counts.
  */
 export interface MarketplaceStats {
   since: Date;
@@ -26,6 +28,8 @@ export interface MarketplaceStats {
   pickupRate: number | null;
   /** Paid at pickup, in minor units. */
   cash: number;
+  /** Paid in chat ahead (issue 18) for units since picked up, in minor units. */
+  paidOnline: number;
   /** Kilograms are counted over the units whose item states a weight (`weighedUnits` of `units.pickedUp`). */
   saved: { kg: number; weighedUnits: number };
   /** People who reserved in the period; venues that published an offer or took a reservation in it. */
@@ -42,7 +46,8 @@ const parsed = (value: unknown) => (typeof value === 'string' ? JSON.parse(value
  * One statement. The period's reservations come from `reservations_created_idx` alone (created_at leads, the
  * other columns it reads follow), are summed per item (hundreds of rows, not a million), and only those sums
  * meet offer_items, offers and venues by primary key. Offers published come from `offers_published_idx`.
- * docs/admin.md has the plan at a million reservations.
+ * Holds that ended unpaid and what was paid online are read from `payments` (only venues that take online
+ * payment write there) and taken off those sums. docs/admin.md has the plan at a million reservations.
  */
 export async function marketplaceStats(
   db: Db,
@@ -58,24 +63,37 @@ export async function marketplaceStats(
       with bounds as (select ${since} as since),
       r as materialized (
         select item_id, customer_id, status, quantity, unit_price from reservations
-        where created_at >= (select since from bounds)
+        where created_at >= (select since from bounds) and status <> 'pending_payment'
+      ),
+      paid as (
+        -- Per item: units of holds that ended unpaid (cancelled, never reservations) and money paid online for
+        -- units picked up. A payment row is written with its reservation, so the period is the reservation's.
+        select r.item_id,
+          coalesce(sum(r.quantity) filter (where p.state = 'expired' and r.status = 'cancelled'), 0) as unpaid_holds,
+          coalesce(sum(r.quantity * r.unit_price) filter (where p.state = 'paid' and r.status = 'picked_up'), 0)
+            as online
+        from payments p join reservations r on r.id = p.reservation_id
+        where r.created_at >= (select since from bounds)
+        group by r.item_id
       ),
       per_item as (
-        select item_id,
-          sum(quantity) as reserved,
-          coalesce(sum(quantity) filter (where status = 'picked_up'), 0) as picked_up,
-          coalesce(sum(quantity) filter (where status = 'cancelled'), 0) as cancelled,
-          coalesce(sum(quantity) filter (where status = 'no_show'), 0) as no_show,
-          coalesce(sum(quantity * unit_price) filter (where status = 'picked_up'), 0) as cash
-        from r group by item_id
+        select r.item_id,
+          sum(r.quantity) - coalesce(max(paid.unpaid_holds), 0) as reserved,
+          coalesce(sum(r.quantity) filter (where r.status = 'picked_up'), 0) as picked_up,
+          coalesce(sum(r.quantity) filter (where r.status = 'cancelled'), 0) - coalesce(max(paid.unpaid_holds), 0)
+            as cancelled,
+          coalesce(sum(r.quantity) filter (where r.status = 'no_show'), 0) as no_show,
+          coalesce(sum(r.quantity * r.unit_price) filter (where r.status = 'picked_up'), 0) as takings,
+          coalesce(max(paid.online), 0) as online
+        from r left join paid on paid.item_id = r.item_id group by r.item_id
       ),
       items as (
         select o.venue_id, p.*, i.unit_weight_grams as grams
         from per_item p join offer_items i on i.id = p.item_id join offers o on o.id = i.offer_id
       ),
       per_venue as (
-        select venue_id, sum(reserved) as reserved, sum(picked_up) as picked_up, sum(cash) as cash
-        from items group by venue_id
+        select venue_id, sum(reserved) as reserved, sum(picked_up) as picked_up, sum(takings) as takings
+        from items where reserved > 0 group by venue_id
       ),
       published as (
         select venue_id from offers where published_at >= (select since from bounds)
@@ -86,11 +104,11 @@ export async function marketplaceStats(
         (select count(distinct customer_id) from r) as active_customers,
         coalesce(sum(reserved), 0) as reserved, coalesce(sum(picked_up), 0) as picked_up,
         coalesce(sum(cancelled), 0) as cancelled, coalesce(sum(no_show), 0) as no_show,
-        coalesce(sum(cash), 0) as cash,
+        coalesce(sum(takings - online), 0) as cash, coalesce(sum(online), 0) as online,
         coalesce(sum(picked_up * grams), 0) as grams,
         coalesce(sum(picked_up) filter (where grams is not null), 0) as weighed_units,
         (select coalesce(json_agg(t), '[]'::json) from (
-          select v.id, v.name, pv.picked_up, pv.reserved, pv.cash
+          select v.id, v.name, pv.picked_up, pv.reserved, pv.takings
           from per_venue pv join venues v on v.id = pv.venue_id
           order by pv.picked_up desc, pv.reserved desc, v.id limit 5) t) as top
       from items
@@ -111,6 +129,7 @@ export async function marketplaceStats(
     units,
     pickupRate: ended === 0 ? null : units.pickedUp / ended,
     cash: num(row?.cash ?? 0),
+    paidOnline: num(row?.online ?? 0),
     saved: { kg: num(row?.grams ?? 0) / 1000, weighedUnits: num(row?.weighed_units ?? 0) },
     activeCustomers: num(row?.active_customers ?? 0),
     activeVenues: num(row?.active_venues ?? 0),
@@ -119,7 +138,7 @@ export async function marketplaceStats(
       name: String(v.name),
       unitsPickedUp: num(v.picked_up),
       unitsReserved: num(v.reserved),
-      cash: num(v.cash),
+      takings: num(v.takings),
     })),
   };
 }

@@ -25,6 +25,8 @@ export interface VenueDossier {
     unitsPickedUp: number;
     /** Paid at pickup, in minor units. */
     cash: number;
+    /** Paid in chat ahead (issue 18) for units since picked up, in minor units. */
+    paidOnline: number;
   };
 }
 
@@ -44,11 +46,16 @@ export async function getVenueDossier(db: Db, venueId: number): Promise<VenueDos
         (select json_build_object(
             'reserved', count(*) filter (where r.status = 'reserved'),
             'picked_up', count(*) filter (where r.status = 'picked_up'),
-            'cancelled', count(*) filter (where r.status = 'cancelled'),
+            -- A hold that ended unpaid (issue 18) was never a reservation: not counted as cancelled.
+            'cancelled', count(*) filter (where r.status = 'cancelled' and pm.state is distinct from 'expired'),
             'no_show', count(*) filter (where r.status = 'no_show'),
             'units_picked_up', coalesce(sum(r.quantity) filter (where r.status = 'picked_up'), 0),
-            'cash', coalesce(sum(r.quantity * r.unit_price) filter (where r.status = 'picked_up'), 0))
-          from reservations r join offers o on o.id = r.offer_id where o.venue_id = ${venueId}) as reservations
+            'cash', coalesce(sum(r.quantity * r.unit_price)
+              filter (where r.status = 'picked_up' and pm.state is distinct from 'paid'), 0),
+            'online', coalesce(sum(r.quantity * r.unit_price) filter (where r.status = 'picked_up' and pm.state = 'paid'), 0))
+          from reservations r join offers o on o.id = r.offer_id
+          left join payments pm on pm.reservation_id = r.id
+          where o.venue_id = ${venueId}) as reservations
     `),
   );
   const counts = parsed(row?.counts) as Record<string, unknown>;
@@ -71,6 +78,7 @@ export async function getVenueDossier(db: Db, venueId: number): Promise<VenueDos
       noShow: num(r.no_show),
       unitsPickedUp: num(r.units_picked_up),
       cash: num(r.cash),
+      paidOnline: num(r.online),
     },
   };
 }

@@ -107,6 +107,6 @@ export const dossierText: typeof en.dossierText = (d, locale) => {
   return (
     `<b>Angebote</b>: ${counts || 'noch keine'}${live.length > 0 ? `\n${live.join('\n')}` : ''}\n\n` +
     `<b>Reservierungen</b>: ${r.reserved} offen · ${r.pickedUp} abgeholt · ${r.cancelled} storniert · ${r.noShow} nicht abgeholt\n` +
-    `${r.unitsPickedUp} Stück abgeholt, ${formatMoney(r.cash, locale.currency)} bei Abholung bezahlt`
+    `${r.unitsPickedUp} Stück abgeholt, ${formatMoney(r.cash, locale.currency)} bei Abholung bezahlt${r.paidOnline > 0 ? `, ${formatMoney(r.paidOnline, locale.currency)} online bezahlt` : ''}`
   );
 };

@@ -41,7 +41,7 @@ export const statsText: typeof en.statsText = (s, period, currency) => {
       : '';
   const top = s.topVenues.map(
     (v, i) =>
-      `${i + 1}. ${e(v.name)} — ${n(v.unitsPickedUp)} von ${n(v.unitsReserved)} reservierten Stück abgeholt · ${formatMoney(v.cash, currency)}`,
+      `${i + 1}. ${e(v.name)} — ${n(v.unitsPickedUp)} von ${n(v.unitsReserved)} reservierten Stück abgeholt · ${formatMoney(v.takings, currency)}`,
   );
   return (
     `📊 <b>Marktplatz, ${periodWords[period]}</b>\n\n` +
@@ -50,6 +50,7 @@ export const statsText: typeof en.statsText = (s, period, currency) => {
     `   ✅ ${n(u.pickedUp)} abgeholt · ❌ ${n(u.cancelled)} storniert · ⌛ ${n(u.noShow)} nicht abgeholt · 🟢 ${n(u.open)} noch offen\n` +
     `🎯 Abholquote: <b>${rate}</b> (von denen, deren Abholzeit vorbei ist)\n` +
     `💶 Bar bei Abholung: <b>${formatMoney(s.cash, currency)}</b>\n` +
+    (s.paidOnline > 0 ? `💳 Online bezahlt: <b>${formatMoney(s.paidOnline, currency)}</b>\n` : '') +
     `🌱 Gerettetes Essen: <b>${n(u.pickedUp)} Stück</b>${kg}\n` +
     `👥 Aktiv: ${n(s.activeCustomers)} Kund:innen · ${n(s.activeVenues)} Betriebe\n\n` +
     `🏆 <b>Top-Betriebe</b>\n${top.length > 0 ? top.join('\n') : 'In diesem Zeitraum noch keine.'}\n\n` +

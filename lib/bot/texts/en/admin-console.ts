@@ -94,6 +94,6 @@ export function dossierText(
   return (
     `<b>Offers</b>: ${counts || 'none yet'}${live.length > 0 ? `\n${live.join('\n')}` : ''}\n\n` +
     `<b>Reservations</b>: ${r.reserved} open · ${r.pickedUp} picked up · ${r.cancelled} cancelled · ${r.noShow} not picked up\n` +
-    `${r.unitsPickedUp} units collected, ${formatMoney(r.cash, locale.currency)} paid at pickup`
+    `${r.unitsPickedUp} units collected, ${formatMoney(r.cash, locale.currency)} paid at pickup${r.paidOnline > 0 ? `, ${formatMoney(r.paidOnline, locale.currency)} paid online` : ''}`
   );
 }

@@ -32,7 +32,7 @@ export function statsText(s: MarketplaceStats, period: StatsPeriod, currency: st
       : '';
   const top = s.topVenues.map(
     (v, i) =>
-      `${i + 1}. ${e(v.name)} — ${n(v.unitsPickedUp)} collected of ${n(v.unitsReserved)} reserved · ${formatMoney(v.cash, currency)}`,
+      `${i + 1}. ${e(v.name)} — ${n(v.unitsPickedUp)} collected of ${n(v.unitsReserved)} reserved · ${formatMoney(v.takings, currency)}`,
   );
   return (
     `📊 <b>Marketplace, ${periodWords[period]}</b>\n\n` +
@@ -41,6 +41,7 @@ export function statsText(s: MarketplaceStats, period: StatsPeriod, currency: st
     `   ✅ ${n(u.pickedUp)} picked up · ❌ ${n(u.cancelled)} cancelled · ⌛ ${n(u.noShow)} not picked up · 🟢 ${n(u.open)} still open\n` +
     `🎯 Pickup rate: <b>${rate}</b> (of those whose window ended)\n` +
     `💶 Cash at pickup: <b>${formatMoney(s.cash, currency)}</b>\n` +
+    (s.paidOnline > 0 ? `💳 Paid online: <b>${formatMoney(s.paidOnline, currency)}</b>\n` : '') +
     `🌱 Food saved: <b>${n(u.pickedUp)} units</b>${kg}\n` +
     `👥 Active: ${n(s.activeCustomers)} customers · ${n(s.activeVenues)} venues\n\n` +
     `🏆 <b>Top venues</b>\n${top.length > 0 ? top.join('\n') : 'None yet in this period.'}\n\n` +

@@ -112,6 +112,6 @@ export const dossierText: typeof en.dossierText = (d, locale) => {
   return (
     `<b>Ofertas</b>: ${counts || 'ninguna aún'}${live.length > 0 ? `\n${live.join('\n')}` : ''}\n\n` +
     `<b>Reservas</b>: abiertas ${r.reserved} · recogidas ${r.pickedUp} · canceladas ${r.cancelled} · no recogidas ${r.noShow}\n` +
-    `${plural(r.unitsPickedUp, { one: '# unidad recogida', other: '# unidades recogidas' })}, ${formatMoney(r.cash, locale.currency)} pagados al recoger`
+    `${plural(r.unitsPickedUp, { one: '# unidad recogida', other: '# unidades recogidas' })}, ${formatMoney(r.cash, locale.currency)} pagados al recoger${r.paidOnline > 0 ? `, ${formatMoney(r.paidOnline, locale.currency)} pagados en línea` : ''}`
   );
 };

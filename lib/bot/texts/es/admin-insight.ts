@@ -41,7 +41,7 @@ export const statsText: typeof en.statsText = (s, period, currency) => {
       : '';
   const top = s.topVenues.map(
     (v, i) =>
-      `${i + 1}. ${e(v.name)} — ${n(v.unitsPickedUp)} recogidas de ${n(v.unitsReserved)} reservadas · ${formatMoney(v.cash, currency)}`,
+      `${i + 1}. ${e(v.name)} — ${n(v.unitsPickedUp)} recogidas de ${n(v.unitsReserved)} reservadas · ${formatMoney(v.takings, currency)}`,
   );
   return (
     `📊 <b>Marketplace, ${periodWords[period]}</b>\n\n` +
@@ -50,6 +50,7 @@ export const statsText: typeof en.statsText = (s, period, currency) => {
     `   ✅ recogidas ${n(u.pickedUp)} · ❌ canceladas ${n(u.cancelled)} · ⌛ no recogidas ${n(u.noShow)} · 🟢 aún abiertas ${n(u.open)}\n` +
     `🎯 Tasa de recogida: <b>${rate}</b> (de las que ya terminaron su horario)\n` +
     `💶 Cobrado al recoger: <b>${formatMoney(s.cash, currency)}</b>\n` +
+    (s.paidOnline > 0 ? `💳 Pagado en línea: <b>${formatMoney(s.paidOnline, currency)}</b>\n` : '') +
     `🌱 Comida salvada: <b>${plural(u.pickedUp, { one: '# unidad', other: `${n(u.pickedUp)} unidades` })}</b>${kg}\n` +
     `👥 Activos: ${plural(s.activeCustomers, { one: '# cliente', other: `${n(s.activeCustomers)} clientes` })} · ${plural(s.activeVenues, { one: '# local', other: `${n(s.activeVenues)} locales` })}\n\n` +
     `🏆 <b>Locales destacados</b>\n${top.length > 0 ? top.join('\n') : 'Ninguno todavía en este periodo.'}\n\n` +

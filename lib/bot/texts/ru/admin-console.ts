@@ -109,6 +109,6 @@ export const dossierText: typeof en.dossierText = (
   return (
     `<b>Предложения</b>: ${counts || 'пока нет'}${live.length > 0 ? `\n${live.join('\n')}` : ''}\n\n` +
     `<b>Брони</b>: активные: ${r.reserved} · выданы: ${r.pickedUp} · отменены: ${r.cancelled} · не забраны: ${r.noShow}\n` +
-    `Выдано ${r.unitsPickedUp} шт., оплачено на месте ${formatMoney(r.cash, locale.currency)}`
+    `Выдано ${r.unitsPickedUp} шт., оплачено на месте ${formatMoney(r.cash, locale.currency)}${r.paidOnline > 0 ? `, ${formatMoney(r.paidOnline, locale.currency)} оплачено онлайн` : ''}`
   );
 };

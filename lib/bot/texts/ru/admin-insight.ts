@@ -45,7 +45,7 @@ export const statsText: typeof en.statsText = (
       : '';
   const top = s.topVenues.map(
     (v, i) =>
-      `${i + 1}. ${e(v.name)} — выдано ${n(v.unitsPickedUp)} из ${n(v.unitsReserved)} забронированных шт. · ${formatMoney(v.cash, currency)}`,
+      `${i + 1}. ${e(v.name)} — выдано ${n(v.unitsPickedUp)} из ${n(v.unitsReserved)} забронированных шт. · ${formatMoney(v.takings, currency)}`,
   );
   return (
     `📊 <b>Маркетплейс: ${periodWords[period]}</b>\n\n` +
@@ -54,6 +54,7 @@ export const statsText: typeof en.statsText = (
     `   ✅ выдано: ${n(u.pickedUp)} · ❌ отменено: ${n(u.cancelled)} · ⌛ не забрали: ${n(u.noShow)} · 🟢 ещё активны: ${n(u.open)}\n` +
     `🎯 Доля выдач: <b>${rate}</b> (среди броней, у которых закончилось время выдачи)\n` +
     `💶 Оплачено на месте: <b>${formatMoney(s.cash, currency)}</b>\n` +
+    (s.paidOnline > 0 ? `💳 Оплачено онлайн: <b>${formatMoney(s.paidOnline, currency)}</b>\n` : '') +
     `🌱 Спасено еды: <b>${n(u.pickedUp)} шт.</b>${kg}\n` +
     `👥 Активны: клиенты — ${n(s.activeCustomers)} · заведения — ${n(s.activeVenues)}\n\n` +
     `🏆 <b>Лучшие заведения</b>\n${top.length > 0 ? top.join('\n') : 'За этот период пока никого.'}\n\n` +
