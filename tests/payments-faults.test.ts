@@ -196,7 +196,36 @@ describe(`payments exactly once around the commit (${storeLabel})`, () => {
     }),
     'Telegram times out on every message': telegramFault('sendMessage', { reset: true }),
     'Stripe answers 500 twice': () => stripe.failNext(2),
+    // Not an outage: a bug. A payment's update is answered 503 all the same (Telegram took the money, so it
+    // must come back); a withdrawal's is answered 200, its notices and refunds being in the outbox already.
+    'the handler hits a bug right after the commit': afterWrite(theWrite, () => {
+      throw new TypeError("Cannot read properties of undefined (reading 'id')");
+    }),
   };
+
+  it('keeps a successful payment whose handler hits a bug before anything is written: 503, then recorded', async () => {
+    const { customer, key, hold } = await held('Bug before the write');
+    const update = successfulPayment(customer, key, 350);
+    database.instead = {
+      matches: /set state = 'paid'/,
+      run: () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'id')");
+      },
+    };
+    const first = await app.deliver(update);
+    expect(first.status).toBe(503);
+    expect(app.logs.some((l) => l.event === 'payment_update_failed')).toBe(true);
+    const [before] = await db().select().from(payments).where(eq(payments.reservationId, hold.reservationId));
+    expect(before!.state).toBe('awaiting');
+    // Telegram redelivers (a fix deployed meanwhile, or the bug was passing): the payment is recorded once.
+    expect((await app.deliver(update)).status).toBe(200);
+    const [after] = await db().select().from(payments).where(eq(payments.reservationId, hold.reservationId));
+    expect(after!.state).toBe('paid');
+    await runDeliverNotices(app.deps, app.runtime.bot.telegram);
+    expect(
+      deliveredTo(customer.id, `Paid ✓</b> Your pickup code: <code>${hold.pickupCode}</code>`),
+    ).toHaveLength(1);
+  });
 
   for (const [write, setUp] of Object.entries(writes)) {
     describe(write, () => {

@@ -5,7 +5,9 @@ import { noteError } from '../ops/alerts.js';
 import type { BotContext } from './context.js';
 import { texts } from './texts/common.js';
 import { errorText } from './texts/errors.js';
+import type { Locale } from './texts/locale.js';
 import { truncate } from './truncate.js';
+import { customerLocale } from './viewer-zone.js';
 
 /**
  * The one path from an error to what the person reads. `bot.catch` sends every error a handler throws
@@ -13,9 +15,12 @@ import { truncate } from './truncate.js';
  * `refusalText` for the same words.
  */
 
-/** The words for a refusal (an AppError); anything else is a bug or an outage and gets the generic line. */
-export function refusalText(error: unknown): string {
-  return error instanceof AppError ? errorText(error.detail) : texts.genericError;
+/**
+ * The words for a refusal (an AppError); anything else is a bug or an outage and gets the generic line. `l`, the
+ * customer's locale, puts a time a refusal names (the strike limit's end) on their clock; without it, UTC.
+ */
+export function refusalText(error: unknown, l?: Locale): string {
+  return error instanceof AppError ? errorText(error.detail, l) : texts.genericError;
 }
 
 /** The error boundary: decides between "tell the person", "let Telegram retry" and "say nothing". */
@@ -38,8 +43,11 @@ export async function replyToError(ctx: BotContext, error: unknown): Promise<voi
     return;
   }
   const bug = !(error instanceof AppError);
+  // Issue 18: Telegram has taken the money of a successful_payment; a bug handling it must not lose it. It
+  // propagates, and the webhook answers 503 so Telegram redelivers (recording a payment is idempotent).
+  if (bug && ctx.message && 'successful_payment' in ctx.message) throw error;
   if (bug) ctx.log.error('handler_failed', { error });
-  await replyQuietly(ctx, refusalText(error));
+  await replyQuietly(ctx, refusalText(error, customerLocale(ctx)));
   // Counted toward the "errors are piling up" alert, after the person has their answer.
   if (bug) await noteError(ctx.deps, ctx.telegram);
 }

@@ -11,7 +11,7 @@ export interface UpdateParties {
    * Issue 18: a checkout or a successful payment. Never rate limited: a dropped pre_checkout_query fails the
    * customer's payment, and a dropped successful_payment would lose money Telegram already took.
    */
-  payment?: boolean;
+  payment?: 'checkout' | 'charged';
   /** Issue 17: the sender's Telegram language, for what is said before the bot runs (slow down). */
   languageCode?: string;
 }
@@ -37,9 +37,11 @@ export function updateParties(update: Update): UpdateParties {
     u.chosen_inline_result?.from ??
     u.pre_checkout_query?.from;
   const membership = Boolean(u.my_chat_member ?? u.chat_member);
-  const payment = Boolean(
-    u.pre_checkout_query ?? (u.message as { successful_payment?: unknown } | undefined)?.successful_payment,
-  );
+  const payment = u.pre_checkout_query
+    ? 'checkout'
+    : (u.message as { successful_payment?: unknown } | undefined)?.successful_payment
+      ? 'charged'
+      : undefined;
   return {
     userId: from?.id,
     chatId: chat?.id,

@@ -43,7 +43,8 @@ function secretMatches(expected: string | undefined, given: string | undefined):
 
 /**
  * The webhook policy (docs/ARCHITECTURE §5): verify, validate, claim the update id once, rate-limit,
- * handle; bugs answer 200 (no retry storm), database outages release the claim and answer 503.
+ * handle; bugs answer 200 (no retry storm), database outages release the claim and answer 503, and so does any
+ * failure on a successful payment (money was taken: Telegram redelivers until it is recorded).
  */
 export async function handleTelegramWebhook(
   runtime: Runtime,
@@ -130,6 +131,14 @@ export async function processUpdate(runtime: Runtime, update: Update): Promise<W
     if (isOutage(error) || error instanceof OutcomeUnknownError) {
       const event = error instanceof OutcomeUnknownError ? 'update_timeout' : 'update_outage';
       log.error(event, { error, ms: Math.round(performance.now() - started) });
+      await Promise.all([deps.redis.del(claimKey).catch(() => {}), noteError(deps, bot.telegram)]);
+      return { status: 503, body: { error: 'temporarily unavailable' } };
+    }
+    if (parties.payment === 'charged') {
+      // Telegram has taken the customer's money: a bug here must not lose the payment. Its handling is
+      // idempotent (the charge id is unique), so Telegram's redelivery is safe, and a fix deployed meanwhile
+      // confirms it. The error alerts like any other.
+      log.error('payment_update_failed', { error });
       await Promise.all([deps.redis.del(claimKey).catch(() => {}), noteError(deps, bot.telegram)]);
       return { status: 503, body: { error: 'temporarily unavailable' } };
     }

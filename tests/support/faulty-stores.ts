@@ -39,14 +39,16 @@ export async function switchableRedis(): Promise<RedisConnection & { down: boole
  * A database whose connection can be cut (every query fails as node-postgres does when the server is
  * gone), and that can run a hook right after a write commits: the hook sees the statement's SQL and may
  * throw (the reply is lost although the write committed), wait (the handler runs out of time), or cut
- * another store.
+ * another store; or fail a statement before it runs (`instead`: a bug that throws where that write would be).
  */
+type Hook = { matches: RegExp; run: () => Promise<void> | void };
 export function switchableDatabase(database: Database): Database & {
   down: boolean;
-  afterCommit?: { matches: RegExp; run: () => Promise<void> | void };
+  afterCommit?: Hook;
+  instead?: Hook;
 } {
   const dialect = new PgDialect();
-  const state: { down: boolean; afterCommit?: { matches: RegExp; run: () => Promise<void> | void } } = {
+  const state: { down: boolean; afterCommit?: Hook; instead?: Hook } = {
     down: false,
   };
   const db = new Proxy(database.db, {
@@ -60,6 +62,11 @@ export function switchableDatabase(database: Database): Database & {
       }
       return (...args: unknown[]) => {
         if (state.down) throw connectionRefused(5432);
+        if (property === 'execute' && state.instead?.matches.test(dialect.sqlToQuery(args[0] as SQL).sql)) {
+          const hook = state.instead;
+          state.instead = undefined;
+          return Promise.resolve().then(hook.run);
+        }
         const result = value.apply(target, args);
         if (property !== 'execute' || !state.afterCommit) return result;
         const text = dialect.sqlToQuery(args[0] as SQL).sql;
