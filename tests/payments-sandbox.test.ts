@@ -55,6 +55,13 @@ describe('sandbox: paying in chat', () => {
     await click(bob, 'buy:pay:');
     const invoice = (await messages(bob)).filter((m) => m.invoice).at(-1);
     expect(invoice?.invoice).toMatchObject({ title: 'Evening bread bag', currency: 'EUR' });
+    // The deal's photo on the invoice card, served by the sandbox's own /api/offer-photo.
+    const photoUrl = String((invoice!.invoice as { photo_url?: string }).photo_url);
+    expect(photoUrl.startsWith(`${sandbox.url}/api/offer-photo?offer=${offerId}&sig=`)).toBe(true);
+    const photo = await fetch(photoUrl);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect((await photo.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     expect((await post('/sandbox/pay', { persona: bob, messageId: invoice!.message_id })).status).toBe(200);
     const last = (await messages(bob)).filter((m) => m.from?.is_bot).at(-1);
     expect(String(last?.text)).toMatch(/Paid ✓/);

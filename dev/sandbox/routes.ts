@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BotApiEmulator } from './bot-api-emulator.js';
+import type { BotApiEmulator, StoredMessage } from './bot-api-emulator.js';
 import { personaById, personas, presetLocations } from './personas.js';
 import type { SandboxScheduler, sandboxClock } from './time.js';
 import type { UserActions } from './user-actions.js';
@@ -127,7 +127,7 @@ export function sandboxRoutes(
         ...timeState(),
         appLanguages,
         language,
-        messages: telegram.history(persona.id),
+        messages: telegram.history(persona.id).map((m) => withInvoicePhoto(telegram, m)),
         commands: telegram.commandsFor(persona.id, language),
         toasts: toasts.get(persona.id) ?? [],
       });
@@ -217,4 +217,16 @@ export function sandboxRoutes(
     json(res, status === 404 ? 404 : 200, { status });
     return true;
   };
+}
+
+/**
+ * Issue 18: a Telegram app shows an invoice's photo, which the Bot API's Message doesn't carry; the page gets it
+ * beside the invoice (the URL the bot gave, served by /api/offer-photo on the sandbox's own server).
+ */
+function withInvoicePhoto(telegram: BotApiEmulator, message: StoredMessage): StoredMessage {
+  if (!message.invoice) return message;
+  const photoUrl = telegram.invoiceOf(message.chat.id, message.message_id)?.photoUrl;
+  return photoUrl
+    ? { ...message, invoice: { ...(message.invoice as object), photo_url: photoUrl } }
+    : message;
 }

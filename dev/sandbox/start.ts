@@ -82,6 +82,9 @@ export async function startSandbox(
 
   let routes: ReturnType<typeof sandboxRoutes> | undefined;
   const server = await startDevServer(config.port, (req, res) => routes?.(req, res) ?? false);
+  // Issue 18: the invoice's photo is served from the deployment's public URL; the sandbox's is its own, known
+  // once it listens (nothing else reads PUBLIC_URL here: jobs run on the sandbox's scheduler, not QStash).
+  config.publicUrl = server.url;
   routes = sandboxRoutes(
     telegram,
     new UserActions(telegram, `${server.url}/api/telegram`, config.webhookSecret!),
