@@ -28,7 +28,6 @@ import { showIfHold } from '../payment-hold.js';
 import { reserveTexts } from '../texts/customer.js';
 import type { Locale } from '../texts/locale.js';
 import { paymentTexts } from '../texts/payments.js';
-import { strikeTexts } from '../texts/reminders.js';
 import { customerLocale } from '../viewer-zone.js';
 
 /** Reserving: item → quantity (1 … min(units left, 5)) → confirm → pickup code; the venue is told. */
@@ -135,7 +134,7 @@ buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quanti
 
 /**
  * A reservation (or an online payment's hold) refused: said as an alert and, unless it was only "too fast", in
- * place of the confirmation card. Issue 14: the strike limit names its end.
+ * place of the confirmation card. Issue 14: the strike limit names its end, on the customer's clock.
  */
 export async function showRefusal(
   ctx: BotContext,
@@ -143,10 +142,7 @@ export async function showRefusal(
   offerId: number,
   l: Locale,
 ): Promise<void> {
-  const reason =
-    error.detail.code === 'reservation.strike_limit'
-      ? strikeTexts.refused(error.detail.until, l)
-      : refusalText(error);
+  const reason = refusalText(error, l);
   await acknowledge(ctx, reason, true);
   if (error.category !== 'rate_limited') await showInPlace(ctx, reason, backToOfferKeyboard(offerId));
 }

@@ -1,6 +1,10 @@
 import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
 import type { OfferStatus } from '../../../marketplace/offers.js';
+import { LIMITED_RESERVATIONS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import type * as en from '../en/errors.js';
+import { moment } from '../format.js';
+import type { Locale } from '../locale.js';
+import { plural } from '../plural.js';
 
 /**
  * What a person is told when their request is refused: one text per error code (lib/errors.ts), with the
@@ -10,7 +14,9 @@ import type * as en from '../en/errors.js';
  * messages. A caller that puts one into an HTML message escapes it (user input, e.g. a mistyped price, can
  * appear in it).
  */
-type Texts = { [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>) => string) };
+type Texts = {
+  [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>, l?: Locale) => string);
+};
 
 const editNeedsVerifiedVenue = {
   suspended:
@@ -72,6 +78,10 @@ const untilFormat = new Intl.DateTimeFormat('de-DE', {
   minute: '2-digit',
   timeZone: 'UTC',
 });
+
+/** The strike limit's end on the customer's clock, like their other times; in UTC, and said so, without a locale. */
+const limitEnd = (until: Date, l?: Locale) =>
+  l ? moment(until, l.now, l.timezone) : `${untilFormat.format(until)} UTC`;
 
 const errorTexts: Texts = {
   'offer.not_found': 'Angebot nicht gefunden.',
@@ -155,8 +165,10 @@ const errorTexts: Texts = {
     `Das Gewicht pro Stück muss zwischen 1 g und ${maxKg} kg liegen, z. B. 0,4 kg oder 350 g.`,
   'drop.not_found': 'Diese Angebotsserie gibt es nicht (mehr).',
   'drop.publish_after_window': 'Das Angebot muss veröffentlicht werden, bevor seine Abholzeit endet.',
-  'reservation.strike_limit': ({ until }) =>
-    `Du hast 3 Abholungen in 30 Tagen verpasst, deshalb kannst du bis ${untilFormat.format(until)} UTC nur 1 Reservierung auf einmal haben.`,
+  'reservation.strike_limit': ({ until }, l) =>
+    `Du hast ${plural(STRIKES_FOR_LIMIT, { one: '# Abholung', other: '# Abholungen' })} in ${plural(STRIKE_WINDOW_DAYS, { one: '# Tag', other: '# Tagen' })} verpasst, ` +
+    `deshalb kannst du bis ${limitEnd(until, l)} nur ${plural(LIMITED_RESERVATIONS, { one: '# Reservierung', other: '# Reservierungen' })} auf einmal haben. ` +
+    `${plural(LIMITED_RESERVATIONS, { one: 'Hol sie zuerst ab oder storniere sie', other: 'Hol zuerst eine ab oder storniere eine' })} unter /myreservations.`,
   'follow.venue_unavailable': 'Diesen Betrieb gibt es im Bot nicht mehr, deshalb kannst du ihm nicht folgen.',
   'settings.unknown_choice': 'Diese Auswahl gibt es nicht. Öffne /settings noch einmal und wähl neu.',
   'search.location_needed':
@@ -171,7 +183,7 @@ const errorTexts: Texts = {
 };
 
 /** The words for one refusal. */
-export const errorText: typeof en.errorText = (detail) => {
-  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail) => string);
-  return typeof text === 'string' ? text : text(detail);
+export const errorText: typeof en.errorText = (detail, l) => {
+  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail, l?: Locale) => string);
+  return typeof text === 'string' ? text : text(detail, l);
 };

@@ -36,9 +36,6 @@ export const strikeTexts: typeof en.strikeTexts = {
     `🚫 <b>Bis ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)} kannst du nur 1 Reservierung auf einmal haben.</b>\n` +
     `Der Grund: ${STRIKES_FOR_LIMIT} Reservierungen innerhalb von ${STRIKE_WINDOW_DAYS} Tagen wurden nicht abgeholt, zuletzt bei <b>${e(f.venue.name)}</b>. ` +
     'Danach kannst du wieder 3 haben. Wenn du bei geänderten Plänen unter /myreservations stornierst, zählt das nie gegen dich.',
-  /** The refusal when a limited customer tries a second reservation. */
-  refused: (until, l) =>
-    `Du hast ${STRIKES_FOR_LIMIT} Abholungen in ${STRIKE_WINDOW_DAYS} Tagen verpasst, deshalb kannst du bis ${untilDate(until, l)} nur 1 Reservierung auf einmal haben. Hol sie zuerst ab oder storniere sie unter /myreservations.`,
   askVenue: (f, l) =>
     `⌛ <b>Hat ${e(f.customerName || 'die Person')} das abgeholt?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), Code <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +

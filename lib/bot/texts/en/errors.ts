@@ -1,4 +1,9 @@
 import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
+import type { OfferStatus } from '../../../marketplace/offers.js';
+import { LIMITED_RESERVATIONS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
+import { moment } from '../format.js';
+import type { Locale } from '../locale.js';
+import { plural } from '../plural.js';
 
 /**
  * What a person is told when their request is refused: one text per error code (lib/errors.ts), with the
@@ -7,8 +12,12 @@ import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
  * Plain text, not HTML: these lines are shown as callback answers (which have no parse mode) as often as in
  * messages. A caller that puts one into an HTML message escapes it (user input, e.g. a mistyped price, can
  * appear in it).
+ *
+ * `l` is the reader's locale where the caller has one: the strike limit's end is shown on the customer's clock.
  */
-type Texts = { [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>) => string) };
+type Texts = {
+  [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>, l?: Locale) => string);
+};
 
 const editNeedsVerifiedVenue = {
   suspended:
@@ -23,6 +32,16 @@ const alreadyInState = {
   active: 'This offer is already live.',
   paused: 'This offer is already paused.',
   sold_out: 'This offer is already marked sold out.',
+};
+
+/** An offer's state, after "This offer is": the words /myoffers shows (docs/glossary.md). */
+const offerStatusWords: Record<OfferStatus, string> = {
+  draft: 'a draft',
+  active: 'live',
+  paused: 'paused',
+  sold_out: 'sold out',
+  expired: 'expired',
+  withdrawn: 'withdrawn',
 };
 
 /** What each owner action needs, said when the offer is in another state. */
@@ -52,6 +71,17 @@ const decisionWords = {
   suspended: 'suspended',
 };
 
+const untilUtc = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+/** The strike limit's end on the customer's clock, like their other times; in UTC, and said so, without a locale. */
+const limitEnd = (until: Date, l?: Locale) =>
+  l ? moment(until, l.now, l.timezone) : `${untilUtc.format(until)} UTC`;
+
 const errorTexts: Texts = {
   'offer.not_found': 'Offer not found.',
   'offer.unavailable': 'Sorry, this offer is no longer available.',
@@ -62,14 +92,14 @@ const errorTexts: Texts = {
   'offer.post_needs_verified_venue': 'Only verified venues can post offers.',
   'offer.live_needs_verified_venue': 'Your venue is not verified right now, so its offers can’t go live.',
   'offer.edit_needs_verified_venue': ({ venueStatus }) => editNeedsVerifiedVenue[venueStatus],
-  'offer.not_editable': ({ status }) => `This offer is ${status}, so it can't be edited.`,
+  'offer.not_editable': ({ status }) => `This offer is ${offerStatusWords[status]}, so it can’t be edited.`,
   'offer.expired': 'This offer has expired: its pickup window is over. Post a new one with /newoffer.',
   'offer.withdrawn': 'This offer was withdrawn. Post a new one with /newoffer.',
   'offer.already_in_state': ({ status }) => alreadyInState[status],
   'offer.window_over':
     'The pickup window of this offer is already over. Post a new offer with a later window.',
   'offer.wrong_state': ({ action, status }) =>
-    `${actionNeeds[action]} This one is ${status.replace('_', ' ')}.`,
+    `${actionNeeds[action]} This one is ${offerStatusWords[status]}.`,
   'item.name_missing': 'The item needs a name.',
   'item.name_too_long': ({ max }) => `Item names can be at most ${max} characters.`,
   'item.price_not_positive': 'Prices must be above zero.',
@@ -100,7 +130,8 @@ const errorTexts: Texts = {
       : `This venue is ${venueStatusWords[status]}, so it can't be ${decisionWords[to]} now.`,
   'venue.no_changes_requested':
     'Your venue isn’t waiting for changes any more. Send /start to see where it stands.',
-  'offer.already_ended': ({ status }) => `This offer is already ${status}; there is nothing to take down.`,
+  'offer.already_ended': ({ status }) =>
+    `This offer is already ${offerStatusWords[status]}; there is nothing to take down.`,
   'user.not_found': 'No customer with that id has used the bot.',
   'user.is_admin': 'Admins can’t be blocked.',
   'venue.owner_only':
@@ -124,8 +155,10 @@ const errorTexts: Texts = {
     `The weight per unit must be between 1 g and ${maxKg} kg, e.g. 0.4 kg or 350 g.`,
   'drop.not_found': 'That recurring drop doesn’t exist (any more).',
   'drop.publish_after_window': 'The offer has to be published before its pickup window ends.',
-  'reservation.strike_limit': ({ until }) =>
-    `You missed 3 pickups in 30 days, so until ${until.toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} UTC you can hold 1 reservation at a time.`,
+  'reservation.strike_limit': ({ until }, l) =>
+    `You missed ${plural(STRIKES_FOR_LIMIT, { one: '# pickup', other: '# pickups' })} in ${plural(STRIKE_WINDOW_DAYS, { one: '# day', other: '# days' })}, ` +
+    `so until ${limitEnd(until, l)} you can hold ${plural(LIMITED_RESERVATIONS, { one: '# reservation', other: '# reservations' })} at a time. ` +
+    `${plural(LIMITED_RESERVATIONS, { one: 'Pick it up or cancel it', other: 'Pick one up or cancel one' })} in /myreservations first.`,
   'follow.venue_unavailable': 'This venue isn’t on the bot any more, so it can’t be followed.',
   'settings.unknown_choice': 'That choice isn’t available. Open /settings again to pick one.',
   'search.location_needed': 'Share your location first (📍 in /offers), so I know where to look.',
@@ -138,7 +171,7 @@ const errorTexts: Texts = {
 };
 
 /** The words for one refusal. */
-export function errorText(detail: AppErrorDetail): string {
-  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail) => string);
-  return typeof text === 'string' ? text : text(detail);
+export function errorText(detail: AppErrorDetail, l?: Locale): string {
+  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail, l?: Locale) => string);
+  return typeof text === 'string' ? text : text(detail, l);
 }

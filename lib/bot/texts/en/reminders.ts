@@ -35,9 +35,6 @@ export const strikeTexts = {
     `🚫 <b>You can hold 1 reservation at a time until ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)}.</b>\n` +
     `That’s because ${STRIKES_FOR_LIMIT} reservations within ${STRIKE_WINDOW_DAYS} days were not picked up, the last one at <b>${e(f.venue.name)}</b>. ` +
     'After that you can hold 3 again. Cancelling in /myreservations when plans change never counts against you.',
-  /** The refusal when a limited customer tries a second reservation. */
-  refused: (until: Date, l: Locale) =>
-    `You missed ${STRIKES_FOR_LIMIT} pickups in ${STRIKE_WINDOW_DAYS} days, so until ${untilDate(until, l)} you can hold 1 reservation at a time. Pick it up or cancel it in /myreservations first.`,
   askVenue: (f: ReservationFacts, l: Locale) =>
     `⌛ <b>Did ${e(f.customerName || 'the customer')} pick this up?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), code <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +

@@ -1,13 +1,18 @@
 import type { Offer } from '../../../../db/schema.js';
 import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
+import { LIMITED_RESERVATIONS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import type * as en from '../en/errors.js';
+import { moment } from '../format.js';
+import type { Locale } from '../locale.js';
 import { plural } from '../plural.js';
 
 /**
  * Lo que se le dice a alguien cuando se rechaza lo que pide: un texto por código de error (lib/errors.ts),
  * con los datos del código. Texto plano, no HTML (se muestran también como respuestas a botones).
  */
-type Texts = { [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>) => string) };
+type Texts = {
+  [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>, l?: Locale) => string);
+};
 
 const editNeedsVerifiedVenue = {
   suspended:
@@ -68,6 +73,17 @@ const decisionVerbs = {
   rejected: 'rechazar',
   suspended: 'suspender',
 };
+
+const untilUtc = new Intl.DateTimeFormat('es-ES', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+/** Hasta cuándo dura el límite, en la hora del cliente como sus otras horas; sin locale, en UTC y dicho. */
+const untilLimitEnds = (until: Date, l?: Locale) =>
+  l ? `hasta ${moment(until, l.now, l.timezone)}` : `hasta el ${untilUtc.format(until)} (UTC)`;
 
 const errorTexts: Texts = {
   'offer.not_found': 'No se ha encontrado la oferta.',
@@ -148,8 +164,10 @@ const errorTexts: Texts = {
     `El peso por unidad debe estar entre 1 g y ${maxKg} kg, p. ej. 0,4 kg o 350 g.`,
   'drop.not_found': 'Esa oferta recurrente no existe (ya).',
   'drop.publish_after_window': 'La oferta tiene que publicarse antes de que termine su horario de recogida.',
-  'reservation.strike_limit': ({ until }) =>
-    `Has faltado a 3 recogidas en 30 días, así que hasta el ${until.toLocaleString('es-ES', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} (UTC) solo puedes tener 1 reserva a la vez.`,
+  'reservation.strike_limit': ({ until }, l) =>
+    `Has faltado a ${plural(STRIKES_FOR_LIMIT, { one: '# recogida', other: '# recogidas' })} en ${plural(STRIKE_WINDOW_DAYS, { one: '# día', other: '# días' })}, ` +
+    `así que ${untilLimitEnds(until, l)} solo puedes tener ${plural(LIMITED_RESERVATIONS, { one: '# reserva', other: '# reservas' })} a la vez. ` +
+    `${plural(LIMITED_RESERVATIONS, { one: 'Recógela o cancélala', other: 'Recoge o cancela una' })} primero en /myreservations.`,
   'follow.venue_unavailable': 'Este local ya no está en el bot, así que no se puede seguir.',
   'settings.unknown_choice': 'Esa opción no está disponible. Abre /settings otra vez para elegir una.',
   'search.location_needed': 'Primero comparte tu ubicación (📍 en /offers), para que sepa dónde buscar.',
@@ -163,7 +181,7 @@ const errorTexts: Texts = {
 };
 
 /** Las palabras de un rechazo. */
-export const errorText: typeof en.errorText = (detail) => {
-  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail) => string);
-  return typeof text === 'string' ? text : text(detail);
+export const errorText: typeof en.errorText = (detail, l) => {
+  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail, l?: Locale) => string);
+  return typeof text === 'string' ? text : text(detail, l);
 };

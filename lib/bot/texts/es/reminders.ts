@@ -36,9 +36,6 @@ export const strikeTexts: typeof en.strikeTexts = {
     `🚫 <b>Hasta el ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)} solo puedes tener 1 reserva a la vez.</b>\n` +
     `Es porque ${STRIKES_FOR_LIMIT} reservas en ${STRIKE_WINDOW_DAYS} días no se recogieron; la última, en <b>${e(f.venue.name)}</b>. ` +
     'Después podrás volver a tener 3. Cancelar en /myreservations cuando cambian tus planes nunca cuenta en tu contra.',
-  /** El rechazo cuando un cliente limitado intenta una segunda reserva. */
-  refused: (until, l) =>
-    `Has faltado a ${STRIKES_FOR_LIMIT} recogidas en ${STRIKE_WINDOW_DAYS} días, así que hasta el ${untilDate(until, l)} solo puedes tener 1 reserva a la vez. Recógela o cancélala primero en /myreservations.`,
   askVenue: (f, l) =>
     `⌛ <b>¿${e(f.customerName || 'El cliente')} recogió esto?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), código <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +

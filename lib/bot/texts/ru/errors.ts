@@ -1,5 +1,8 @@
 import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
+import { LIMITED_RESERVATIONS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import type * as en from '../en/errors.js';
+import { moment } from '../format.js';
+import type { Locale } from '../locale.js';
 import { plural } from '../plural.js';
 
 /**
@@ -10,7 +13,9 @@ import { plural } from '../plural.js';
  * messages. A caller that puts one into an HTML message escapes it (user input, e.g. a mistyped price, can
  * appear in it).
  */
-type Texts = { [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>) => string) };
+type Texts = {
+  [C in ErrorCode]: string | ((detail: Extract<AppErrorDetail, { code: C }>, l?: Locale) => string);
+};
 
 const editNeedsVerifiedVenue = {
   suspended:
@@ -83,6 +88,20 @@ const decisionVerbs = {
   suspended: 'приостановить',
 };
 
+const untilUtc = new Intl.DateTimeFormat('ru-RU', {
+  day: 'numeric',
+  month: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'UTC',
+});
+/** The strike limit's end on the customer's clock, like their other times; in UTC, and said so, without a locale. */
+const limitEnd = (until: Date, l?: Locale) =>
+  l ? moment(until, l.now, l.timezone) : `${untilUtc.format(until)} (UTC)`;
+const days = (n: number) => plural(n, { one: '# день', few: '# дня', many: '# дней', other: '# дня' });
+const reservations = (n: number) =>
+  plural(n, { one: '# бронь', few: '# брони', many: '# броней', other: '# брони' });
+
 const errorTexts: Texts = {
   'offer.not_found': 'Предложение не найдено.',
   'offer.unavailable': 'Увы, это предложение уже недоступно.',
@@ -154,8 +173,9 @@ const errorTexts: Texts = {
   'item.weight_range': ({ maxKg }) => `Вес одной штуки — от 1 g до ${maxKg} kg, например 0,4 kg или 350 g.`,
   'drop.not_found': 'Такой автопубликации нет (уже нет).',
   'drop.publish_after_window': 'Предложение нужно публиковать до того, как закончится время выдачи.',
-  'reservation.strike_limit': ({ until }) =>
-    `Вы не забрали 3 брони за 30 дней, поэтому до ${until.toLocaleString('ru-RU', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })} (UTC) можно держать только 1 бронь за раз.`,
+  'reservation.strike_limit': ({ until }, l) =>
+    `Вы не забрали ${reservations(STRIKES_FOR_LIMIT)} за ${days(STRIKE_WINDOW_DAYS)}, поэтому до ${limitEnd(until, l)} можно держать только ${reservations(LIMITED_RESERVATIONS)} за раз. ` +
+    `Сначала ${plural(LIMITED_RESERVATIONS, { one: 'заберите её или отмените', other: 'заберите или отмените одну из них' })} в /myreservations.`,
   'follow.venue_unavailable': 'Этого заведения больше нет в боте, поэтому на него нельзя подписаться.',
   'settings.unknown_choice': 'Такого варианта нет. Откройте /settings ещё раз и выберите.',
   'search.location_needed': 'Сначала поделитесь геопозицией (📍 в /offers), чтобы я знал, где искать.',
@@ -169,7 +189,7 @@ const errorTexts: Texts = {
 };
 
 /** The words for one refusal. */
-export const errorText: typeof en.errorText = (detail: AppErrorDetail): string => {
-  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail) => string);
-  return typeof text === 'string' ? text : text(detail);
+export const errorText: typeof en.errorText = (detail: AppErrorDetail, l?: Locale): string => {
+  const text = errorTexts[detail.code] as string | ((detail: AppErrorDetail, l?: Locale) => string);
+  return typeof text === 'string' ? text : text(detail, l);
 };

@@ -46,9 +46,6 @@ export const strikeTexts: typeof en.strikeTexts = {
     `🚫 <b>До ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)} можно держать только 1 бронь за раз.</b>\n` +
     `Дело в том, что за ${days(STRIKE_WINDOW_DAYS)} вы не забрали ${reservations(STRIKES_FOR_LIMIT)}, последнюю — в заведении <b>${e(f.venue.name)}</b>. ` +
     'Потом снова можно будет держать до 3 броней. Отмена в /myreservations, если планы поменялись, никогда не засчитывается против вас.',
-  /** The refusal when a limited customer tries a second reservation. */
-  refused: (until: Date, l: Locale) =>
-    `Вы не забрали ${reservations(STRIKES_FOR_LIMIT)} за ${days(STRIKE_WINDOW_DAYS)}, поэтому до ${untilDate(until, l)} можно держать только 1 бронь за раз. Сначала заберите её или отмените в /myreservations.`,
   askVenue: (f: ReservationFacts, l: Locale) =>
     `⌛ <b>${e(f.customerName || 'Клиент')}: заказ забрали?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), код <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +
