@@ -9,6 +9,7 @@ import { shareLocationKeyboard } from '../keyboards/customer.js';
 import { foundView, freshLocation, type SavedTextSearch } from '../offer-lists.js';
 import { inEveryLanguage } from '../texts/language.js';
 import { foundTexts, nearMePhrases } from '../texts/search.js';
+import { truncate } from '../truncate.js';
 import { sendList } from './browse.js';
 
 /**
@@ -43,8 +44,7 @@ function parseSearch(text: string): SavedTextSearch {
     rest = rest.replace(phrase, ' ');
   }
   const query = text.replace(SPACE, ' ').trim();
-  const shown = query.length > QUERY_SHOWN_MAX ? `${query.slice(0, QUERY_SHOWN_MAX - 1)}…` : query;
-  return { query: shown, words: searchWords(rest), nearestFirst };
+  return { query: truncate(query, QUERY_SHOWN_MAX), words: searchWords(rest), nearestFirst };
 }
 
 searchFeature.on(message('text'), async (ctx, next) => {

@@ -24,6 +24,7 @@ import { manageKeyboard } from '../keyboards/offers.js';
 import { photoProblem, receivePhoto } from '../photo.js';
 import { editMenuTexts as m } from '../texts/offer-wizard.js';
 import { newOfferTexts, offerSummary, manageTexts as t } from '../texts/venue.js';
+import { truncate } from '../truncate.js';
 import { ownVenueZone } from '../viewer-zone.js';
 import { guardWizard, isSkip, namedWizard, textOf } from './common.js';
 import { continueItem, type ItemEntryState, isNameOnly, readItemLines, startItem } from './item-entry.js';
@@ -107,7 +108,7 @@ async function showMenu(ctx: BotContext, head?: string, offer?: OfferWithItems) 
 const itemButtons = (offer: OfferWithItems, kind: 'edit:item' | 'edit:remove') =>
   Markup.inlineKeyboard(
     offer.items.map((item): InlineKeyboardButton[] => [
-      Markup.button.callback(item.name.slice(0, 40), encodeCallback(kind, item.id)),
+      Markup.button.callback(truncate(item.name, 40), encodeCallback(kind, item.id)),
     ]),
   );
 

@@ -1,6 +1,7 @@
 import type { Drop } from '../../../../db/schema.js';
 import { WEEKDAY_SETS } from '../../../marketplace/drops.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/drops.js';
 import { moment as describeMoment } from '../format.js';
 import type { Locale } from '../locale.js';
@@ -71,6 +72,6 @@ export const dropButtons: typeof en.dropButtons = {
     minutes === 0 ? `Um ${time(at)}` : `${(minutes / 60).toLocaleString('de-DE')} Std. vorher (${time(at)})`,
   start: '📅 Starten',
   cancel: '✖️ Abbrechen',
-  stop: (title) => `⏹ Stoppen: ${title}`.slice(0, 40),
+  stop: (title) => truncate(`⏹ Stoppen: ${title}`, 40),
   back: '◀ Betrieb',
 };

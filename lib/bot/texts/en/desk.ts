@@ -2,6 +2,7 @@ import type { DeskOffer, DeskReservation, DeskTotals } from '../../../marketplac
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
 import type { WindowSummary } from '../../../marketplace/window-summary.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import { pickupWindow as describePickupWindow, money as formatMoney } from '../format.js';
 import type { Locale } from '../locale.js';
 
@@ -51,12 +52,12 @@ export const deskTexts = {
     );
     return `${head}\n\n${lines.join('\n')}\n\n${totalsLine(offer.totals, l)}`;
   },
-  pickedUpButton: (r: DeskReservation) => `✅ #${r.id} ${r.customerName}`.slice(0, 40),
+  pickedUpButton: (r: DeskReservation) => truncate(`✅ #${r.id} ${r.customerName}`, 40),
   noShowButton: (r: DeskReservation) => `🚫 No-show #${r.id}`,
   undoButton: (r: DeskReservation) => `↩️ Undo pickup #${r.id}`,
   undoPickupButton: '↩️ Undo pickup',
   allOffersButton: '◀ All offers',
-  openButton: (o: DeskOffer) => `📋 ${o.title}`.slice(0, 40),
+  openButton: (o: DeskOffer) => truncate(`📋 ${o.title}`, 40),
   refreshButton: '🔄 Refresh',
   pickedUp: (id: number) => `✅ #${id} picked up.`,
   noShow: (id: number, restocked: number) =>

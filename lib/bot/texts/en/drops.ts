@@ -1,6 +1,7 @@
 import type { Drop } from '../../../../db/schema.js';
 import { WEEKDAY_SETS } from '../../../marketplace/drops.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import { moment as describeMoment } from '../format.js';
 import type { Locale } from '../locale.js';
 import { windowSlotTexts } from './offer-wizard.js';
@@ -64,6 +65,6 @@ export const dropButtons = {
     minutes === 0 ? `At ${time(at)}` : `${minutes / 60} h before (${time(at)})`,
   start: '📅 Start',
   cancel: '✖️ Cancel',
-  stop: (title: string) => `⏹ Stop ${title}`.slice(0, 40),
+  stop: (title: string) => truncate(`⏹ Stop ${title}`, 40),
   back: '◀ Venue',
 };

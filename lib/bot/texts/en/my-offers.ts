@@ -1,5 +1,6 @@
 import type { OfferFilter, OfferPage, OfferWithItems } from '../../../marketplace/offers.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import { pickupWindow as describePickupWindow } from '../format.js';
 import type { Locale } from '../locale.js';
 
@@ -39,7 +40,7 @@ export const myOffersTexts = {
   },
   tab: (filter: OfferFilter, count: number, current: boolean) =>
     `${current ? '• ' : ''}${filterWords[filter]} (${count})`,
-  offerButton: (n: number, o: OfferWithItems) => `${n}. ${o.title}`.slice(0, 40),
+  offerButton: (n: number, o: OfferWithItems) => truncate(`${n}. ${o.title}`, 40),
   confirmWithdraw: (title: string, holders: number) =>
     `Withdraw <b>${e(title)}</b> for good?\n\n` +
     (holders > 0

@@ -1,5 +1,6 @@
 import type { StaffMember } from '../../../marketplace/memberships.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import { moment as describeMoment } from '../format.js';
 import type { Locale } from '../locale.js';
 
@@ -34,6 +35,6 @@ export const staffTexts = {
 export const staffButtons = {
   invite: '🔗 Invite',
   share: '📤 Send the link',
-  remove: (m: StaffMember) => `✖ Remove ${m.firstName || m.userId}`.slice(0, 40),
+  remove: (m: StaffMember) => truncate(`✖ Remove ${m.firstName || m.userId}`, 40),
   back: '◀ Venue',
 };

@@ -1,5 +1,6 @@
 import type { DeskReservation, DeskTotals } from '../../../marketplace/list-reservations.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/desk.js';
 import { pickupWindow as describePickupWindow, money as formatMoney, number } from '../format.js';
 import type { Locale } from '../locale.js';
@@ -52,12 +53,12 @@ export const deskTexts: typeof en.deskTexts = {
     );
     return `${head}\n\n${lines.join('\n')}\n\n${totalsLine(offer.totals, l)}`;
   },
-  pickedUpButton: (r) => `✅ #${r.id} ${r.customerName}`.slice(0, 40),
+  pickedUpButton: (r) => truncate(`✅ #${r.id} ${r.customerName}`, 40),
   noShowButton: (r) => `🚫 No vino #${r.id}`,
   undoButton: (r) => `↩️ Deshacer recogida #${r.id}`,
   undoPickupButton: '↩️ Deshacer recogida',
   allOffersButton: '◀ Todas las ofertas',
-  openButton: (o) => `📋 ${o.title}`.slice(0, 40),
+  openButton: (o) => truncate(`📋 ${o.title}`, 40),
   refreshButton: '🔄 Actualizar',
   pickedUp: (id) => `✅ #${id} recogida.`,
   noShow: (id, restocked) =>

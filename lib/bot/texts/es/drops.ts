@@ -1,6 +1,7 @@
 import type { Drop } from '../../../../db/schema.js';
 import { WEEKDAY_SETS } from '../../../marketplace/drops.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/drops.js';
 import { moment as describeMoment, number } from '../format.js';
 import { windowSlotTexts } from './offer-wizard.js';
@@ -72,6 +73,6 @@ export const dropButtons: typeof en.dropButtons = {
     minutes === 0 ? `A las ${time(at)}` : `${number(minutes / 60)} h antes (${time(at)})`,
   start: '📅 Activar',
   cancel: '✖️ Cancelar',
-  stop: (title) => `⏹ Detener ${title}`.slice(0, 40),
+  stop: (title) => truncate(`⏹ Detener ${title}`, 40),
   back: '◀ Local',
 };

@@ -1,5 +1,6 @@
 import type { OfferFilter, OfferWithItems } from '../../../marketplace/offers.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/my-offers.js';
 import { pickupWindow as describePickupWindow } from '../format.js';
 import { plural } from '../plural.js';
@@ -42,7 +43,7 @@ export const myOffersTexts: typeof en.myOffersTexts = {
     return `${head}\n\n${lines.join('\n')}\n\nToca una oferta para gestionarla.`;
   },
   tab: (filter, count, current) => `${current ? '• ' : ''}${filterWords[filter]} (${count})`,
-  offerButton: (n, o) => `${n}. ${o.title}`.slice(0, 40),
+  offerButton: (n, o) => truncate(`${n}. ${o.title}`, 40),
   confirmWithdraw: (title, holders) =>
     `¿Retirar <b>${e(title)}</b> definitivamente?\n\n` +
     (holders > 0

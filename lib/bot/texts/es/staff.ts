@@ -1,5 +1,6 @@
 import type { StaffMember } from '../../../marketplace/memberships.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/staff.js';
 import { moment as describeMoment } from '../format.js';
 
@@ -33,6 +34,6 @@ export const staffTexts: typeof en.staffTexts = {
 export const staffButtons: typeof en.staffButtons = {
   invite: '🔗 Invitar',
   share: '📤 Enviar el enlace',
-  remove: (m) => `✖ Quitar a ${m.firstName || m.userId}`.slice(0, 40),
+  remove: (m) => truncate(`✖ Quitar a ${m.firstName || m.userId}`, 40),
   back: '◀ Local',
 };

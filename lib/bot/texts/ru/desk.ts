@@ -2,6 +2,7 @@ import type { DeskOffer, DeskReservation, DeskTotals } from '../../../marketplac
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
 import type { WindowSummary } from '../../../marketplace/window-summary.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/desk.js';
 import { pickupWindow as describePickupWindow, money as formatMoney } from '../format.js';
 import type { Locale } from '../locale.js';
@@ -55,12 +56,12 @@ export const deskTexts: typeof en.deskTexts = {
     );
     return `${head}\n\n${lines.join('\n')}\n\n${totalsLine(offer.totals, l)}`;
   },
-  pickedUpButton: (r: DeskReservation) => `✅ №${r.id} ${r.customerName}`.slice(0, 40),
+  pickedUpButton: (r: DeskReservation) => truncate(`✅ №${r.id} ${r.customerName}`, 40),
   noShowButton: (r: DeskReservation) => `🚫 Неявка №${r.id}`,
   undoButton: (r: DeskReservation) => `↩️ Отменить выдачу №${r.id}`,
   undoPickupButton: '↩️ Отменить выдачу',
   allOffersButton: '◀ Все предложения',
-  openButton: (o: DeskOffer) => `📋 ${o.title}`.slice(0, 40),
+  openButton: (o: DeskOffer) => truncate(`📋 ${o.title}`, 40),
   refreshButton: '🔄 Обновить',
   pickedUp: (id: number) => `✅ №${id} выдано.`,
   noShow: (id: number, restocked: number) =>

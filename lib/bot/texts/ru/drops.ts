@@ -1,6 +1,7 @@
 import type { Drop } from '../../../../db/schema.js';
 import { WEEKDAY_SETS } from '../../../marketplace/drops.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/drops.js';
 import { moment as describeMoment } from '../format.js';
 import type { Locale } from '../locale.js';
@@ -68,6 +69,6 @@ export const dropButtons: typeof en.dropButtons = {
     minutes === 0 ? `В ${time(at)}` : `За ${String(minutes / 60).replace('.', ',')} ч (${time(at)})`,
   start: '📅 Запустить',
   cancel: '✖️ Отмена',
-  stop: (title: string) => `⏹ Остановить ${title}`.slice(0, 40),
+  stop: (title: string) => truncate(`⏹ Остановить ${title}`, 40),
   back: '◀ Заведение',
 };

@@ -1,5 +1,6 @@
 import type { OfferFilter, OfferPage, OfferWithItems } from '../../../marketplace/offers.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/my-offers.js';
 import { pickupWindow as describePickupWindow } from '../format.js';
 import type { Locale } from '../locale.js';
@@ -60,7 +61,7 @@ export const myOffersTexts: typeof en.myOffersTexts = {
   },
   tab: (filter: OfferFilter, count: number, current: boolean) =>
     `${current ? '• ' : ''}${filterWords[filter]} (${count})`,
-  offerButton: (n: number, o: OfferWithItems) => `${n}. ${o.title}`.slice(0, 40),
+  offerButton: (n: number, o: OfferWithItems) => truncate(`${n}. ${o.title}`, 40),
   confirmWithdraw: (title: string, holders: number) =>
     `Снять <b>${e(title)}</b> с продажи насовсем?\n\n` +
     (holders > 0 ? `⚠️ ${holdersCancelled(holders)}` : 'Броней на это предложение нет.') +

@@ -1,5 +1,6 @@
 import type { StaffMember } from '../../../marketplace/memberships.js';
 import { escapeHtml as e } from '../../html.js';
+import { truncate } from '../../truncate.js';
 import type * as en from '../en/staff.js';
 import { moment as describeMoment } from '../format.js';
 import type { Locale } from '../locale.js';
@@ -36,6 +37,6 @@ export const staffTexts: typeof en.staffTexts = {
 export const staffButtons: typeof en.staffButtons = {
   invite: '🔗 Пригласить',
   share: '📤 Отправить ссылку',
-  remove: (m: StaffMember) => `✖ Удалить ${m.firstName || m.userId}`.slice(0, 40),
+  remove: (m: StaffMember) => truncate(`✖ Удалить ${m.firstName || m.userId}`, 40),
   back: '◀ Заведение',
 };
