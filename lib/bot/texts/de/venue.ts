@@ -5,6 +5,7 @@ import { escapeHtml } from '../../html.js';
 import { truncate } from '../../truncate.js';
 import type * as en from '../en/venue.js';
 import { pickupWindow as describePickupWindow, money as formatMoney } from '../format.js';
+import { plural } from '../plural.js';
 
 /** What venue owners read: registration, offers, their management. HTML parse mode. */
 
@@ -154,7 +155,9 @@ export const manageTexts: typeof en.manageTexts = {
   editAsk: (name, reserved) =>
     `Schick die neuen Werte für <b>${escapeHtml(name)}</b> als\n<code>Normalpreis; reduzierter Preis; Menge im Verkauf</code>\n` +
     `Mit <code>-</code> bleibt ein Wert, wie er ist, z. B. <code>-; -; 10</code> für 10 Stück im Verkauf` +
-    (reserved > 0 ? ` (die ${reserved} schon reservierten bleiben reserviert).` : '.') +
+    (reserved > 0
+      ? ` (${plural(reserved, { one: 'das eine schon reservierte Stück bleibt reserviert', other: 'die # schon reservierten bleiben reserviert' })}).`
+      : '.') +
     ' Dahinter kann ein Gewicht pro Stück folgen, z. B. <code>-; -; 10; 0,4 kg</code>.',
   editBad:
     'Bitte schick drei Werte, getrennt durch Semikolons: Normalpreis; reduzierter Preis; Menge im Verkauf, z. B. <code>12,50; 4,00; 8</code> oder <code>-; -; 10</code>.',

@@ -4,6 +4,7 @@ import type { OfferStatus, OfferWithItems } from '../../../marketplace/offers.js
 import { escapeHtml } from '../../html.js';
 import { truncate } from '../../truncate.js';
 import { pickupWindow as describePickupWindow, money as formatMoney } from '../format.js';
+import { plural } from '../plural.js';
 
 /** What venue owners read: registration, offers, their management. HTML parse mode. */
 
@@ -147,7 +148,9 @@ export const manageTexts = {
   editAsk: (name: string, reserved: number) =>
     `Send the new values for <b>${escapeHtml(name)}</b> as\n<code>original price, discounted price, quantity for sale</code>\n` +
     `Use <code>-</code> to keep one, e.g. <code>-, -, 10</code> to have 10 for sale` +
-    (reserved > 0 ? ` (the ${reserved} already reserved stay reserved).` : '.') +
+    (reserved > 0
+      ? ` (${plural(reserved, { one: 'the one already reserved stays reserved', other: 'the # already reserved stay reserved' })}).`
+      : '.') +
     ' A weight per unit may follow, e.g. <code>-, -, 10, 0.4 kg</code>.',
   editBad:
     'Please send three values separated by commas: original price, discounted price, quantity for sale, e.g. <code>12.50, 4.00, 8</code> or <code>-, -, 10</code>.',
