@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../dev/sandbox/bot-api-emulator.js';
+import { commandsFor } from '../lib/bot/texts/common.js';
 import { inEveryLanguage, inLanguage } from '../lib/bot/texts/language.js';
 import { menuLabels } from '../lib/bot/texts/menu.js';
 import { createStaffInvite, joinStaff } from '../lib/marketplace/memberships.js';
@@ -162,6 +163,16 @@ describe(`menu keyboard (${storeLabel})`, () => {
     expect(labelsOf(keyboardInForce(people.alice))).toContain('🍱 Deals');
     await say(people.alice, '/start');
     expect(labelsOf(markupOf(lastScreen(app, people.alice.id)))).toContain('🍱 Deals');
+  });
+
+  it('puts /menu in every role’s command menu, and /help names it once', async () => {
+    for (const role of ['customer', 'venue', 'staff', 'admin'] as const) {
+      expect(commandsFor(role).map((c) => c.command)).toContain('menu');
+    }
+    for (const person of [people.bob, owner, staff, people.admin]) {
+      await say(person, '/help');
+      expect(lastText(person).match(/\/menu\b/g), `${person.first_name}’s /help`).toHaveLength(1);
+    }
   });
 
   it('steps aside in a wizard, keeps menu taps out of its answers, and comes back when it is cancelled', async () => {

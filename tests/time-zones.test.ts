@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, offerItems, offers, venues } from '../db/schema.js';
 import { presetLocations } from '../dev/sandbox/personas.js';
+import { commandsFor } from '../lib/bot/texts/common.js';
 import { venueMoment, venueWindow } from '../lib/bot/texts/format.js';
 import { inLanguage } from '../lib/bot/texts/language.js';
 import { saveSearch } from '../lib/marketplace/saved-searches.js';
@@ -278,11 +279,12 @@ describe(`every venue in its own time zone (${storeLabel})`, () => {
       expect(await zoneOfPinless()).toBe('Europe/Madrid');
     });
 
-    it('tells the audit trail and lists /timezone in the admin’s help', async () => {
+    it('tells the audit trail and lists /timezone in the admin’s help and command menu', async () => {
       await say(people.admin, `/audit venue ${venueIds.nowhere}`);
       expect(lastText(people.admin)).toContain('set its time zone to Europe/Madrid');
       await say(people.admin, '/help');
       expect(lastText(people.admin)).toContain('/timezone &lt;id&gt; &lt;zone&gt;');
+      expect(commandsFor('admin').map((c) => c.command)).toContain('timezone');
     });
 
     it('names the zone on the admin’s /venue card and on the owner’s profile', async () => {

@@ -18,6 +18,7 @@ const customerCommands: CommandHelp[] = [
   { command: 'settings', description: 'Benachrichtigungen: stumm, Ruhezeit, gespeicherte Suche' },
   { command: 'register', description: 'Reste verkaufen: registriere deinen Betrieb' },
   // Issue 17
+  { command: 'menu', description: 'Menüknöpfe wieder einblenden' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
@@ -32,6 +33,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'Bewertungen deines Betriebs' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
   // Issue 17
+  { command: 'menu', description: 'Menüknöpfe wieder einblenden' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
@@ -42,6 +44,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Abholung per Code bestätigen' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
   // Issue 17
+  { command: 'menu', description: 'Menüknöpfe wieder einblenden' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
@@ -55,6 +58,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'venue', description: 'Karte, Angebote und Verlauf eines Betriebs: /venue <id>' },
   { command: 'suspend', description: 'Betrieb sperren: /suspend <id> <Grund>' },
   { command: 'unsuspend', description: 'Betrieb wieder freischalten: /unsuspend <id>' },
+  { command: 'timezone', description: 'Zeitzone eines Betriebs: /timezone <id> <Zone>' },
   { command: 'takedown', description: 'Beliebiges Angebot entfernen: /takedown <Angebots-ID> <Grund>' },
   { command: 'block', description: 'Vom Reservieren ausschließen: /block <Nutzer-ID> <Grund>' },
   { command: 'unblock', description: 'Wieder reservieren lassen: /unblock <Nutzer-ID>' },
@@ -62,6 +66,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'Verlauf: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Alle Angebote ansehen' },
   // Issue 17
+  { command: 'menu', description: 'Menüknöpfe wieder einblenden' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Was ich kann' },
 ];
@@ -111,7 +116,10 @@ const buttonHelp: Partial<Record<Role, string>> = {
 };
 
 export const help: typeof en.help = (role) => {
-  const lines = commandsFor(role).map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
+  // /menu is in the menu but not in this list: the line /help ends with (menuTexts.helpLine) says what it does.
+  const lines = commandsFor(role)
+    .filter((c) => c.command !== 'menu')
+    .map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
   return `<b>Was ich kann</b>\n${lines.join('\n')}${buttonHelp[role] ?? ''}\n\n/cancel bricht ab, was du gerade machst.`;
 };
 

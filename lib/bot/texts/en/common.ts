@@ -17,6 +17,7 @@ const customerCommands: CommandHelp[] = [
   { command: 'settings', description: 'New-deal alerts: mute, quiet hours, saved search' },
   { command: 'register', description: 'Sell your surplus food: register your venue' },
   // Issue 17
+  { command: 'menu', description: 'Show the menu buttons again' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
@@ -31,6 +32,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'What customers rated your venue' },
   { command: 'offers', description: 'Browse all deals' },
   // Issue 17
+  { command: 'menu', description: 'Show the menu buttons again' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
@@ -41,6 +43,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Confirm a pickup by its code' },
   { command: 'offers', description: 'Browse all deals' },
   // Issue 17
+  { command: 'menu', description: 'Show the menu buttons again' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
@@ -54,6 +57,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'venue', description: 'A venue’s card, offers and history: /venue <id>' },
   { command: 'suspend', description: 'Suspend a venue: /suspend <id> <reason>' },
   { command: 'unsuspend', description: 'Reinstate a venue: /unsuspend <id>' },
+  { command: 'timezone', description: 'A venue’s time zone: /timezone <id> <zone>' },
   { command: 'takedown', description: 'Withdraw any offer: /takedown <offer id> <reason>' },
   { command: 'block', description: 'Stop a customer reserving: /block <user id> <reason>' },
   { command: 'unblock', description: 'Let them reserve again: /unblock <user id>' },
@@ -61,6 +65,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'History: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Browse all deals' },
   // Issue 17
+  { command: 'menu', description: 'Show the menu buttons again' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'What I can do' },
 ];
@@ -107,7 +112,10 @@ const buttonHelp: Partial<Record<Role, string>> = {
 };
 
 export function help(role: Role): string {
-  const lines = commandsFor(role).map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
+  // /menu is in the menu but not in this list: the line /help ends with (menuTexts.helpLine) says what it does.
+  const lines = commandsFor(role)
+    .filter((c) => c.command !== 'menu')
+    .map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
   return `<b>What I can do</b>\n${lines.join('\n')}${buttonHelp[role] ?? ''}\n\n/cancel stops whatever you are in the middle of.`;
 }
 

@@ -15,6 +15,7 @@ const customerCommands: CommandHelp[] = [
   { command: 'settings', description: 'Avisos de ofertas: silenciar, horas de silencio, búsqueda guardada' },
   { command: 'register', description: 'Vende tu comida sobrante: registra tu local' },
   // Issue 17
+  { command: 'menu', description: 'Volver a mostrar los botones del menú' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
@@ -29,6 +30,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'Cómo valoran tu local los clientes' },
   { command: 'offers', description: 'Ver todas las ofertas' },
   // Issue 17
+  { command: 'menu', description: 'Volver a mostrar los botones del menú' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
@@ -39,6 +41,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Confirma una recogida con su código' },
   { command: 'offers', description: 'Ver todas las ofertas' },
   // Issue 17
+  { command: 'menu', description: 'Volver a mostrar los botones del menú' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
@@ -52,6 +55,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'venue', description: 'Ficha, ofertas e historial de un local: /venue <id>' },
   { command: 'suspend', description: 'Suspender un local: /suspend <id> <motivo>' },
   { command: 'unsuspend', description: 'Reactivar un local: /unsuspend <id>' },
+  { command: 'timezone', description: 'Zona horaria de un local: /timezone <id> <zona>' },
   { command: 'takedown', description: 'Retirar cualquier oferta: /takedown <id de oferta> <motivo>' },
   { command: 'block', description: 'Impedir que un cliente reserve: /block <id de usuario> <motivo>' },
   { command: 'unblock', description: 'Dejar que vuelva a reservar: /unblock <id de usuario>' },
@@ -59,6 +63,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'Historial: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Ver todas las ofertas' },
   // Issue 17
+  { command: 'menu', description: 'Volver a mostrar los botones del menú' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Qué puedo hacer' },
 ];
@@ -107,7 +112,10 @@ const buttonHelp: Partial<Record<Role, string>> = {
 };
 
 export const help: typeof en.help = (role) => {
-  const lines = commandsFor(role).map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
+  // /menu is in the menu but not in this list: the line /help ends with (menuTexts.helpLine) says what it does.
+  const lines = commandsFor(role)
+    .filter((c) => c.command !== 'menu')
+    .map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
   return `<b>Qué puedo hacer</b>\n${lines.join('\n')}${buttonHelp[role] ?? ''}\n\n/cancel detiene lo que estés haciendo.`;
 };
 

@@ -15,6 +15,7 @@ const customerCommands: CommandHelp[] = [
   { command: 'settings', description: 'Уведомления: пауза, тихие часы, поиск' },
   { command: 'register', description: 'Продавать излишки: регистрация заведения' },
   // Issue 17
+  { command: 'menu', description: 'Снова показать кнопки меню' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
@@ -29,6 +30,7 @@ const venueCommands: CommandHelp[] = [
   { command: 'myratings', description: 'Как клиенты оценили ваше заведение' },
   { command: 'offers', description: 'Все предложения' },
   // Issue 17
+  { command: 'menu', description: 'Снова показать кнопки меню' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
@@ -39,6 +41,7 @@ const staffCommands: CommandHelp[] = [
   { command: 'pickup', description: 'Подтвердить выдачу по коду' },
   { command: 'offers', description: 'Все предложения' },
   // Issue 17
+  { command: 'menu', description: 'Снова показать кнопки меню' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
@@ -52,6 +55,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'venue', description: 'Карточка заведения, предложения, история: /venue <id>' },
   { command: 'suspend', description: 'Приостановить заведение: /suspend <id> <причина>' },
   { command: 'unsuspend', description: 'Вернуть заведение: /unsuspend <id>' },
+  { command: 'timezone', description: 'Часовой пояс заведения: /timezone <id> <пояс>' },
   { command: 'takedown', description: 'Снять любое предложение: /takedown <id предложения> <причина>' },
   { command: 'block', description: 'Запретить клиенту бронировать: /block <id пользователя> <причина>' },
   { command: 'unblock', description: 'Снова разрешить бронировать: /unblock <id пользователя>' },
@@ -59,6 +63,7 @@ const adminCommands: CommandHelp[] = [
   { command: 'audit', description: 'История: /audit <venue|offer|reservation|user> <id>' },
   { command: 'offers', description: 'Все предложения' },
   // Issue 17
+  { command: 'menu', description: 'Снова показать кнопки меню' },
   { command: 'language', description: languageChoiceTexts.commandDescription },
   { command: 'help', description: 'Что я умею' },
 ];
@@ -108,7 +113,10 @@ const buttonHelp: Partial<Record<Role, string>> = {
 };
 
 export const help: typeof en.help = (role: Role): string => {
-  const lines = commandsFor(role).map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
+  // /menu is in the menu but not in this list: the line /help ends with (menuTexts.helpLine) says what it does.
+  const lines = commandsFor(role)
+    .filter((c) => c.command !== 'menu')
+    .map((c) => `/${c.command} — ${escapeHtml(c.description)}`);
   return `<b>Что я умею</b>\n${lines.join('\n')}${buttonHelp[role] ?? ''}\n\n/cancel — прервать то, что вы сейчас делаете.`;
 };
 
