@@ -1,4 +1,5 @@
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
+import { MAX_ACTIVE_RESERVATIONS } from '../../../marketplace/reservations.js';
 import { LIMIT_DAYS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/reminders.js';
@@ -35,7 +36,7 @@ export const strikeTexts: typeof en.strikeTexts = {
   limited: (f, l) =>
     `🚫 <b>Bis ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)} kannst du nur 1 Reservierung auf einmal haben.</b>\n` +
     `Der Grund: ${STRIKES_FOR_LIMIT} Reservierungen innerhalb von ${STRIKE_WINDOW_DAYS} Tagen wurden nicht abgeholt, zuletzt bei <b>${e(f.venue.name)}</b>. ` +
-    'Danach kannst du wieder 3 haben. Wenn du bei geänderten Plänen unter /myreservations stornierst, zählt das nie gegen dich.',
+    `Danach kannst du wieder ${MAX_ACTIVE_RESERVATIONS} haben. Wenn du bei geänderten Plänen unter /myreservations stornierst, zählt das nie gegen dich.`,
   askVenue: (f, l) =>
     `⌛ <b>Hat ${e(f.customerName || 'die Person')} das abgeholt?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), Code <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +

@@ -49,7 +49,7 @@ export const myOffersTexts = {
     '\nCustomers won’t see it any more. This can’t be undone.',
   confirmSoldOut: (title: string, unitsLeft: number, holders: number) =>
     `Mark <b>${e(title)}</b> sold out?\n\n` +
-    `${unitsLeft > 0 ? `The ${plural(unitsLeft, 'unit')} still for sale come off sale.` : 'Nothing is left for sale anyway.'} ` +
+    `${unitsLeft > 0 ? `The ${plural(unitsLeft, 'unit')} still for sale ${unitsLeft === 1 ? 'comes' : 'come'} off sale.` : 'Nothing is left for sale anyway.'} ` +
     (holders > 0
       ? `${plural(holders, 'customer holds', 'customers hold')} reservations and keep them.`
       : 'Nobody holds a reservation.') +

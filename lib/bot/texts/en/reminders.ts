@@ -1,4 +1,5 @@
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
+import { MAX_ACTIVE_RESERVATIONS } from '../../../marketplace/reservations.js';
 import { LIMIT_DAYS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import { escapeHtml as e } from '../../html.js';
 import { money as formatMoney, windowOf } from '../format.js';
@@ -34,7 +35,7 @@ export const strikeTexts = {
   limited: (f: ReservationFacts, l: Locale) =>
     `🚫 <b>You can hold 1 reservation at a time until ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)}.</b>\n` +
     `That’s because ${STRIKES_FOR_LIMIT} reservations within ${STRIKE_WINDOW_DAYS} days were not picked up, the last one at <b>${e(f.venue.name)}</b>. ` +
-    'After that you can hold 3 again. Cancelling in /myreservations when plans change never counts against you.',
+    `After that you can hold ${MAX_ACTIVE_RESERVATIONS} again. Cancelling in /myreservations when plans change never counts against you.`,
   askVenue: (f: ReservationFacts, l: Locale) =>
     `⌛ <b>Did ${e(f.customerName || 'the customer')} pick this up?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), code <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +

@@ -1,4 +1,5 @@
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
+import { MAX_ACTIVE_RESERVATIONS } from '../../../marketplace/reservations.js';
 import { LIMIT_DAYS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/reminders.js';
@@ -11,8 +12,9 @@ const when = (f: ReservationFacts, l: Locale) => windowOf(f, l);
 const what = (f: ReservationFacts, l: Locale) =>
   `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, pagas al recoger`;
 const untilDate = (at: Date, l: Locale) =>
+  // The weekday in full: 'mar' (martes) would read as 'the sea' after 'Hasta el'.
   at.toLocaleString('es-ES', {
-    weekday: 'short',
+    weekday: 'long',
     day: 'numeric',
     month: 'short',
     hour: '2-digit',
@@ -35,7 +37,7 @@ export const strikeTexts: typeof en.strikeTexts = {
   limited: (f, l) =>
     `🚫 <b>Hasta el ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)} solo puedes tener 1 reserva a la vez.</b>\n` +
     `Es porque ${STRIKES_FOR_LIMIT} reservas en ${STRIKE_WINDOW_DAYS} días no se recogieron; la última, en <b>${e(f.venue.name)}</b>. ` +
-    'Después podrás volver a tener 3. Cancelar en /myreservations cuando cambian tus planes nunca cuenta en tu contra.',
+    `Después podrás volver a tener ${MAX_ACTIVE_RESERVATIONS}. Cancelar en /myreservations cuando cambian tus planes nunca cuenta en tu contra.`,
   askVenue: (f, l) =>
     `⌛ <b>¿${e(f.customerName || 'El cliente')} recogió esto?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), código <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +

@@ -1,4 +1,5 @@
 import type { ReservationFacts } from '../../../marketplace/reservation-facts.js';
+import { MAX_ACTIVE_RESERVATIONS } from '../../../marketplace/reservations.js';
 import { LIMIT_DAYS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import { escapeHtml as e } from '../../html.js';
 import type * as en from '../en/reminders.js';
@@ -45,7 +46,7 @@ export const strikeTexts: typeof en.strikeTexts = {
   limited: (f: ReservationFacts, l: Locale) =>
     `🚫 <b>До ${untilDate(new Date(f.pickupEnd.getTime() + LIMIT_DAYS * 86_400_000), l)} можно держать только 1 бронь за раз.</b>\n` +
     `Дело в том, что за ${days(STRIKE_WINDOW_DAYS)} вы не забрали ${reservations(STRIKES_FOR_LIMIT)}, последнюю — в заведении <b>${e(f.venue.name)}</b>. ` +
-    'Потом снова можно будет держать до 3 броней. Отмена в /myreservations, если планы поменялись, никогда не засчитывается против вас.',
+    `Потом снова можно будет держать до ${MAX_ACTIVE_RESERVATIONS} броней. Отмена в /myreservations, если планы поменялись, никогда не засчитывается против вас.`,
   askVenue: (f: ReservationFacts, l: Locale) =>
     `⌛ <b>${e(f.customerName || 'Клиент')}: заказ забрали?</b>\n` +
     `${f.quantity} × ${e(f.itemName)} (${e(f.offerTitle)}), код <code>${f.pickupCode}</code>, ${when(f, l)}\n\n` +
