@@ -253,6 +253,22 @@ describe(`typing to the bot is a search (${storeLabel})`, () => {
     expect(lastText(carol)).toMatch(/nearest first/);
   });
 
+  it('takes a location shared after a “near me” that found nothing, or after /offers, for the deals nearby', async () => {
+    const dave: Person = { id: 1403, first_name: 'Dave' };
+    await say(dave, 'sushi near me');
+    expect(lastText(dave)).toMatch(/Nothing live matches “sushi near me”/);
+    await app.deliver(messageUpdate(dave, { location: { latitude: 52.521, longitude: 13.406 } }));
+    expect(lastText(dave)).not.toMatch(/Nothing live matches/);
+    expect(lastText(dave)).toContain('Brötchen');
+
+    const erin: Person = { id: 1404, first_name: 'Erin' };
+    await say(erin, 'bread near me');
+    await say(erin, '/offers');
+    await app.deliver(messageUpdate(erin, { location: { latitude: 52.521, longitude: 13.406 } }));
+    expect(lastText(erin)).not.toMatch(/for “bread near me”/);
+    expect(lastText(erin)).toContain('Brötchen');
+  });
+
   it('leaves a wizard’s answer to the wizard', async () => {
     await say(owner, '/newoffer');
     await say(owner, 'bread');

@@ -16,8 +16,12 @@ export interface SessionData
   venueSearch?: string;
   /** Issue 14: the customer just rated this reservation; their next plain message is its comment. */
   ratingComment?: { reservationId: number; askedAt: string };
-  /** Issue 17: the person's last free-text search, so its pages and "⬅️ Back to list" can show it again. */
-  search?: { query: string; words: string[]; nearestFirst: boolean; waitingForLocation?: boolean };
+  /**
+   * Issue 17: the person's last free-text search, so its pages and "⬅️ Back to list" can show it again.
+   * `locationAskedAt`: when "sushi near me" found deals but no location was known and the bot asked for one; a
+   * location shared soon after shows those results again.
+   */
+  search?: { query: string; words: string[]; nearestFirst: boolean; locationAskedAt?: string };
   /** Issue 17: the menu keyboard: hidden by the person (/menu brings it back), or away while a wizard runs. */
   menu?: { hidden?: boolean; away?: boolean };
   /**

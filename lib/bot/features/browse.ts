@@ -21,7 +21,15 @@ export const browseFeature = new Composer<BotContext>();
 const CAPTION_MAX = 1024;
 
 /** The first page of /offers, and once per session the location button beneath it. */
+/** How long after "… near me" asked for a location one shared is taken as the answer (then it is for /offers). */
+const SEARCH_LOCATION_WAIT_MS = 10 * 60_000;
+
 export async function sendList(ctx: BotContext) {
+  // /offers (or a location for it) moves on from a search that was waiting for a location.
+  if (ctx.session?.search?.locationAskedAt) {
+    const { locationAskedAt: _, ...rest } = ctx.session.search;
+    ctx.session.search = rest;
+  }
   const view = await allDealsView(ctx, 0);
   await ctx.reply(view.text, view.extra);
   if (view.total === 0) return;
@@ -41,12 +49,15 @@ browseFeature.on(message('location'), async (ctx) => {
   ctx.session.location = { latitude, longitude, sharedAt: ctx.deps.clock.now().toISOString() };
   // On a line of its own (no buttons), so it can bring back the menu keyboard the location button replaced.
   await ctx.reply(browseTexts.locationSaved);
-  // Issue 17: "sushi near me" asked for the location; its results come back, nearest first.
+  // Issue 17: "sushi near me" asked for the location just now; its results come back, nearest first.
   const search = ctx.session.search;
-  if (search?.waitingForLocation) {
-    ctx.session.search = { ...search, waitingForLocation: undefined };
-    const view = await listView(ctx, { list: 'found', page: 0 });
-    return void (await ctx.reply(view.text, view.extra));
+  if (search?.locationAskedAt) {
+    const { locationAskedAt, ...rest } = search;
+    ctx.session.search = rest;
+    if (ctx.deps.clock.now().getTime() - Date.parse(locationAskedAt) <= SEARCH_LOCATION_WAIT_MS) {
+      const view = await listView(ctx, { list: 'found', page: 0 });
+      return void (await ctx.reply(view.text, view.extra));
+    }
   }
   await sendList(ctx);
 });

@@ -53,14 +53,16 @@ searchFeature.on(message('text'), async (ctx, next) => {
   if (search.words.length === 0 && !search.nearestFirst) return void (await ctx.reply(foundTexts.noWords));
   // "near me" alone is /offers, which ranks by distance once a location is known (and asks for one).
   if (search.words.length === 0) return sendList(ctx);
-  const located = freshLocation(ctx) !== undefined;
-  ctx.session.search = { ...search, waitingForLocation: search.nearestFirst && !located ? true : undefined };
   const view = await foundView(ctx, search, 0);
-  await ctx.reply(view.text, view.extra);
   // Nearest first needs to know where "near" is: the location button, and the results again once it comes.
-  if (view.total > 0 && search.nearestFirst && !located) {
-    await ctx.reply(foundTexts.shareForNearest, shareLocationKeyboard());
-  }
+  // Only when there is something to sort: with nothing found, a location shared next is for /offers.
+  const askLocation = view.total > 0 && search.nearestFirst && freshLocation(ctx) === undefined;
+  ctx.session.search = {
+    ...search,
+    ...(askLocation ? { locationAskedAt: ctx.deps.clock.now().toISOString() } : {}),
+  };
+  await ctx.reply(view.text, view.extra);
+  if (askLocation) await ctx.reply(foundTexts.shareForNearest, shareLocationKeyboard());
 });
 
 // Prev / Next on the results, and "⬅️ Back to list" from a deal opened in them: the person's last search.
