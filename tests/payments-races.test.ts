@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerItems, payments, refunds, reservations } from '../db/schema.js';
 import type { Database } from '../lib/infra/db.js';
 import { transitionOffer } from '../lib/marketplace/offer-transitions.js';
-import { recordPayment } from '../lib/marketplace/payments.js';
+import { preCheckout, recordPayment } from '../lib/marketplace/payments.js';
 import { expireHolds, HOLD_MS } from '../lib/marketplace/pending-payments.js';
 import { newPickupCode } from '../lib/marketplace/reservations.js';
 import { reserve } from '../lib/marketplace/reserve.js';
@@ -14,7 +14,8 @@ import { createTestDatabase, realPostgresUrl } from './support/stores.js';
 
 /**
  * Payments raced on a real Postgres (issue 18), 30 rounds each: a payment against the hold's expiry, against
- * a withdrawal, and against its own redelivery. Whoever wins, the money and the units add up: a paid invoice is
+ * a withdrawal, against another charge of the same hold, and against its own redelivery; a checkout against the
+ * expiry. Whoever wins, the money and the units add up: a paid invoice is
  * either a reservation or a refund, never both and never neither; units are released once; a charge is recorded
  * once.
  */
@@ -123,6 +124,49 @@ describe.skipIf(!realPostgresUrl)('payment races (real Postgres)', () => {
       await expireHolds(db(), { now, offerIds: [h.offer.id] });
       const result = await accounts(h, { withdrawn: true });
       expect(result).toMatchObject({ reservation: 'cancelled', payment: 'paid', refunds: 1 });
+    }
+  });
+
+  it('a checkout racing the hold’s expiry: yes only when the hold still stands afterwards', async () => {
+    const answers = new Set<string>();
+    for (let round = 0; round < ROUNDS; round++) {
+      const start = new Date();
+      const h = await hold(start);
+      const [, checkout] = await Promise.all([
+        expireHolds(db(), {
+          now: new Date(start.getTime() + HOLD_MS + 1_000),
+          reservationIds: [h.reservationId],
+        }),
+        preCheckout(db(), {
+          payload: h.key,
+          customerId: h.customerId,
+          currency: 'EUR',
+          totalAmount: 300,
+          now: new Date(start.getTime() + HOLD_MS - 1_000),
+        }),
+      ]);
+      const [p] = await db().select().from(payments).where(eq(payments.reservationId, h.reservationId));
+      expect(checkout.verdict === 'ok', `${checkout.verdict} with the invoice ${p!.state}`).toBe(
+        p!.state === 'awaiting',
+      );
+      answers.add(checkout.verdict);
+    }
+    expect([...answers].every((a) => a === 'ok' || a === 'expired')).toBe(true);
+  });
+
+  it('two charges of one hold at once (two invoices, both paid): one confirms, the other is refunded once', async () => {
+    for (let round = 0; round < ROUNDS; round++) {
+      const now = new Date();
+      const h = await hold(now);
+      const [a, b] = await Promise.all([pay(h, now), pay(h, now)]);
+      expect([a.verdict, b.verdict].sort()).toEqual(['confirmed', 'second_charge']);
+      const owed = await db().select().from(refunds).where(eq(refunds.reservationId, h.reservationId));
+      expect(owed.map((r) => [r.reason, r.state])).toEqual([['duplicate_charge', 'requested']]);
+      const [r] = await db().select().from(reservations).where(eq(reservations.id, h.reservationId));
+      expect(r!.status).toBe('reserved');
+      // The refund is of the charge that lost: the one recorded on the invoice is kept.
+      const [p] = await db().select().from(payments).where(eq(payments.reservationId, h.reservationId));
+      expect(owed[0]!.telegramPaymentChargeId).not.toBe(p!.telegramPaymentChargeId);
     }
   });
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../infra/db.js';
 import { type ClaimedNotice, noticeClaimUntil, noticesOf, writtenNotices } from './notices.js';
-import { PRE_CHECKOUT_GRACE_MS } from './pending-payments.js';
+import { HOLD_MS, PRE_CHECKOUT_GRACE_MS } from './pending-payments.js';
 import { refundsWritten } from './refunds.js';
 import { factsOf, factsQuery, type ReservationFacts } from './reservation-facts.js';
 import { firstRow, num } from './rows.js';
@@ -24,7 +24,9 @@ export type PreCheckoutVerdict =
 /**
  * Answers a pre_checkout_query in ONE statement (Telegram waits 10 s): the verdict, an audit row when it is a
  * refusal (the actor and the reason; nothing of the order info), and when it is `ok` the hold is stretched by
- * PRE_CHECKOUT_GRACE_MS so the units aren't released while Telegram charges the card.
+ * PRE_CHECKOUT_GRACE_MS so the units aren't released while Telegram charges the card, but never past the hold's
+ * first end plus that grace (checkout after checkout with a declined card doesn't keep the units forever). An `ok`
+ * whose stretch found the hold expired meanwhile (the expiry committed first) is answered as expired.
  */
 export async function preCheckout(
   db: Db,
@@ -54,7 +56,8 @@ export async function preCheckout(
           else 'ok' end as v
       ),
       stretched as (
-        update payments set hold_until = greatest(hold_until, ${grace}::timestamptz), updated_at = now()
+        update payments set updated_at = now(), hold_until = greatest(hold_until,
+          least(${grace}::timestamptz, created_at + ${`${HOLD_MS + PRE_CHECKOUT_GRACE_MS} milliseconds`}::interval))
         where invoice_payload = ${input.payload} and state = 'awaiting' and (select v from verdict) = 'ok'
         returning reservation_id
       ),
@@ -68,8 +71,9 @@ export async function preCheckout(
         (select count(*) from stretched) as stretched
     `),
   );
+  const verdict = String(row?.verdict ?? 'unknown') as PreCheckoutVerdict;
   return {
-    verdict: String(row?.verdict ?? 'unknown') as PreCheckoutVerdict,
+    verdict: verdict === 'ok' && num(row?.stretched ?? 0) === 0 ? 'expired' : verdict,
     reservationId: row?.reservation_id == null ? null : num(row.reservation_id),
   };
 }
@@ -125,14 +129,17 @@ export async function recordPayment(db: Db, input: SuccessfulPaymentInput, newCo
   const verdict = String(row?.verdict ?? 'unknown');
   const placed = num(row?.placed ?? 0) > 0;
   return {
-    // Accepted, but a concurrent delivery of the same charge recorded it first: nothing changed here.
+    // Accepted, but a concurrent charge recorded it first: another charge is a second one (refunded), the same
+    // charge delivered twice changes nothing.
     verdict: (verdict !== 'accept'
       ? verdict
       : placed
         ? 'confirmed'
         : num(row?.paid ?? 0) > 0
           ? 'refunded'
-          : 'duplicate') as PaymentVerdict,
+          : num(row?.raced ?? 0) > 0
+            ? 'second_charge'
+            : 'duplicate') as PaymentVerdict,
     reservationId: row?.reservation_id == null ? null : num(row.reservation_id),
     amount: input.totalAmount,
     currency: input.currency,
@@ -182,7 +189,7 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       for update
     ),
     current_invoice as (
-      select pm.state from payments pm
+      select pm.state, pm.telegram_payment_charge_id from payments pm
       where pm.reservation_id = (select id from current_hold)
       for update
     ),
@@ -251,6 +258,13 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       returning p.id
     ),
     placed as (select id from confirmed union all select id from reheld),
+    -- Another charge of this invoice (a second invoice for the hold, paid too) committed while this statement
+    -- waited for the offer's lock: its snapshot said unpaid, the newest row says paid by that one. This charge is
+    -- a second one and is refunded, as it would have been had it come after.
+    raced_charge as (
+      select 1 from current_invoice ci
+      where ci.state = 'paid' and ci.telegram_payment_charge_id is distinct from ${tg}
+    ),
     paid as (
       update payments set state = 'paid', telegram_payment_charge_id = ${tg},
         provider_payment_charge_id = ${input.providerChargeId}, paid_at = ${now}::timestamptz, updated_at = now()
@@ -261,10 +275,12 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       insert into refunds (reservation_id, customer_id, telegram_payment_charge_id, provider_payment_charge_id,
         amount, currency, reason, claimed_until, next_attempt_at)
       select pay.reservation_id, ${c}, ${tg}, ${input.providerChargeId}, pay.amount, pay.currency,
-        case when v = 'second_charge' then 'duplicate_charge' else 'late_payment' end,
+        case when v = 'second_charge' or exists (select 1 from raced_charge) then 'duplicate_charge'
+          else 'late_payment' end,
         ${now}::timestamptz, ${now}::timestamptz
       from pay, verdict
       where (v = 'accept' and exists (select 1 from paid) and not exists (select 1 from placed)) or v = 'second_charge'
+        or (v = 'accept' and not exists (select 1 from paid) and exists (select 1 from raced_charge))
       returning id, reservation_id, amount, currency, reason
     ),
     notice as (
@@ -302,6 +318,7 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
     )
     select (select v from verdict) as verdict, (select reservation_id from pay) as reservation_id,
       (select count(*) from placed) as placed, (select count(*) from paid) as paid,
+      (select count(*) from raced_charge) as raced,
       exists (select 1 from reheld_offer where status = 'sold_out') as sold_out,
       ${refundsWritten} as refunds,
       ${writtenNotices} as notices

@@ -133,8 +133,11 @@ async function reserveOnce(db: Db, input: ReserveInput, code: string): Promise<R
       ),
       -- Issue 18: a hold's invoice, paid within holdUntil (or released by the expire-payment job or the sweep).
       invoice as (
-        insert into payments (reservation_id, customer_id, invoice_payload, amount, currency, hold_until)
-        select p.id, ${c}, ${input.idempotencyKey}, ${q} * i.price, ${input.currency}, ${input.holdUntil?.toISOString() ?? null}::timestamptz
+        -- created_at on the app's clock, as hold_until: a checkout stretches the hold at most to created_at +
+        -- HOLD_MS + the grace (payments.ts).
+        insert into payments (reservation_id, customer_id, invoice_payload, amount, currency, hold_until, created_at)
+        select p.id, ${c}, ${input.idempotencyKey}, ${q} * i.price, ${input.currency}, ${input.holdUntil?.toISOString() ?? null}::timestamptz,
+          ${input.now.toISOString()}::timestamptz
         from reservation p, item i where ${hold}
       ),
       venue as (

@@ -1,0 +1,67 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { payments } from '../db/schema.js';
+import type { Database } from '../lib/infra/db.js';
+import { preCheckout } from '../lib/marketplace/payments.js';
+import { HOLD_MS, PRE_CHECKOUT_GRACE_MS } from '../lib/marketplace/pending-payments.js';
+import { reserve } from '../lib/marketplace/reserve.js';
+import { liveOffer, verifiedVenue } from './support/fixtures.js';
+import { newKey } from './support/keys.js';
+import { createTestDatabase, storeLabel } from './support/stores.js';
+
+/**
+ * Telegram's pre-checkout (issue 18) stretches a hold so a card being charged doesn't lose its units, but only
+ * up to the hold's first end plus the grace: a customer retrying a declined card can't keep the units forever.
+ */
+describe(`pre-checkout and the hold (${storeLabel})`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.close());
+
+  it('stretches the hold by the grace, never past its first end plus the grace', async () => {
+    const start = new Date('2030-06-03T15:00:00Z');
+    const at = (ms: number) => new Date(start.getTime() + ms);
+    const venue = await verifiedVenue(database.db);
+    const offer = await liveOffer(database.db, venue.ownerId, { now: start });
+    const key = newKey();
+    const customerId = 5_100_001;
+    const held = await reserve(database.db, {
+      idempotencyKey: key,
+      customer: { id: customerId, firstName: 'Dee' },
+      offerId: offer.id,
+      itemId: offer.items[0]!.id,
+      quantity: 1,
+      currency: 'EUR',
+      now: start,
+      holdUntil: at(HOLD_MS),
+    });
+    const [invoice] = await database.db
+      .select()
+      .from(payments)
+      .where(eq(payments.reservationId, held.reservationId));
+    const checkout = (ms: number) =>
+      preCheckout(database.db, {
+        payload: key,
+        customerId,
+        currency: invoice!.currency,
+        totalAmount: invoice!.amount,
+        now: at(ms),
+      });
+    const holdUntil = async () =>
+      (
+        await database.db.select().from(payments).where(eq(payments.reservationId, held.reservationId))
+      )[0]!.holdUntil.getTime() - start.getTime();
+    const cap = HOLD_MS + PRE_CHECKOUT_GRACE_MS;
+
+    expect((await checkout(HOLD_MS - 60_000)).verdict).toBe('ok');
+    expect(await holdUntil()).toBe(HOLD_MS - 60_000 + PRE_CHECKOUT_GRACE_MS);
+    // Another checkout later (a declined card, tried again): stretched up to the cap, not beyond.
+    expect((await checkout(HOLD_MS + 30_000)).verdict).toBe('ok');
+    expect(await holdUntil()).toBe(cap);
+    expect((await checkout(cap - 1_000)).verdict).toBe('ok');
+    expect(await holdUntil()).toBe(cap);
+    expect((await checkout(cap + 1_000)).verdict).toBe('expired');
+  });
+});
