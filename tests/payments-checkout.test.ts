@@ -1,10 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { payments } from '../db/schema.js';
+import { payments, reservations } from '../db/schema.js';
 import type { Database } from '../lib/infra/db.js';
+import { confirmPickup } from '../lib/marketplace/confirm-pickup.js';
 import { preCheckout } from '../lib/marketplace/payments.js';
 import { HOLD_MS, PRE_CHECKOUT_GRACE_MS } from '../lib/marketplace/pending-payments.js';
 import { reserve } from '../lib/marketplace/reserve.js';
+import { undoPickup } from '../lib/marketplace/undo-pickup.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
@@ -63,5 +65,65 @@ describe(`pre-checkout and the hold (${storeLabel})`, () => {
     expect((await checkout(cap - 1_000)).verdict).toBe('ok');
     expect(await holdUntil()).toBe(cap);
     expect((await checkout(cap + 1_000)).verdict).toBe('expired');
+  });
+});
+
+describe(`undoing a pickup beside a hold (${storeLabel})`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.close());
+
+  it('gives the reservation back a free slot when the customer holds another deal awaiting payment', async () => {
+    const now = new Date();
+    const venue = await verifiedVenue(database.db);
+    const [first, second] = [
+      await liveOffer(database.db, venue.ownerId, { now }),
+      await liveOffer(database.db, venue.ownerId, { now }),
+    ];
+    const customer = { id: 5_100_002, firstName: 'Eli' };
+    const bought = await reserve(database.db, {
+      idempotencyKey: newKey(),
+      customer,
+      offerId: first.id,
+      itemId: first.items[0]!.id,
+      quantity: 1,
+      currency: 'EUR',
+      now,
+    });
+    await confirmPickup(database.db, {
+      idempotencyKey: newKey(),
+      actorId: venue.ownerId,
+      reservationId: bought.reservationId,
+      now,
+    });
+    // The slot the pickup freed is the hold's now.
+    const held = await reserve(database.db, {
+      idempotencyKey: newKey(),
+      customer,
+      offerId: second.id,
+      itemId: second.items[0]!.id,
+      quantity: 1,
+      currency: 'EUR',
+      now,
+      holdUntil: new Date(now.getTime() + HOLD_MS),
+    });
+    expect(held.status).toBe('pending_payment');
+
+    await undoPickup(database.db, {
+      idempotencyKey: newKey(),
+      actorId: venue.ownerId,
+      reservationId: bought.reservationId,
+      now,
+    });
+    const rows = await database.db
+      .select()
+      .from(reservations)
+      .where(eq(reservations.customerId, customer.id));
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    expect(byId.get(bought.reservationId)!.status).toBe('reserved');
+    expect(byId.get(held.reservationId)!.status).toBe('pending_payment');
+    expect(byId.get(bought.reservationId)!.slot).not.toBe(byId.get(held.reservationId)!.slot);
   });
 });

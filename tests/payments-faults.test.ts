@@ -203,6 +203,37 @@ describe(`payments exactly once around the commit (${storeLabel})`, () => {
     }),
   };
 
+  it('schedules a hold’s end when Pay now is redelivered after its first try lost the reply past the commit', async () => {
+    const venue = await verifiedVenue(db());
+    await setOnlinePayment(db(), { ownerId: venue.ownerId, accept: true });
+    const offer = await liveOffer(db(), venue.ownerId, { now: clock.now(), title: 'Held, then lost' });
+    const customer = person();
+    const press = callbackUpdate(customer, `buy:pay:${offer.id}:${offer.items[0]!.id}:1`, 77);
+    const expiries = () =>
+      app.qstash!.messages.filter((m) => m.destination.endsWith('/api/jobs/expire-payment'));
+    const before = expiries().length;
+    database.afterCommit = {
+      matches: /insert into payments/,
+      run: () => {
+        throw Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } });
+      },
+    };
+    expect((await app.deliver(press)).status).toBe(503);
+    const [held] = await db().select().from(reservations).where(eq(reservations.customerId, customer.id));
+    expect(held!.status).toBe('pending_payment');
+    // Telegram redelivers: the hold is found again (no second one), its end is scheduled, the invoice goes out.
+    expect((await app.deliver(press)).status).toBe(200);
+    expect(
+      await db().select().from(reservations).where(eq(reservations.customerId, customer.id)),
+    ).toHaveLength(1);
+    expect(
+      expiries()
+        .slice(before)
+        .map((m) => JSON.parse(m.body)),
+    ).toEqual([{ reservationId: held!.id }]);
+    expect(app.telegram.sentTo(customer.id).some((c) => c.method === 'sendInvoice')).toBe(true);
+  });
+
   it('keeps a successful payment whose handler hits a bug before anything is written: 503, then recorded', async () => {
     const { customer, key, hold } = await held('Bug before the write');
     const update = successfulPayment(customer, key, 350);

@@ -87,7 +87,7 @@ describe(`the invoice's photo (${storeLabel})`, () => {
     expect(invoice).not.toHaveProperty('photo_url');
   });
 
-  it('serves only URLs it signed: another offer, a forged or missing signature, a draft, a replaced photo', async () => {
+  it('serves only URLs it signed, of live offers: another offer, a forged or missing signature, a draft or ended offer, a replaced photo', async () => {
     const offer = await offerWithPhoto(app.telegram.addFile(jpeg));
     const url = String((await payNow(offer)).photo_url);
     const other = await offerWithPhoto(app.telegram.addFile(jpeg));
@@ -109,6 +109,9 @@ describe(`the invoice's photo (${storeLabel})`, () => {
 
     // An offer back in draft (never the case today, but a draft's photo is nobody's to see) is not served.
     await app.deps.db.update(offers).set({ status: 'draft' }).where(eq(offers.id, offer.id));
+    expect((await fetchPhoto(url)).status).toBe(404);
+    // Nor one that ended (withdrawn, taken down, expired).
+    await app.deps.db.update(offers).set({ status: 'withdrawn' }).where(eq(offers.id, offer.id));
     expect((await fetchPhoto(url)).status).toBe(404);
     await app.deps.db.update(offers).set({ status: 'active' }).where(eq(offers.id, offer.id));
     expect((await fetchPhoto(url)).status).toBe(200);

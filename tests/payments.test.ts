@@ -396,6 +396,34 @@ describe(`paying in chat (${storeLabel})`, () => {
     });
   });
 
+  describe('an invoice Telegram refuses', () => {
+    it('ends the hold at once and says to pay at pickup (an amount below the minimum, say)', async () => {
+      const erin = { id: 1005, first_name: 'Erin' };
+      const venue = await verifiedVenue(app.deps.db, { name: 'Cheap Corner' });
+      await setOnlinePayment(app.deps.db, { ownerId: venue.ownerId, accept: true });
+      const offer = await liveOffer(app.deps.db, venue.ownerId, {
+        now: clock.now(),
+        items: [{ name: 'Roll', originalPrice: 100, price: 30, quantity: 4 }],
+      });
+      const itemId = offer.items[0]!.id;
+      await toConfirm(erin, offer.id, itemId, 1);
+      app.telegram.inject('sendInvoice', {
+        code: 400,
+        description: 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID',
+      });
+      await tap(erin, 'buy:pay');
+      expect(await stock(itemId)).toBe(4);
+      expect((await reservationOf(erin.id, offer.id))?.status).toBe('cancelled');
+      const said = lastScreen(app, erin.id);
+      expect(shown(said)).toMatch(/can’t be paid by card[\s\S]*Pay at pickup/);
+      expect(buttonsOf(said).map((b) => b.callback_data)).toContain(`offer:view:${offer.id}`);
+      // Pay at pickup from the offer works as ever.
+      await toConfirm(erin, offer.id, itemId, 1);
+      await tap(erin, 'buy:confirm');
+      expect(shown(lastScreen(app, erin.id))).toMatch(/Reserved!/);
+    });
+  });
+
   describe('cash venues', () => {
     it('are untouched: the confirm card, the reservation and the venue’s words are as before', async () => {
       const cash = await verifiedVenue(app.deps.db, { name: 'Cash Corner' });

@@ -1,6 +1,8 @@
+import { TelegramError } from 'telegraf';
 import { offerPhotoUrl } from '../http/offer-photo.js';
+import { scheduleHoldExpiry, settleReleased } from '../jobs/expire-payment.js';
 import { publishedOfferPhoto } from '../marketplace/offer-photo.js';
-import { HOLD_MS, noteInvoiceMessage, paymentOf } from '../marketplace/pending-payments.js';
+import { expireHolds, HOLD_MS, noteInvoiceMessage, paymentOf } from '../marketplace/pending-payments.js';
 import type { PlacedReservation } from '../marketplace/reserve.js';
 import { acknowledge, replyAfterCommit, showInPlace } from './after-commit.js';
 import type { BotContext } from './context.js';
@@ -43,6 +45,8 @@ export async function showHold(ctx: BotContext, hold: PlacedReservation): Promis
     await showInPlace(ctx, paymentTexts.holdEnded, backToOfferKeyboard(hold.offerId));
     return;
   }
+  // The hold's end, at its current end (QStash dedupes per hold and time, so asking again is free).
+  await scheduleHoldExpiry(ctx.deps, { reservationId: hold.reservationId, holdUntil: payment.holdUntil });
   if (payment.invoiceMessageId !== null) {
     const minutes = Math.max(1, Math.ceil((payment.holdUntil.getTime() - l.now.getTime()) / 60_000));
     await acknowledge(ctx, paymentTexts.awaiting(minutes));
@@ -50,11 +54,19 @@ export async function showHold(ctx: BotContext, hold: PlacedReservation): Promis
   }
   await acknowledge(ctx, paymentTexts.heldToast);
   await showInPlace(ctx, paymentTexts.held(hold, Math.round(HOLD_MS / 60_000), l), html);
-  await sendInvoice(ctx, hold, payment.invoicePayload, payment.amount);
+  await sendInvoice(ctx, hold, {
+    payload: payment.invoicePayload,
+    amount: payment.amount,
+    holdUntil: payment.holdUntil,
+  });
 }
 
 /** Telegram's invoice for the hold; a failure is said, and the next press on Pay now sends it again. */
-async function sendInvoice(ctx: BotContext, hold: PlacedReservation, payload: string, amount: number) {
+async function sendInvoice(
+  ctx: BotContext,
+  hold: PlacedReservation,
+  { payload, amount, holdUntil }: { payload: string; amount: number; holdUntil: Date },
+) {
   const { deps } = ctx;
   const l = customerLocale(ctx);
   try {
@@ -73,6 +85,16 @@ async function sendInvoice(ctx: BotContext, hold: PlacedReservation, payload: st
     await noteInvoiceMessage(deps.db, { reservationId: hold.reservationId, messageId: message.message_id });
   } catch (error) {
     ctx.log.warn('invoice_failed', { reservation_id: hold.reservationId, error });
+    if (error instanceof TelegramError && error.code === 400) {
+      // Refused for good (an amount below the currency's minimum, a currency the provider doesn't take): asking
+      // again can't help, so the hold ends now instead of keeping the units for 10 minutes.
+      await settleReleased(
+        ctx.deps,
+        await expireHolds(ctx.deps.db, { now: holdUntil, reservationIds: [hold.reservationId] }),
+      );
+      await replyAfterCommit(ctx, paymentTexts.invoiceRefused, backToOfferKeyboard(hold.offerId));
+      return;
+    }
     await replyAfterCommit(ctx, paymentTexts.invoiceFailed);
   }
 }

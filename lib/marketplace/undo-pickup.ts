@@ -43,7 +43,9 @@ export async function undoPickup(
         free_slot as (
           select s::smallint as slot from generate_series(1, 10) s
           where s not in (
-            select slot from reservations where customer_id = (select customer_id from target) and status = 'reserved'
+            -- Live states, as the live slot index names them: a hold awaiting payment takes a slot too (issue 18).
+            select slot from reservations where customer_id = (select customer_id from target)
+              and status in ('reserved', 'pending_payment')
           )
           order by s limit 1
         ),
@@ -51,7 +53,8 @@ export async function undoPickup(
           update reservations p set status = 'reserved', picked_up_at = null, updated_at = now(),
             slot = (select slot from free_slot),
             pickup_code = case when exists (
-              select 1 from reservations q where q.pickup_code = p.pickup_code and q.status = 'reserved'
+              select 1 from reservations q where q.pickup_code = p.pickup_code
+                and q.status in ('reserved', 'pending_payment')
             ) then ${newPickupCode()} else p.pickup_code end
           from target t
           where p.id = t.id and t.status = 'picked_up' and t.picked_up_at > ${since}::timestamptz

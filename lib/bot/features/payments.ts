@@ -1,6 +1,5 @@
 import { Composer } from 'telegraf';
 import { AppError } from '../../errors.js';
-import { scheduleHoldExpiry } from '../../jobs/expire-payment.js';
 import { HOLD_MS } from '../../marketplace/pending-payments.js';
 import { placeReservation } from '../../marketplace/place-reservation.js';
 import type { PlacedReservation } from '../../marketplace/reserve.js';
@@ -48,10 +47,8 @@ buttonAction(paymentsFeature, 'buy:pay', async (ctx, [offerId, itemId, quantity]
   }
   if (!hold.replayed) {
     ctx.log.info('payment_holds_placed', { reservation_id: hold.reservationId, offer_id: offerId, quantity });
-    await scheduleHoldExpiry(deps, {
-      reservationId: hold.reservationId,
-      holdUntil: new Date(l.now.getTime() + HOLD_MS),
-    });
   }
+  // Its end is scheduled by showHold whenever it finds the hold standing, a replay included: a first try that
+  // committed the hold and died before scheduling (a timeout, Telegram's redelivery) leaves no hold to the sweep.
   await showHold(ctx, hold);
 });

@@ -27,6 +27,8 @@ export const paymentTexts: typeof en.paymentTexts = {
     `${f.quantity} × ${f.itemName} bei ${f.venue.name}. Abholung ${when(f, l)}. Den Abholcode bekommst du nach der Zahlung.`,
   invoiceLabel: (f: ReservationFacts) => `${f.quantity} × ${f.itemName}`,
   invoiceFailed: 'Die Rechnung ließ sich gerade nicht öffnen. Tipp gleich noch einmal auf 💳 Jetzt bezahlen.',
+  invoiceRefused:
+    'Dieses Angebot lässt sich nicht mit Karte bezahlen (Telegram hat die Rechnung abgelehnt, oft weil der Betrag unter dem Mindestbetrag liegt). Die Stücke sind wieder frei: Reserviere stattdessen mit 💵 Bei Abholung zahlen.',
   awaiting: (minutesLeft: number) =>
     `⏳ Die Rechnung dafür steht unten im Chat. Bezahl sie innerhalb von ${minutesLeft} Min., dann kommt dein Abholcode.`,
   holdEnded:

@@ -28,6 +28,8 @@ export const paymentTexts = {
     `${f.quantity} × ${f.itemName} at ${f.venue.name}. Pickup ${when(f, l)}. Your pickup code comes once paid.`,
   invoiceLabel: (f: ReservationFacts) => `${f.quantity} × ${f.itemName}`,
   invoiceFailed: 'We couldn’t open the invoice just now. Tap 💳 Pay now again in a moment.',
+  invoiceRefused:
+    'This deal can’t be paid by card (Telegram refused the invoice, often because the amount is below its minimum). The units are free again: reserve with 💵 Pay at pickup instead.',
   awaiting: (minutesLeft: number) =>
     `⏳ The invoice for this is in the chat below. Pay it within ${minutesLeft} min and your pickup code follows.`,
   holdEnded:

@@ -27,6 +27,8 @@ export const paymentTexts: typeof en.paymentTexts = {
     `${f.quantity} × ${f.itemName} en ${f.venue.name}. Recogida ${when(f, l)}. El código de recogida llega al pagar.`,
   invoiceLabel: (f: ReservationFacts) => `${f.quantity} × ${f.itemName}`,
   invoiceFailed: 'No pudimos abrir la factura ahora mismo. Toca 💳 Pagar ahora otra vez en un momento.',
+  invoiceRefused:
+    'Esta oferta no se puede pagar con tarjeta (Telegram rechazó la factura, a menudo porque el importe está por debajo de su mínimo). Las unidades vuelven a estar libres: reserva con 💵 Pagar al recoger.',
   awaiting: (minutesLeft: number) =>
     `⏳ La factura está más abajo en el chat. Págala en ${minutesLeft} min y te llega el código de recogida.`,
   holdEnded:

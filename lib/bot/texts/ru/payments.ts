@@ -27,6 +27,8 @@ export const paymentTexts: typeof en.paymentTexts = {
     `${f.quantity} × ${f.itemName}, ${f.venue.name}. Получение ${when(f, l)}. Код получения придёт после оплаты.`,
   invoiceLabel: (f: ReservationFacts) => `${f.quantity} × ${f.itemName}`,
   invoiceFailed: 'Не получилось открыть счёт. Нажмите 💳 Оплатить сейчас ещё раз чуть позже.',
+  invoiceRefused:
+    'Эту сделку нельзя оплатить картой (Telegram отклонил счёт — часто потому, что сумма меньше его минимума). Товар снова свободен: забронируйте с кнопкой «💵 Оплата при получении».',
   awaiting: (minutesLeft: number) =>
     `⏳ Счёт уже в чате ниже. Оплатите его в течение ${minutesLeft} мин., и придёт код получения.`,
   holdEnded:
