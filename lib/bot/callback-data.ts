@@ -10,6 +10,17 @@ const id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 const page = z.coerce.number().int().min(0).max(10_000);
 /** Minutes after local midnight (a pickup slot's start or end). */
 const minute = z.coerce.number().int().min(0).max(1440);
+/** A local calendar date as YYYYMMDD (20261203), a real one (no 31 February). */
+const localDay = z.coerce
+  .number()
+  .int()
+  .min(2000_01_01)
+  .max(9999_12_31)
+  .refine((n) => {
+    const [year, month, day] = [Math.floor(n / 10_000), Math.floor(n / 100) % 100, n % 100];
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  });
 
 const codecs = {
   // Admin review
@@ -83,7 +94,13 @@ const codecs = {
   ]),
   'edit:item': z.tuple([id]),
   'edit:remove': z.tuple([id]),
-  'wiz:slot': z.tuple([z.coerce.number().int().min(0).max(1), minute, minute]),
+  // A pickup slot: 0 today / 1 tomorrow (what its label says), start, end, and the local date it is on. The date
+  // makes a press after midnight the day the button named; buttons without one (sent before it, and the drop
+  // wizard's, where no day is meant) count from the day of the press.
+  'wiz:slot': z.union([
+    z.tuple([z.coerce.number().int().min(0).max(1), minute, minute]),
+    z.tuple([z.coerce.number().int().min(0).max(1), minute, minute, localDay]),
+  ]),
   // Customers coming back (issue 14): follows, alert settings, saved searches, ratings, unconfirmed no-shows
   'follow:add': z.tuple([id]),
   'follow:remove': z.tuple([id]),

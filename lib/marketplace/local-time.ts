@@ -1,17 +1,28 @@
-import { addDays, type LocalDate, localDate, zonedTime } from './pickup-window.js';
+import { addDays, type LocalDate, localDate, zonedTime, zoneOffsetMinutes } from './pickup-window.js';
 
 /**
  * Wall-clock times in a venue's own zone (venues.time_zone, else TIMEZONE: lib/marketplace/time-zones.ts) as
- * minutes after local midnight (18:00 = 1080), which is how recurring drops and pickup-slot buttons keep them; DST
- * is handled where a minute becomes an instant.
+ * minutes after local midnight (18:00 = 1080), which is how recurring drops and pickup-slot buttons keep them. They
+ * are what the clock reads, so a day the clocks change on (23 or 25 hours) has 18:00 at 1080 like any other; DST
+ * is handled where an instant becomes a minute and back.
  */
 const MINUTES_PER_DAY = 1440;
 
-/** Local minutes after midnight of `instant`. */
+/**
+ * What the clock on the wall reads at `instant`, as minutes after midnight (18:00 = 1080): not the time elapsed
+ * since midnight, which on the day the clocks change is an hour more or less (18:00 would read as 17:00 or 19:00).
+ * The zone's offset comes from Intl in the 23-hour cycle (midnight is 00, never 24).
+ */
 function minutesOfDay(instant: Date, zone: string): number {
-  const day = localDate(instant, zone);
-  return Math.round((instant.getTime() - zonedTime(day, 0, 0, zone).getTime()) / 60_000);
+  const wall = new Date(instant.getTime() + zoneOffsetMinutes(instant, zone) * 60_000);
+  return wall.getUTCHours() * 60 + wall.getUTCMinutes();
 }
+
+/** Calendar days from `from` to `to` (both local dates): 1 for the next day, whatever the day's length. */
+const daysBetween = (from: LocalDate, to: LocalDate) =>
+  Math.round(
+    (Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86_400_000,
+  );
 
 /** The instant of `minutes` after local midnight of `day` (1440 is the next midnight). */
 export function atMinutes(day: LocalDate, minutes: number, zone: string): Date {
@@ -32,12 +43,10 @@ export interface LocalWindow {
   end: number;
 }
 
+/** A window's local times as its venue's clock shows them (18:00–20:00 is 1080–1200, on any day). */
 export function localWindowOf(start: Date, end: Date, zone: string): LocalWindow {
-  const from = minutesOfDay(start, zone);
-  const days = Math.round(
-    (end.getTime() - start.getTime() - (minutesOfDay(end, zone) - from) * 60_000) / 86_400_000,
-  );
-  return { start: from, end: minutesOfDay(end, zone) + days * MINUTES_PER_DAY };
+  const days = daysBetween(localDate(start, zone), localDate(end, zone));
+  return { start: minutesOfDay(start, zone), end: minutesOfDay(end, zone) + days * MINUTES_PER_DAY };
 }
 
 /**
