@@ -1,10 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { payments, reservations } from '../db/schema.js';
+import { inLanguage } from '../lib/bot/texts/language.js';
+import { reminderTexts } from '../lib/bot/texts/reminders.js';
 import type { Database } from '../lib/infra/db.js';
 import { confirmPickup } from '../lib/marketplace/confirm-pickup.js';
-import { preCheckout } from '../lib/marketplace/payments.js';
+import { preCheckout, recordPayment, reservationFacts } from '../lib/marketplace/payments.js';
 import { HOLD_MS, PRE_CHECKOUT_GRACE_MS } from '../lib/marketplace/pending-payments.js';
+import { newPickupCode } from '../lib/marketplace/reservations.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { undoPickup } from '../lib/marketplace/undo-pickup.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
@@ -125,5 +128,60 @@ describe(`undoing a pickup beside a hold (${storeLabel})`, () => {
     expect(byId.get(bought.reservationId)!.status).toBe('reserved');
     expect(byId.get(held.reservationId)!.status).toBe('pending_payment');
     expect(byId.get(bought.reservationId)!.slot).not.toBe(byId.get(held.reservationId)!.slot);
+  });
+});
+
+describe(`pickup reminders of paid reservations (${storeLabel})`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(() => database?.close());
+
+  it('say “paid online” to a customer who paid in chat, and “pay at pickup” to one who pays cash', async () => {
+    const now = new Date();
+    const venue = await verifiedVenue(database.db);
+    const offer = await liveOffer(database.db, venue.ownerId, { now });
+    const place = (id: number, holdUntil?: Date) =>
+      reserve(database.db, {
+        idempotencyKey: `${id}-${newKey()}`,
+        customer: { id, firstName: 'Fay' },
+        offerId: offer.id,
+        itemId: offer.items[0]!.id,
+        quantity: 1,
+        currency: 'EUR',
+        now,
+        ...(holdUntil ? { holdUntil } : {}),
+      });
+    const cash = await place(5_100_003);
+    const held = await place(5_100_004, new Date(now.getTime() + HOLD_MS));
+    const [invoice] = await database.db
+      .select()
+      .from(payments)
+      .where(eq(payments.reservationId, held.reservationId));
+    const paid = await recordPayment(
+      database.db,
+      {
+        payload: invoice!.invoicePayload,
+        customerId: 5_100_004,
+        privateChat: true,
+        currency: invoice!.currency,
+        totalAmount: invoice!.amount,
+        telegramChargeId: `tg_reminder_${held.reservationId}`,
+        providerChargeId: `ch_reminder_${held.reservationId}`,
+        now,
+      },
+      newPickupCode,
+    );
+    expect(paid.verdict).toBe('confirmed');
+    const l = { now, timezone: 'Europe/Berlin', defaultZone: 'Europe/Berlin', currency: 'EUR' };
+    const closing = async (reservationId: number, language: 'en' | 'de') => {
+      const facts = (await reservationFacts(database.db, reservationId))!;
+      return inLanguage(language, () => reminderTexts.closing(facts, l));
+    };
+    expect(await closing(held.reservationId, 'en')).toContain('paid online ✓');
+    expect(await closing(cash.reservationId, 'en')).toContain('pay at pickup');
+    expect(await closing(held.reservationId, 'de')).toContain('online bezahlt ✓');
+    expect(await closing(cash.reservationId, 'de')).toContain('Bezahlung bei Abholung');
   });
 });

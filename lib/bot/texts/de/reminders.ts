@@ -10,7 +10,7 @@ import type { Locale } from '../locale.js';
 
 const when = (f: ReservationFacts, l: Locale) => windowOf(f, l);
 const what = (f: ReservationFacts, l: Locale) =>
-  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, Bezahlung bei Abholung`;
+  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, ${f.paidOnline ? 'online bezahlt ✓' : 'Bezahlung bei Abholung'}`;
 const untilDate = (at: Date, l: Locale) =>
   at.toLocaleString('de-DE', {
     weekday: 'short',

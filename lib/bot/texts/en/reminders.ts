@@ -9,7 +9,7 @@ import type { Locale } from '../locale.js';
 
 const when = (f: ReservationFacts, l: Locale) => windowOf(f, l);
 const what = (f: ReservationFacts, l: Locale) =>
-  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, pay at pickup`;
+  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, ${f.paidOnline ? 'paid online ✓' : 'pay at pickup'}`;
 const untilDate = (at: Date, l: Locale) =>
   at.toLocaleString('en-GB', {
     weekday: 'short',

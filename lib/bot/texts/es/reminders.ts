@@ -10,7 +10,7 @@ import type { Locale } from '../locale.js';
 
 const when = (f: ReservationFacts, l: Locale) => windowOf(f, l);
 const what = (f: ReservationFacts, l: Locale) =>
-  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, pagas al recoger`;
+  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, ${f.paidOnline ? 'pagado en línea ✓' : 'pagas al recoger'}`;
 const untilDate = (at: Date, l: Locale) =>
   // The weekday in full: 'mar' (martes) would read as 'the sea' after 'Hasta el'.
   at.toLocaleString('es-ES', {

@@ -11,7 +11,7 @@ import { plural } from '../plural.js';
 
 const when = (f: ReservationFacts, l: Locale) => windowOf(f, l);
 const what = (f: ReservationFacts, l: Locale) =>
-  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, оплата при получении`;
+  `${f.quantity} × ${e(f.itemName)} — ${formatMoney(f.unitPrice * f.quantity, f.currency || l.currency)}, ${f.paidOnline ? 'оплачено онлайн ✓' : 'оплата при получении'}`;
 const untilDate = (at: Date, l: Locale) =>
   at.toLocaleString('ru-RU', {
     weekday: 'short',
