@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offers } from '../db/schema.js';
 import { transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { createOffer } from '../lib/marketplace/offers.js';
+import { quietUntil } from '../lib/marketplace/quiet-hours.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
 import { answerTo, buttonFor, buttonsOf, lastScreen, shown, trackMessages } from './support/chat.js';
 import { defaultItems, verifiedVenue } from './support/fixtures.js';
@@ -184,5 +185,17 @@ describe(`local times across a change of clocks and across midnight (${storeLabe
         '2026-12-03T09:00:00.000Z',
       ]);
     });
+  });
+});
+
+describe('quiet hours on the nights the clocks change', () => {
+  // Berlin, quiet 22:00–08:00: alerts wait until 08:00 on the wall clock, whatever the night's length.
+  it.each([
+    ['autumn (25-hour night)', '2026-10-24T20:30:00Z', '2026-10-25T07:00:00.000Z'],
+    ['spring (23-hour night)', '2026-03-28T21:30:00Z', '2026-03-29T06:00:00.000Z'],
+    ['an ordinary night', '2026-06-10T20:30:00Z', '2026-06-11T06:00:00.000Z'],
+    ['the morning part', '2026-10-25T05:30:00Z', '2026-10-25T07:00:00.000Z'],
+  ])('releases deal alerts at 08:00 local time in %s', (_night, at, until) => {
+    expect(quietUntil(new Date(at), 'Europe/Berlin', 22 * 60, 8 * 60)?.toISOString()).toBe(until);
   });
 });

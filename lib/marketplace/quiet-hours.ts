@@ -1,9 +1,9 @@
+import { atMinutes, localDayAfter } from './local-time.js';
+
 /**
  * Quiet hours: a span of local time (minutes after midnight, wrapping past midnight when start > end) in which
  * deal alerts wait. Equal start and end means none. Pure functions of an instant and a time zone.
  */
-
-const MINUTE = 60_000;
 
 /** One formatter per zone, reused: each costs native memory (see money.ts), and a fan-out asks often. */
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -38,7 +38,7 @@ function isQuiet(minutes: number, start: number, end: number): boolean {
 export function quietUntil(at: Date, timezone: string, start: number, end: number): Date | null {
   const minutes = localMinutes(at, timezone);
   if (!isQuiet(minutes, start, end)) return null;
-  const wait = (end - minutes + 1440) % 1440;
-  const minuteStart = Math.floor(at.getTime() / MINUTE) * MINUTE;
-  return new Date(minuteStart + wait * MINUTE);
+  // The wall clock's next `end`, today or tomorrow: not `end - minutes` minutes on, which is an hour off on the
+  // night the clocks change.
+  return atMinutes(localDayAfter(at, minutes < end ? 0 : 1, timezone), end, timezone);
 }
