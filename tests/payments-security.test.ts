@@ -120,6 +120,11 @@ describe(`payment security (${storeLabel})`, () => {
       expect(payment).toMatchObject({ state: 'awaiting', telegramPaymentChargeId: null });
       const refused = await audited('payment.refused', person.id);
       expect(refused.at(-1)).toMatchObject({ data: expect.objectContaining({ reason }) });
+      // A successful_payment is a real charge: refused in a private chat, it is an error for the operator
+      // (counted toward the ops alert); from a group, a warning.
+      expect(app.logs.filter((l) => l.event === 'payment_refused').at(-1)?.level).toBe(
+        reason === 'not_private' ? 'warn' : 'error',
+      );
     },
   );
 

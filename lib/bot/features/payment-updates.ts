@@ -6,6 +6,7 @@ import { scheduleReminders } from '../../jobs/pickup-reminder.js';
 import { scheduleRefunds } from '../../jobs/refund.js';
 import { preCheckout, recordPayment, reservationFacts } from '../../marketplace/payments.js';
 import { newPickupCode } from '../../marketplace/reservations.js';
+import { noteError } from '../../ops/alerts.js';
 import { replyAfterCommit } from '../after-commit.js';
 import type { BotContext } from '../context.js';
 import { checkoutRefusals, paymentTexts } from '../texts/payments.js';
@@ -62,9 +63,16 @@ paymentUpdatesFeature.on(message('successful_payment'), async (ctx) => {
     case 'unknown':
     case 'not_yours':
     case 'amount_mismatch':
-      // Refused and audited; nothing changed. Told only in the customer's own chat, never in a group.
-      ctx.log.warn('payment_refused', ids);
-      if (privateChat) await replyAfterCommit(ctx, paymentTexts.notMatched);
+      // Refused and audited; nothing changed. Told only in the customer's own chat, never in a group. Telegram
+      // sends successful_payment only for a real charge, so one refused in a private chat is money someone must
+      // look into (the customer is promised that): an error, counted toward the ops alert (docs/runbook.md).
+      if (privateChat) {
+        ctx.log.error('payment_refused', ids);
+        await replyAfterCommit(ctx, paymentTexts.notMatched);
+        await noteError(deps, ctx.telegram);
+      } else {
+        ctx.log.warn('payment_refused', ids);
+      }
       return;
   }
   // Committed: Telegram took the money and it is recorded. Nothing below may fail the update.
