@@ -6,7 +6,8 @@ import { commandsFor } from '../lib/bot/texts/common.js';
 import { errorText } from '../lib/bot/texts/errors.js';
 import { inLanguage, type Language } from '../lib/bot/texts/language.js';
 import { languageChoiceTexts } from '../lib/bot/texts/language-choice.js';
-import { ownerNotices, registerTexts } from '../lib/bot/texts/venue.js';
+import { menuLabels, menuTexts } from '../lib/bot/texts/menu.js';
+import { newOfferTexts, ownerNotices, registerTexts } from '../lib/bot/texts/venue.js';
 import { transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { createOffer } from '../lib/marketplace/offers.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -113,6 +114,20 @@ describe(`the bot in German (${storeLabel})`, () => {
     expect(screen(ada)).toMatch(/verified/i);
   });
 
+  it.each(['Fertig', ' fertig ', 'Listo', 'Готово', 'DONE'])(
+    'moves on from the items when she types %j, the “Fertig” the prompt names (in any of our languages)',
+    async (word) => {
+      await say(olga, '/newoffer');
+      await say(olga, 'Brottüte');
+      expect(screen(olga)).toBe(inGerman(() => newOfferTexts.askItems));
+      await say(olga, 'Brot; 10,00; 3,50; 4');
+      await say(olga, word);
+      // The pickup time is asked next: no item named “Fertig” begun.
+      expect(screen(olga)).toBe(inGerman(() => newOfferTexts.askWindow));
+      await say(olga, '/cancel');
+    },
+  );
+
   it('shows a German customer prices with a decimal comma and tomorrow as “morgen”', async () => {
     const { ownerId } = await verifiedVenue(app.deps.db, { name: 'Bäckerei Sonne' });
     const tomorrow = new Date(Date.now() + 86_400_000);
@@ -157,6 +172,19 @@ describe(`the bot in German (${storeLabel})`, () => {
 
     await tap(anna, 'language:set:es');
     expect(screen(anna)).toBe(inGerman(() => languageChoiceTexts.chosen, 'es'));
+    // The menu keyboard under the field comes with it, in Spanish, its placeholder too.
+    expect(replyKeyboard(anna)).toEqual(
+      inGerman(
+        () =>
+          (['deals', 'myReservations', 'following', 'settings', 'nearMe', 'hide'] as const).map(
+            (item) => menuLabels[item],
+          ),
+        'es',
+      ),
+    );
+    expect(lastScreen(app, anna.id)?.params.reply_markup).toMatchObject({
+      input_field_placeholder: inGerman(() => menuTexts.placeholder, 'es'),
+    });
     const [row] = await app.deps.db.select().from(users).where(eq(users.id, anna.id));
     expect(row!.language).toBe('es');
     // Her "/" menu is Spanish now, whatever her app's language.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordedCall } from '../dev/sandbox/bot-api-emulator.js';
 import { commandsFor } from '../lib/bot/texts/common.js';
 import { inEveryLanguage, inLanguage } from '../lib/bot/texts/language.js';
+import { languageChoiceTexts } from '../lib/bot/texts/language-choice.js';
 import { menuLabels } from '../lib/bot/texts/menu.js';
 import { createStaffInvite, joinStaff } from '../lib/marketplace/memberships.js';
 import { createTestApp, type TestApp } from './support/app.js';
@@ -237,5 +238,26 @@ describe(`menu keyboard (${storeLabel})`, () => {
       '🍱 Deals',
       '⌨️ Hide menu',
     ]);
+  });
+
+  it('sends the menu again in the language just chosen, unless it is hidden or the language is the same', async () => {
+    const hana: Person = { id: 1303, first_name: 'Hana' };
+    const keyboardsSent = () => app.telegram.sentTo(hana.id).filter((c) => markupOf(c)?.keyboard).length;
+    await say(hana, '/start');
+    await say(hana, '/language');
+    await app.deliver(callbackUpdate(hana, 'language:set:de'));
+    expect(lastText(hana)).toBe(inLanguage('de', () => languageChoiceTexts.chosen));
+    expect(labelsOf(keyboardInForce(hana))).toContain('🍱 Angebote');
+    // The same language again changes nothing under the field.
+    const before = keyboardsSent();
+    await app.deliver(callbackUpdate(hana, 'language:set:de'));
+    expect(keyboardsSent()).toBe(before);
+    // A hidden menu stays hidden: /menu brings it back, in the new language.
+    await say(hana, '⌨️ Menü ausblenden');
+    await app.deliver(callbackUpdate(hana, 'language:set:ru'));
+    expect(lastText(hana)).toBe(inLanguage('ru', () => languageChoiceTexts.chosen));
+    expect(keyboardInForce(hana)).toEqual({ remove_keyboard: true });
+    await say(hana, '/menu');
+    expect(labelsOf(keyboardInForce(hana))).toContain('🍱 Предложения');
   });
 });

@@ -6,13 +6,12 @@ import { reinstateVenue, suspendVenue } from '../marketplace/suspend-venue.js';
 import { takeDownOffer } from '../marketplace/take-down-offer.js';
 import { reviewVenue } from '../marketplace/venues.js';
 import { replyAfterCommit } from './after-commit.js';
-import { setCommandMenu } from './command-menus.js';
+import { refreshMenus } from './command-menus.js';
 import type { BotContext } from './context.js';
 import { html } from './html.js';
 import { pressKey } from './idempotency-keys.js';
 import { offerAuditKeyboard } from './keyboards/admin.js';
-import { menuKeyboard } from './keyboards/menu.js';
-import { notifyUser, recipientLanguages } from './notify.js';
+import { notifyUser } from './notify.js';
 import { settleWithdrawn } from './settle-withdrawn.js';
 import { adminTexts } from './texts/admin.js';
 import { moderationTexts } from './texts/admin-console.js';
@@ -35,18 +34,6 @@ async function settleAndTell(ctx: BotContext, offerIds: number[]): Promise<numbe
   await settleWithdrawn(ctx, offerIds);
   await Promise.all(offerIds.map((offerId) => offerChanged(ctx.deps, offerId)));
   return holdersTold(ctx.deps.db, offerIds).catch(() => 0);
-}
-
-/** Tells the owner (in their language, issue 17) and swaps their command menu to match their venue's state. */
-async function tellOwner(ctx: BotContext, ownerId: number, render: () => string, role: 'venue' | 'customer') {
-  const language = (await recipientLanguages(ctx.deps, [ownerId]))(ownerId);
-  // Issue 17: the menu keyboard follows too (a suspended owner's is a customer's until reinstated).
-  const holder = role === 'venue' ? ({ role, venue: { status: 'verified' } } as const) : { role };
-  const rendered = () => ({ text: render(), extra: menuKeyboard(holder) });
-  await notifyUser(ctx.deps, ctx.telegram, ownerId, rendered, language);
-  await setCommandMenu(ctx.telegram, ownerId, role, language).catch((error) =>
-    ctx.log.warn('command_menu_failed', { error: String(error) }),
-  );
 }
 
 export async function requestChanges(ctx: BotContext, venueId: number, note: string): Promise<void> {
@@ -77,7 +64,8 @@ export async function suspend(ctx: BotContext, venueId: number, reason: string):
   }
   ctx.log.info('venue_suspended', { venue_id: venueId, offers: result.withdrawnOfferIds.length });
   const holders = await settleAndTell(ctx, result.withdrawnOfferIds);
-  await tellOwner(ctx, result.ownerId, () => sanctionNotices.suspended(result.name, reason), 'customer');
+  // Issue 17: with their menus as they are now, in their language (a customer's until reinstated).
+  await refreshMenus(ctx, result.ownerId, () => sanctionNotices.suspended(result.name, reason));
   await replyAfterCommit(
     ctx,
     moderationTexts.suspended(result.name, venueId, result.withdrawnOfferIds.length, holders),
@@ -95,7 +83,7 @@ export async function reinstate(ctx: BotContext, venueId: number): Promise<void>
     return void (await replyAfterCommit(ctx, moderationTexts.alreadyReinstated(result.name, venueId), html));
   }
   ctx.log.info('venue_reinstated', { venue_id: venueId });
-  await tellOwner(ctx, result.ownerId, () => sanctionNotices.reinstated(result.name), 'venue');
+  await refreshMenus(ctx, result.ownerId, () => sanctionNotices.reinstated(result.name));
   await replyAfterCommit(ctx, moderationTexts.reinstated(result.name, venueId), html);
 }
 

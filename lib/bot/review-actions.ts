@@ -1,14 +1,13 @@
 import type { Venue } from '../../db/schema.js';
 import { reviewVenue } from '../marketplace/venues.js';
-import { setCommandMenu } from './command-menus.js';
+import { refreshMenus } from './command-menus.js';
 import type { BotContext } from './context.js';
 import { html } from './html.js';
-import { menuKeyboard } from './keyboards/menu.js';
-import { notifyUser, recipientLanguages } from './notify.js';
+import { notifyUser } from './notify.js';
 import { adminTexts } from './texts/admin.js';
 import { ownerNotices } from './texts/venue.js';
 
-/** Verify, then tell the owner and give them the venue command menu. */
+/** Verify, then tell the owner and give them the venue's menus. */
 export async function verify(ctx: BotContext, venueId: number): Promise<Venue> {
   const { venue, changed } = await reviewVenue(ctx.deps.db, {
     venueId,
@@ -17,18 +16,8 @@ export async function verify(ctx: BotContext, venueId: number): Promise<Venue> {
   });
   if (changed) {
     ctx.log.info('venue_verified', { venue_id: venue.id });
-    const language = (await recipientLanguages(ctx.deps, [venue.ownerId]))(venue.ownerId);
-    await notifyUser(
-      ctx.deps,
-      ctx.telegram,
-      venue.ownerId,
-      // Issue 17: with the venue's menu keyboard, in the owner's language.
-      () => ({ text: ownerNotices.verified(venue.name), extra: menuKeyboard({ role: 'venue', venue }) }),
-      language,
-    );
-    await setCommandMenu(ctx.telegram, venue.ownerId, 'venue', language).catch((error) =>
-      ctx.log.warn('command_menu_failed', { error: String(error) }),
-    );
+    // Issue 17: with the venue's menus (an admin's if the owner is one), in the owner's language.
+    await refreshMenus(ctx, venue.ownerId, () => ownerNotices.verified(venue.name));
   }
   await ctx.reply(adminTexts.verified(venue, changed), html);
   return venue;

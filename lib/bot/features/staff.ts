@@ -11,11 +11,11 @@ import { seatOf } from '../../marketplace/venue-access.js';
 import { acknowledge, replyAfterCommit, showInPlace } from '../after-commit.js';
 import { buttonAction } from '../button-action.js';
 import { encodeCallback } from '../callback-data.js';
-import { setCommandMenu } from '../command-menus.js';
+import { menuHolderOf, refreshCommandMenu, refreshMenus } from '../command-menus.js';
 import type { BotContext } from '../context.js';
 import { html } from '../html.js';
 import { menuKeyboard } from '../keyboards/menu.js';
-import { notifyUser, recipientLanguages } from '../notify.js';
+import { notifyUser } from '../notify.js';
 import { currentLanguage } from '../texts/language.js';
 import { localeOf } from '../texts/locale.js';
 import { staffButtons as b, staffTexts as t } from '../texts/staff.js';
@@ -79,17 +79,8 @@ buttonAction(staffFeature, 'staff:remove', async (ctx, [userId]) => {
   const removed = await removeStaff(ctx.deps.db, { ownerId: ctx.from.id, userId });
   ctx.log.info('staff_removed', { user_id: userId });
   await acknowledge(ctx, t.removed(removed.firstName));
-  // In their language, not the owner's (issue 17): the message and the menu they get back.
-  const language = (await recipientLanguages(ctx.deps, [userId]))(userId);
-  // Issue 17: with a customer's menu keyboard in place of the counter's.
-  const removedNotice = () => ({
-    text: t.youWereRemoved(removed.venueName),
-    extra: menuKeyboard({ role: 'customer' }),
-  });
-  await notifyUser(ctx.deps, ctx.telegram, userId, removedNotice, language);
-  await setCommandMenu(ctx.telegram, userId, 'customer', language).catch((error) =>
-    ctx.log.warn('command_menu_failed', { error: String(error) }),
-  );
+  // In their language, not the owner's (issue 17), with the menus they get back (a customer's, or an admin's).
+  await refreshMenus(ctx, userId, () => t.youWereRemoved(removed.venueName));
   const view = await staffView(ctx);
   await showInPlace(ctx, view.text, view.extra);
 });
@@ -105,11 +96,10 @@ staffFeature.start(async (ctx, next) => {
   });
   if (!joined) return void (await ctx.reply(t.alreadyJoined(venue.name), html));
   ctx.log.info('staff_joined', { venue_id: venue.id });
-  // Issue 17: with the counter's menu keyboard.
-  await replyAfterCommit(ctx, t.joined(venue.name), { ...html, ...menuKeyboard({ role: 'staff' }) });
-  await setCommandMenu(ctx.telegram, ctx.from.id, 'staff', currentLanguage()).catch((error) =>
-    ctx.log.warn('command_menu_failed', { error: String(error) }),
-  );
+  // Issue 17: with the counter's menus (an admin's if they are one).
+  const holder = await menuHolderOf(ctx, ctx.from.id);
+  await replyAfterCommit(ctx, t.joined(venue.name), { ...html, ...(holder && menuKeyboard(holder)) });
+  if (holder) await refreshCommandMenu(ctx, ctx.from.id, holder, currentLanguage());
   await notifyUser(ctx.deps, ctx.telegram, venue.ownerId, () =>
     t.ownerJoined({ firstName: ctx.from.first_name, username: ctx.from.username }, venue.name),
   );

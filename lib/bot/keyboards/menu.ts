@@ -1,5 +1,5 @@
 import type { KeyboardButton, ReplyKeyboardMarkup } from 'telegraf/types';
-import type { Visitor } from '../../marketplace/users.js';
+import type { Role, Visitor } from '../../marketplace/users.js';
 import { menuLabels, menuTexts } from '../texts/menu.js';
 
 /**
@@ -10,7 +10,7 @@ import { menuLabels, menuTexts } from '../texts/menu.js';
  */
 type Row = KeyboardButton[];
 /** Whose menu: a role, and for owners and admins their venue's state (what /start's visitor says). */
-type MenuHolder = Pick<Visitor, 'role'> & { venue?: Pick<NonNullable<Visitor['venue']>, 'status'> };
+export type MenuHolder = Pick<Visitor, 'role'> & { venue?: Pick<NonNullable<Visitor['venue']>, 'status'> };
 
 const customerRows = (): Row[] => [
   [menuLabels.deals, menuLabels.myReservations],
@@ -28,6 +28,10 @@ const staffRows = (): Row[] => [[menuLabels.desk, menuLabels.deals], [menuLabels
 
 /** A venue's menu once it may sell (as its command menu): before verification or while suspended, a customer's. */
 const sells = (visitor: MenuHolder) => visitor.venue?.status === 'verified';
+
+/** The "/" menu that goes with the keyboard: a venue's once it may sell, an admin's whatever else they are. */
+export const commandMenuRole = (holder: MenuHolder): Role =>
+  holder.role === 'venue' && !sells(holder) ? 'customer' : holder.role;
 
 function rowsFor(visitor: MenuHolder): Row[] {
   if (visitor.role === 'venue') return sells(visitor) ? ownerRows() : customerRows();

@@ -7,6 +7,7 @@ import { runOfferAction } from '../features/offers.js';
 import { html } from '../html.js';
 import { cardKey } from '../idempotency-keys.js';
 import { photoProblem, receivePhoto } from '../photo.js';
+import { inEveryLanguage } from '../texts/language.js';
 import { itemEntryTexts } from '../texts/offer-wizard.js';
 import { offerSummary, newOfferTexts as t } from '../texts/venue.js';
 import { ownVenueZone } from '../viewer-zone.js';
@@ -52,6 +53,10 @@ const summaryKeyboard = () =>
     ],
     [Markup.button.callback(t.cancel, encodeCallback('wiz:cancel'))],
   ]);
+
+/** "Done" typed instead of tapped: the button's word in any language we speak ("Fertig", "Готово"), any case. */
+const typedDone = (text: string | undefined) =>
+  text !== undefined && inEveryLanguage(() => t.done.toLowerCase()).includes(text.toLowerCase());
 
 /** Which of our buttons this update pressed, if any. */
 const pressed = (ctx: BotContext) => callbackOf(ctx)?.kind;
@@ -99,7 +104,7 @@ export const newOfferScene = namedWizard(NEW_OFFER_SCENE, Step, {
   items: async (ctx) => {
     const draft = draftOf(ctx);
     const text = textOf(ctx);
-    const done = pressed(ctx) === 'wiz:done' || text?.toLowerCase() === 'done';
+    const done = pressed(ctx) === 'wiz:done' || typedDone(text);
     if (draft.pendingItem) {
       if (done) {
         await ctx.answerCbQuery().catch(() => {});
