@@ -306,6 +306,37 @@ describe(`typing to the bot is a search (${storeLabel})`, () => {
     expect(rating?.comment).toBe('bread was great');
   });
 
+  it('takes plain text typed after the customer moved on from a rating (/offers, say) for a search', async () => {
+    const [offer] = await app.deps.db.select().from(offers).limit(1);
+    const [item] = await app.deps.db.select().from(offerItems).where(eq(offerItems.offerId, offer!.id));
+    const frank: Person = { id: 1405, first_name: 'Frank' };
+    const placed = await reserve(app.deps.db, {
+      idempotencyKey: newKey(),
+      customer: { id: frank.id, firstName: frank.first_name },
+      offerId: offer!.id,
+      itemId: item!.id,
+      quantity: 1,
+      currency: 'EUR',
+      now: new Date(),
+    });
+    const [venue] = await app.deps.db.select().from(venues).where(eq(venues.id, offer!.venueId));
+    await confirmPickup(app.deps.db, {
+      idempotencyKey: newKey(),
+      actorId: venue!.ownerId,
+      now: new Date(),
+      reservationId: placed.reservationId,
+    });
+    await app.deliver(callbackUpdate(frank, `rate:stars:${placed.reservationId}:4`));
+    await say(frank, '/offers');
+    await say(frank, 'bread');
+    expect(lastText(frank)).toMatch(/for “bread”/);
+    const [rating] = await app.deps.db
+      .select()
+      .from(ratings)
+      .where(eq(ratings.reservationId, placed.reservationId));
+    expect(rating?.comment ?? null).toBeNull();
+  });
+
   it.each([
     [
       'a voice message',

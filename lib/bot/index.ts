@@ -28,7 +28,7 @@ import { offersFeature } from './features/offers.js';
 import { paymentUpdatesFeature } from './features/payment-updates.js';
 import { paymentsFeature } from './features/payments.js';
 import { privateOnlyFeature } from './features/private-only.js';
-import { rateFeature } from './features/rate.js';
+import { forgetRatingComment, rateFeature } from './features/rate.js';
 import { reservationFeature } from './features/reservation.js';
 import { reservationsDeskFeature } from './features/reservations-desk.js';
 import { savedSearchFeature } from './features/saved-search.js';
@@ -104,6 +104,8 @@ export function createBot(deps: Deps, token: string, options: BotOptions = {}): 
   // Issue 17: the menu keyboard: a button's label becomes its command before anyone reads it, and every reply
   // hides or restores the keyboard around wizards.
   bot.use(menuFeature);
+  // Issue 14: a rating's comment is the next plain message only while the person does nothing else.
+  bot.use(forgetRatingComment);
   // Wizards first: while one runs, its steps get the messages (and /cancel leaves it).
   bot.use(createStage().middleware());
   // Order matters only where triggers overlap: deep links before the plain /start greeting.

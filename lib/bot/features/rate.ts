@@ -1,4 +1,4 @@
-import { Composer } from 'telegraf';
+import { Composer, type Middleware } from 'telegraf';
 import { message } from 'telegraf/filters';
 import { commentRating, getVenueRatings, rateReservation } from '../../marketplace/ratings.js';
 import { buttonAction } from '../button-action.js';
@@ -31,6 +31,21 @@ buttonAction(rateFeature, 'rate:stars', async (ctx, [reservationId, stars]) => {
     })
     .catch(() => {});
 });
+
+/**
+ * The comment is the plain message that comes next, not one typed after the person moved on: any other action
+ * (a command or menu tap, a button, a location) ends the wait, so "bread" typed later is a search, not a comment
+ * on the last pickup. Mounted after the menu feature, which turns a menu label into its command.
+ */
+export const forgetRatingComment: Middleware<BotContext> = (ctx, next) => {
+  if (ctx.session?.ratingComment) {
+    const text = ctx.message && 'text' in ctx.message ? ctx.message.text : undefined;
+    const data = ctx.callbackQuery && 'data' in ctx.callbackQuery ? ctx.callbackQuery.data : undefined;
+    const comment = text !== undefined && !text.startsWith('/');
+    if (!comment && !data?.startsWith('rate:stars:')) ctx.session.ratingComment = undefined;
+  }
+  return next();
+};
 
 /** A plain message right after rating is the rating's comment; anything else goes on to the other features. */
 rateFeature.on(message('text'), async (ctx, next) => {
