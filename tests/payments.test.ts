@@ -241,7 +241,7 @@ describe(`paying in chat (${storeLabel})`, () => {
       const [refund] = await app.deps.db.select().from(refunds).where(eq(refunds.reservationId, late.id));
       expect(refund).toMatchObject({ reason: 'late_payment', state: 'requested', amount: 200 });
       expect(shown(lastScreen(app, alice.id))).toMatch(
-        /arrived after the hold had ended[\s\S]*being refunded/,
+        /came too late: the hold had ended[\s\S]*being refunded/,
       );
       await jobs.runDue('refund');
       expect(stripe.refunds.filter((r) => r.charge === refund!.providerPaymentChargeId)).toHaveLength(1);

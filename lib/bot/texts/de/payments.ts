@@ -46,7 +46,7 @@ export const paymentTexts: typeof en.paymentTexts = {
     `Code <code>${f.pickupCode}</code> · ${total(f)} schon bezahlt, nichts zu kassieren\n` +
     `🕒 ${when(f, l)}\n\nTipp auf „Abgeholt“, wenn sie es abholen, oder sende /pickup ${f.pickupCode}.`,
   lateRefund: (f: ReservationFacts) =>
-    `😔 Deine Zahlung für ${f.quantity} × ${e(f.itemName)} (<b>${e(f.venue.name)}</b>) kam erst nach Ablauf der Reservierung an, und da waren die Portionen schon weg. ` +
+    `😔 Deine Zahlung für ${f.quantity} × ${e(f.itemName)} (<b>${e(f.venue.name)}</b>) kam zu spät: Die Reservierung war abgelaufen und die Portionen weg, oder das Angebot gab es nicht mehr. ` +
     `Es wurde nichts reserviert; ${total(f)} wird dir auf deine Karte erstattet.`,
   secondCharge: (f: ReservationFacts) =>
     `Du hast dieselbe Reservierung zweimal bezahlt (Code <code>${f.pickupCode}</code>). Die zweite Zahlung, ${total(f)}, wird dir auf deine Karte erstattet.`,

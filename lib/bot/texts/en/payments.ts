@@ -47,7 +47,7 @@ export const paymentTexts = {
     `Code <code>${f.pickupCode}</code> · ${total(f)} already paid, nothing to collect\n` +
     `🕒 ${when(f, l)}\n\nTap “Picked up” when they collect it, or send /pickup ${f.pickupCode}.`,
   lateRefund: (f: ReservationFacts) =>
-    `😔 Your payment for ${f.quantity} × ${e(f.itemName)} (<b>${e(f.venue.name)}</b>) arrived after the hold had ended, and the units were gone by then. ` +
+    `😔 Your payment for ${f.quantity} × ${e(f.itemName)} (<b>${e(f.venue.name)}</b>) came too late: the hold had ended and the units were gone, or the deal was no longer on. ` +
     `No reservation was made; ${total(f)} is being refunded to your card.`,
   secondCharge: (f: ReservationFacts) =>
     `You paid twice for the same reservation (code <code>${f.pickupCode}</code>). The second payment, ${total(f)}, is being refunded to your card.`,

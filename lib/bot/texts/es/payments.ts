@@ -46,7 +46,7 @@ export const paymentTexts: typeof en.paymentTexts = {
     `Código <code>${f.pickupCode}</code> · ${total(f)} ya pagado, nada que cobrar\n` +
     `🕒 ${when(f, l)}\n\nToca «Recogido» cuando lo recojan, o envía /pickup ${f.pickupCode}.`,
   lateRefund: (f: ReservationFacts) =>
-    `😔 Tu pago de ${f.quantity} × ${e(f.itemName)} (<b>${e(f.venue.name)}</b>) llegó cuando la reserva temporal ya había terminado y las unidades se habían agotado. ` +
+    `😔 Tu pago de ${f.quantity} × ${e(f.itemName)} (<b>${e(f.venue.name)}</b>) llegó demasiado tarde: la reserva temporal había terminado y las unidades se habían agotado, o la oferta ya no estaba disponible. ` +
     `No se hizo ninguna reserva; te reembolsamos ${total(f)} en tu tarjeta.`,
   secondCharge: (f: ReservationFacts) =>
     `Pagaste dos veces la misma reserva (código <code>${f.pickupCode}</code>). El segundo pago, ${total(f)}, se te reembolsa en tu tarjeta.`,

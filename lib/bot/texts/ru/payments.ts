@@ -46,7 +46,7 @@ export const paymentTexts: typeof en.paymentTexts = {
     `Код <code>${f.pickupCode}</code> · ${total(f)} уже оплачено, получать деньги не нужно\n` +
     `🕒 ${when(f, l)}\n\nНажмите «Выдано», когда заказ заберут, или отправьте /pickup ${f.pickupCode}.`,
   lateRefund: (f: ReservationFacts) =>
-    `😔 Оплата за ${f.quantity} × ${e(f.itemName)} (заведение <b>${e(f.venue.name)}</b>) пришла после окончания брони, а порции к тому времени закончились. ` +
+    `😔 Оплата за ${f.quantity} × ${e(f.itemName)} (заведение <b>${e(f.venue.name)}</b>) пришла слишком поздно: бронь закончилась и порции разобрали, или предложение уже снято. ` +
     `Бронь не создана; ${total(f)} вернём на вашу карту.`,
   secondCharge: (f: ReservationFacts) =>
     `Вы дважды оплатили одну и ту же бронь (код <code>${f.pickupCode}</code>). Второй платёж, ${total(f)}, вернём на вашу карту.`,
