@@ -177,13 +177,15 @@ export interface Config {
   currency: string;
   /**
    * Issue 18: online payment through Telegram with Stripe; unset, every venue takes cash at the counter and no
-   * code path of payments runs. `stripeApi` is only ever set outside production (tests and the sandbox).
+   * invoice is sent. Set only with `refunds` (the token needs the key).
    */
-  payments?: {
-    providerToken: string;
-    stripeSecretKey: string;
-    stripeApi?: { host: string; port: number; protocol: 'http' | 'https' };
-  };
+  payments?: { providerToken: string } & StripeRefunds;
+  /**
+   * Issue 18: refunds through Stripe, whenever STRIPE_SECRET_KEY is set, with or without the provider token:
+   * removing the token switches online payment off, and the refunds it still owes must go out
+   * (docs/payments.md). `stripeApi` is only ever set outside production (tests and the sandbox).
+   */
+  refunds?: StripeRefunds;
   /**
    * Issue 17: the language of the public channel and of updates without a person, and the fallback for
    * people whose Telegram language the bot doesn't speak (lib/bot/texts/language.ts).
@@ -195,6 +197,12 @@ export interface Config {
   botMode?: 'polling' | 'webhook';
   /** Dev server only: poll even when the token's webhook points at a public URL. */
   forcePolling: boolean;
+}
+
+/** What refunds need: the Stripe key, and where Stripe is (tests and the sandbox only). */
+export interface StripeRefunds {
+  stripeSecretKey: string;
+  stripeApi?: { host: string; port: number; protocol: 'http' | 'https' };
 }
 
 /**
@@ -359,7 +367,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     cronSecret: env.CRON_SECRET,
     timezone: env.TIMEZONE,
     currency: env.CURRENCY,
-    payments: paymentsOf(env),
+    ...paymentsOf(env),
     defaultLanguage: env.DEFAULT_LANGUAGE,
     rateLimit: { maxRequests: env.RATE_LIMIT_MAX_REQUESTS, windowSeconds: env.RATE_LIMIT_WINDOW_SECONDS },
     logLevel: env.LOG_LEVEL,
@@ -385,13 +393,15 @@ function paymentModeProblems(source: Record<string, string | undefined>): Proble
   ];
 }
 
-/** Issue 18: online payment, when the provider token (and so the Stripe key, checked above) is set. */
-function paymentsOf(env: Env): Config['payments'] {
-  if (!env.PAYMENT_PROVIDER_TOKEN || !env.STRIPE_SECRET_KEY) return undefined;
+/**
+ * Issue 18: refunds whenever the Stripe key is set; online payment when the provider token is set too (the
+ * token without the key is refused above).
+ */
+function paymentsOf(env: Env): Pick<Config, 'payments' | 'refunds'> {
+  if (!env.STRIPE_SECRET_KEY) return {};
   const api = env.STRIPE_API_URL ? new URL(env.STRIPE_API_URL) : undefined;
   const protocol = api?.protocol === 'http:' ? 'http' : 'https';
-  return {
-    providerToken: env.PAYMENT_PROVIDER_TOKEN,
+  const refunds: StripeRefunds = {
     stripeSecretKey: env.STRIPE_SECRET_KEY,
     ...(api
       ? {
@@ -401,6 +411,12 @@ function paymentsOf(env: Env): Config['payments'] {
             protocol,
           },
         }
+      : {}),
+  };
+  return {
+    refunds,
+    ...(env.PAYMENT_PROVIDER_TOKEN
+      ? { payments: { providerToken: env.PAYMENT_PROVIDER_TOKEN, ...refunds } }
       : {}),
   };
 }

@@ -410,4 +410,33 @@ describe('config', () => {
       );
     });
   });
+
+  describe('online payment and refunds (issue 18)', () => {
+    const token = '284685063:TEST:fake-provider-token-for-tests';
+    const key = 'sk_test_fakeSecretKeyForTests000000000000';
+
+    it('turns refunds on with STRIPE_SECRET_KEY alone: online payment switched off, refunds still sent', () => {
+      const config = loadConfig({ STRIPE_SECRET_KEY: key, STRIPE_API_URL: 'http://127.0.0.1:12111' });
+      expect(config.payments).toBeUndefined();
+      expect(config.refunds).toEqual({
+        stripeSecretKey: key,
+        stripeApi: { host: '127.0.0.1', port: 12111, protocol: 'http' },
+      });
+    });
+
+    it('turns both on with the token and the key, sharing the key', () => {
+      const config = loadConfig({ PAYMENT_PROVIDER_TOKEN: token, STRIPE_SECRET_KEY: key });
+      expect(config.payments).toEqual({ providerToken: token, stripeSecretKey: key });
+      expect(config.refunds).toEqual({ stripeSecretKey: key });
+    });
+
+    it('leaves both off with neither, and still refuses the token without the key', () => {
+      const config = loadConfig({});
+      expect(config.payments).toBeUndefined();
+      expect(config.refunds).toBeUndefined();
+      expect(() => loadConfig({ PAYMENT_PROVIDER_TOKEN: token })).toThrow(
+        /PAYMENT_PROVIDER_TOKEN needs STRIPE_SECRET_KEY/,
+      );
+    });
+  });
 });

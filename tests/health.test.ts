@@ -11,12 +11,15 @@ function fakeDeps(parts: {
   database: Pick<Database, 'db' | 'kind'>;
   ping: () => Promise<unknown>;
   redisKind?: string;
+  refunds?: Deps['config']['refunds'];
 }): Deps {
   return {
     db: parts.database.db,
     database: parts.database,
     redis: { ping: parts.ping },
     redisConnection: { kind: parts.redisKind ?? 'upstash' },
+    config: { refunds: parts.refunds },
+    clock: { now: () => new Date() },
   } as unknown as Deps;
 }
 
@@ -111,6 +114,40 @@ describe('/api/health when a store fails', () => {
         Object.assign(new AggregateError([Object.assign(new Error(), { code: 'EHOSTUNREACH' })]), {}),
       ),
     ).toBe('EHOSTUNREACH');
+  });
+});
+
+describe('/api/health and refunds owed (issue 18)', () => {
+  /** Every statement answers the same row: no migration table, and the refunds counts. */
+  const owing = {
+    kind: 'pg',
+    db: { execute: async () => ({ rows: [{ present: 0, waiting: '2', overdue: '1' }] }) },
+  } as unknown as Database;
+  const ping = async () => 'PONG';
+
+  it('fails naming STRIPE_SECRET_KEY when refunds are owed and the key is unset: counts only', async () => {
+    const report = await checkHealth(fakeDeps({ database: owing, ping }));
+    expect(report).toEqual({
+      status: 503,
+      body: expect.objectContaining({
+        ok: false,
+        refunds: { ok: false, overdue: 1, missing: 'STRIPE_SECRET_KEY' },
+      }),
+    });
+  });
+
+  it('passes with the key, counting refunds over an hour old', async () => {
+    const report = await checkHealth(
+      fakeDeps({ database: owing, ping, refunds: { stripeSecretKey: 'sk_test_x' } }),
+    );
+    expect(report.status).toBe(200);
+    expect(report.body).toMatchObject({ ok: true, refunds: { ok: true, overdue: 1 } });
+    expect(JSON.stringify(report.body)).not.toContain('sk_test_x');
+  });
+
+  it('leaves the part out when the database does not answer (the database part says why)', async () => {
+    const report = await checkHealth(fakeDeps({ database: failingDb(new Error('down')), ping }));
+    expect(report.body).not.toHaveProperty('refunds');
   });
 });
 

@@ -4,8 +4,15 @@ import { ConfigError } from '../config.js';
 import type { Deps } from '../deps.js';
 import { appliedMigration } from '../infra/db.js';
 import { createLogger, type Logger } from '../log.js';
+import { refundBacklog } from '../ops/refund-backlog.js';
 
 type StoreReport = { ok: boolean; driver: string; error?: string };
+
+/**
+ * Issue 18: refunds still `requested` over an hour after they were written (a count, never an id or amount);
+ * not ok while refunds are owed and STRIPE_SECRET_KEY, which alone can send them, is unset (`missing`).
+ */
+type RefundsReport = { ok: boolean; overdue: number; missing?: 'STRIPE_SECRET_KEY' };
 
 type HealthBody =
   | {
@@ -13,6 +20,7 @@ type HealthBody =
       version: string;
       database: StoreReport & { migration?: string | null };
       redis: StoreReport;
+      refunds?: RefundsReport;
     }
   | { ok: false; version: string; config: { problems: string[] } };
 
@@ -59,9 +67,26 @@ export function errorCode(error: unknown): string {
   return name && identifier.test(name) ? name : 'unknown';
 }
 
-/** Reachability of both stores and the newest applied migration; 503 when either store is down. */
+/**
+ * Refunds owed, from the database that answered: omitted when it can't be read (the database part says why, or
+ * a database older than migration 0009 has no refunds to owe).
+ */
+async function refundsReport(deps: Deps, timeoutMs: number): Promise<RefundsReport | undefined> {
+  try {
+    const { waiting, overdue } = await withTimeout(refundBacklog(deps.db, deps.clock.now()), timeoutMs);
+    if (waiting > 0 && !deps.config.refunds) return { ok: false, overdue, missing: 'STRIPE_SECRET_KEY' };
+    return { ok: true, overdue };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Reachability of both stores, the newest applied migration and refunds overdue; 503 when either store is down,
+ * or when refunds are owed that nothing can send (STRIPE_SECRET_KEY unset).
+ */
 export async function checkHealth(deps: Deps, { timeoutMs = 3_000 } = {}): Promise<HealthReport> {
-  const [database, redis] = await Promise.all([
+  const [database, redis, refunds] = await Promise.all([
     withTimeout(
       (async () => {
         await deps.db.execute(sql`select 1`);
@@ -76,9 +101,13 @@ export async function checkHealth(deps: Deps, { timeoutMs = 3_000 } = {}): Promi
       () => ({ ok: true, driver: deps.redisConnection.kind }),
       (error: unknown) => ({ ok: false, driver: deps.redisConnection.kind, error: errorCode(error) }),
     ),
+    refundsReport(deps, timeoutMs),
   ]);
-  const ok = database.ok && redis.ok;
-  return { status: ok ? 200 : 503, body: { ok, version: pkg.version, database, redis } };
+  const ok = database.ok && redis.ok && (refunds?.ok ?? true);
+  return {
+    status: ok ? 200 : 503,
+    body: { ok, version: pkg.version, database, redis, ...(refunds ? { refunds } : {}) },
+  };
 }
 
 /**

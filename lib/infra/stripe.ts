@@ -1,4 +1,4 @@
-import type { Config } from '../config.js';
+import type { StripeRefunds } from '../config.js';
 
 /**
  * Refunds through Stripe's API (issue 18). Telegram takes the payment with the provider token; giving money back
@@ -22,13 +22,14 @@ export interface RefundGateway {
 
 /**
  * What Stripe's answer means for us: `refused` is definite (a 4xx about the request: already refunded, no such
- * charge), so retrying can't help; `transient` may pass (no answer, 5xx, 429, an idempotency conflict while the
- * first request is still running, or a key that ops must fix first). `code` is Stripe's error code or the
- * error's class, never its message (which may quote the request).
+ * charge), so retrying can't help; `key` is Stripe refusing our key (401: revoked or wrong; 403: a restricted key
+ * without the right to refund): retried, since the refund is still owed, but only an operator can fix it;
+ * `transient` may pass by itself (no answer, 5xx, 429, an idempotency conflict while the first request is still
+ * running). `code` is Stripe's error code or the error's class, never its message (which may quote the request).
  */
 export class RefundError extends Error {
   constructor(
-    readonly kind: 'refused' | 'transient',
+    readonly kind: 'refused' | 'key' | 'transient',
     readonly code: string,
     readonly status?: number,
   ) {
@@ -38,20 +39,22 @@ export class RefundError extends Error {
 }
 
 const DEFINITE = new Set([400, 402, 404]);
+const KEY_REFUSED = new Set([401, 403]);
 
 function classify(error: unknown): RefundError {
   const e = error as { statusCode?: number; code?: string; type?: string; name?: string };
   const code = e.code ?? e.type ?? e.name ?? 'unknown';
   const status = typeof e.statusCode === 'number' ? e.statusCode : undefined;
+  if (status !== undefined && KEY_REFUSED.has(status)) return new RefundError('key', code, status);
   // StripeIdempotencyError (400): the same key with other parameters, or still in flight: not a verdict.
   const definite = status !== undefined && DEFINITE.has(status) && e.type !== 'StripeIdempotencyError';
   return new RefundError(definite ? 'refused' : 'transient', code, status);
 }
 
 type StripeClient = InstanceType<typeof import('stripe').default>;
-const clients = new WeakMap<NonNullable<Config['payments']>, Promise<StripeClient>>();
+const clients = new WeakMap<StripeRefunds, Promise<StripeClient>>();
 
-function clientFor(payments: NonNullable<Config['payments']>): Promise<StripeClient> {
+function clientFor(payments: StripeRefunds): Promise<StripeClient> {
   let client = clients.get(payments);
   if (!client) {
     client = import('stripe').then(
@@ -69,7 +72,7 @@ function clientFor(payments: NonNullable<Config['payments']>): Promise<StripeCli
   return client;
 }
 
-export function stripeRefunds(payments: NonNullable<Config['payments']>): RefundGateway {
+export function stripeRefunds(payments: StripeRefunds): RefundGateway {
   return {
     async refund(request) {
       const stripe = await clientFor(payments);

@@ -11,25 +11,33 @@ import {
   recordRefund,
   refundIdempotencyKey,
 } from '../marketplace/refunds.js';
+import { checkRefunds } from '../ops/refund-checks.js';
 import { deliverById } from './deliver-notices.js';
 
 /**
  * The `refund` job and part of the sweep (issue 18, docs/payments.md): hands every refund that is due to Stripe,
  * with the Idempotency-Key `refund:<telegram charge>`, and records the answer. Until Stripe answers (a dropped
- * connection, 5xx, 429) the refund waits with backoff and the job is scheduled for then; a definite refusal is
- * recorded as failed and logged for ops (docs/runbook.md). The customer's "refunded" notice goes through the
- * outbox, written with the success.
+ * connection, 5xx, 429, a key it refuses) the refund waits with backoff and the job is scheduled for then; a
+ * definite refusal is recorded as failed and logged for ops (docs/runbook.md). The customer's "refunded" notice
+ * goes through the outbox, written with the success.
+ *
+ * Refunds need only STRIPE_SECRET_KEY: with the provider token removed (online payment switched off), the
+ * refunds still owed go out all the same. Without the key nothing can be sent, and the admins are told
+ * (lib/ops/refund-checks.ts), as they are of any refund still requested an hour after it was written.
  */
 export async function runRefunds(
   deps: Deps,
   telegram: Telegram,
   { budgetMs = 6_000, gateway }: { budgetMs?: number; gateway?: RefundGateway } = {},
 ) {
-  const payments = deps.config.payments;
-  if (!payments) return { refunded: 0, failed: 0, waiting: 0 };
-  const stripe = gateway ?? stripeRefunds(payments);
-  const started = Date.now();
   const totals = { refunded: 0, failed: 0, waiting: 0 };
+  const key = deps.config.refunds;
+  if (!key && !gateway) {
+    await checkRefunds(deps, telegram);
+    return totals;
+  }
+  const stripe = gateway ?? stripeRefunds(key!);
+  const started = Date.now();
   for (;;) {
     const due = await claimRefunds(deps.db, { now: deps.clock.now(), limit: 10 });
     if (due.length === 0) break;
@@ -45,6 +53,7 @@ export async function runRefunds(
   }
   const next = await nextRefundAt(deps.db);
   if (next) await scheduleRefunds(deps, next);
+  await checkRefunds(deps, telegram);
   return totals;
 }
 
@@ -76,12 +85,10 @@ async function askStripe(deps: Deps, stripe: RefundGateway, refund: DueRefund): 
       return { outcome: 'failed', error: known.code };
     }
     const at = nextRefundAttempt(deps.clock.now(), refund.attempts);
-    deps.log.warn('refund_retry', {
-      ...ids,
-      code: known.code,
-      status: known.status,
-      attempts: refund.attempts + 1,
-    });
+    const fields = { ...ids, code: known.code, status: known.status, attempts: refund.attempts + 1 };
+    // Stripe refusing the key itself (revoked, restricted) won't pass by waiting: an error line, for the operator.
+    if (known.kind === 'key') deps.log.error('refund_retry', fields);
+    else deps.log.warn('refund_retry', fields);
     return { outcome: 'retry', error: known.code, at };
   }
 }
@@ -91,10 +98,10 @@ const errorName = (error: unknown) => (error instanceof Error ? error.name : 'un
 /**
  * Runs the `refund` job: at once after a write that owes a refund (each write its own run: a run that already
  * finished must not swallow a later write's as a duplicate; runs claim refunds, so two at once are harmless), or
- * at `at` for a retry, rounded up to the minute (one retry run per minute, whoever asks).
+ * at `at` for a retry, rounded up to the minute (one retry run per minute, whoever asks). Scheduled without
+ * STRIPE_SECRET_KEY too: that run sends nothing, but logs and tells the admins what is owed.
  */
 export async function scheduleRefunds(deps: Deps, at?: Date): Promise<void> {
-  if (!deps.config.payments) return;
   const now = deps.clock.now();
   const minute = at ? Math.ceil(at.getTime() / 60_000) : undefined;
   try {

@@ -10,6 +10,11 @@ export type Alert =
   | { kind: 'lost_callbacks'; offers: number }
   /** Notices written over an hour ago and still not delivered. */
   | { kind: 'stuck_notices'; notices: number }
+  /**
+   * Refunds owed to customers that haven't gone out: `keyMissing`, any that are requested while STRIPE_SECRET_KEY
+   * is unset (nothing can send them); else those still requested an hour after they were written.
+   */
+  | { kind: 'stuck_refunds'; refunds: number; keyMissing: boolean }
   /** `/api/health` failed; `failing` names what (database, redis, config), never a value. */
   | { kind: 'health'; failing: string[] };
 

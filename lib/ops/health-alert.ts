@@ -9,6 +9,7 @@ function failingParts(report: HealthReport): string[] {
   return [
     ...(body.database.ok ? [] : [`database (${body.database.error ?? 'unknown'})`]),
     ...(body.redis.ok ? [] : [`redis (${body.redis.error ?? 'unknown'})`]),
+    ...(body.refunds?.ok === false ? [`refunds (${body.refunds.missing ?? 'unknown'} unset)`] : []),
   ];
 }
 

@@ -11,6 +11,10 @@ const lines: { [K in Alert['kind']]: (alert: Extract<Alert, { kind: K }>) => str
     `⚠️ <b>Se han perdido llamadas de vencimiento</b>: el barrido tuvo que cerrar ${plural(offers, { one: '# oferta', other: '# ofertas' })} cuyo horario de recogida ya había terminado. Revisa QStash (entregas fallidas, la DLQ) y PUBLIC_URL.`,
   stuck_notices: ({ notices }) =>
     `⚠️ <b>Los mensajes no llegan</b>: ${plural(notices, { one: '# aviso sigue', other: '# avisos siguen' })} sin entregarse después de una hora. Revisa las respuestas de Telegram en los logs (notify_failed) y el job deliver-notices.`,
+  stuck_refunds: ({ refunds, keyMissing }) =>
+    keyMissing
+      ? `🚨 <b>Los reembolsos no pueden salir</b>: se ${plural(refunds, { one: 'debe # reembolso', other: 'deben # reembolsos' })} a clientes y STRIPE_SECRET_KEY no está configurada. Vuelve a ponerla (sin PAYMENT_PROVIDER_TOKEN el pago online sigue apagado); el job refund y el barrido los enviarán.`
+      : `⚠️ <b>Reembolsos atascados</b>: ${plural(refunds, { one: '# reembolso pedido', other: '# reembolsos pedidos' })} hace más de una hora y Stripe aún no los ha aceptado. Revisa los logs (refund_retry) y STRIPE_SECRET_KEY; mira "A refund is held up" en el runbook.`,
   health: ({ failing }) =>
     `🚨 <b>Falla el chequeo de salud</b>: ${escapeHtml(failing.join(', '))}. Mira /api/health y los logs de la función.`,
 };
