@@ -384,13 +384,35 @@ export function loadConfig(source: Record<string, string | undefined> = process.
 function paymentModeProblems(source: Record<string, string | undefined>): Problem[] {
   const token = /^\d+:(TEST|LIVE):/.exec(source.PAYMENT_PROVIDER_TOKEN?.trim() ?? '')?.[1];
   const key = /^[sr]k_(test|live)_/.exec(source.STRIPE_SECRET_KEY?.trim() ?? '')?.[1];
-  if (!token || !key || token.toLowerCase() === key) return [];
-  return [
-    {
+  const problems: Problem[] = [];
+  if (token && key && token.toLowerCase() !== key) {
+    problems.push({
       text: `PAYMENT_PROVIDER_TOKEN is a ${token} token but STRIPE_SECRET_KEY is a ${key} key: use the same Stripe mode for both`,
       variables: ['PAYMENT_PROVIDER_TOKEN', 'STRIPE_SECRET_KEY'],
-    },
-  ];
+    });
+  }
+  // Prices are kept in hundredths whatever the currency, and an invoice's amount is in the currency's own minor
+  // unit: for JPY (none) or BHD (thousandths) the card would be charged 100× or a tenth of the price.
+  const currency = source.CURRENCY?.trim() || 'EUR';
+  if (source.PAYMENT_PROVIDER_TOKEN?.trim() && /^[A-Z]{3}$/.test(currency) && minorDigits(currency) !== 2) {
+    problems.push({
+      text: `online payment needs a currency with cents (two decimals); ${currency} has ${minorDigits(currency)}: leave PAYMENT_PROVIDER_TOKEN unset`,
+      variables: ['PAYMENT_PROVIDER_TOKEN', 'CURRENCY'],
+    });
+  }
+  return problems;
+}
+
+/** The decimals a currency's amounts have (ISO 4217, as ICU knows it): 2 for EUR, 0 for JPY, 3 for BHD. */
+function minorDigits(currency: string): number {
+  try {
+    return (
+      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
+    );
+  } catch {
+    return 2;
+  }
 }
 
 /**

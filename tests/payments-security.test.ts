@@ -176,6 +176,18 @@ describe(`payment security (${storeLabel})`, () => {
       ).toEqual([expect.stringMatching(/TEST token but STRIPE_SECRET_KEY is a live key/)]);
     });
 
+    it('refuses online payment in a currency without cents (JPY, BHD): prices are kept in hundredths', () => {
+      expect(problems({ ...TEST_PAYMENT_ENV, CURRENCY: 'JPY' })).toEqual([
+        expect.stringMatching(/needs a currency with cents \(two decimals\); JPY has 0/),
+      ]);
+      expect(problems({ ...TEST_PAYMENT_ENV, CURRENCY: 'BHD' })).toEqual([
+        expect.stringMatching(/BHD has 3/),
+      ]);
+      expect(problems({ ...TEST_PAYMENT_ENV, CURRENCY: 'USD' })).toEqual([]);
+      // Cash venues in yen are fine: nothing is charged by card.
+      expect(problems({ CURRENCY: 'JPY' })).toEqual([]);
+    });
+
     it('refuses STRIPE_API_URL in production and names no secret in its messages', () => {
       let error: unknown;
       try {

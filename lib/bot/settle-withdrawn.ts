@@ -23,9 +23,8 @@ export async function settleWithdrawn(ctx: BotContext, offerIds: number[]): Prom
     // Issue 18: paid holders are refunded by the `refund` job (the refunds were written with the settlement);
     // holds awaiting payment end now, so they keep nobody's slot (their checkout is refused: the offer is gone).
     if (settled.refunds > 0) await scheduleRefunds(deps);
-    if (deps.config.payments) {
-      await settleReleased(deps, await expireHolds(deps.db, { now: deps.clock.now(), offerIds }));
-    }
+    // Whatever the configuration now: holds made while payments were on still end with their offer.
+    await settleReleased(deps, await expireHolds(deps.db, { now: deps.clock.now(), offerIds }));
   } catch (error) {
     ctx.log.warn('settle_deferred', { offers: offerIds.length, error });
   }

@@ -28,8 +28,9 @@ const awayFrom = (here: Point | undefined) => (p: ReservationSummary) =>
 export async function reservationsView(ctx: BotContext) {
   const reservations = await listCustomerReservations(ctx.deps.db, ctx.from!.id, 10);
   if (reservations.length === 0) return { text: reservationTexts.none, extra: {} };
-  // Issue 18: how each online payment stands (paid, refund on its way, refunded), when payments are on.
-  const payments = ctx.deps.config.payments
+  // Issue 18: how each online payment stands (paid, refund on its way, refunded), when payments are on or were
+  // (the Stripe key stays until every refund is done, docs/payments.md).
+  const payments = ctx.deps.config.refunds
     ? await paymentStates(ctx.deps.db, {
         customerId: ctx.from!.id,
         reservationIds: reservations.map((r) => r.id),
