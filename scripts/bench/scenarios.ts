@@ -64,12 +64,20 @@ export function createScenarios({ app, emulator, db, ids, market }: ScenarioCont
       },
     },
     {
-      // A new customer each time: reservations are capped per customer (3 open, 5 a minute).
+      // A new customer each time: reservations are capped per customer (3 open, 5 a minute). Like a real one,
+      // they chose the item on the offer's card first (outside the clock), so they come with a session: a
+      // person's first update in three days records the visit (their language) first, one statement more.
       name: 'reservation (buy:confirm)',
       prepare: async (i) => {
         const person = ids.person(10_000 + i);
         reserved.push(person);
-        const data = `buy:confirm:${browsed.id}:${browsed.itemIds[i % browsed.itemIds.length]}:1`;
+        const itemId = browsed.itemIds[i % browsed.itemIds.length];
+        await app.deliver(
+          JSON.stringify(
+            ids.callback(person, `buy:item:${browsed.id}:${itemId}`, messageFor(emulator, person)),
+          ),
+        );
+        const data = `buy:confirm:${browsed.id}:${itemId}:1`;
         return ids.callback(person, data, messageFor(emulator, person));
       },
       verify: async (runs) => {
