@@ -283,6 +283,29 @@ describe(`paying in chat (${storeLabel})`, () => {
       expect(shown(lastScreen(app, carol.id))).toMatch(new RegExp(`#${paid.id} €3\\.50 · refunded ✓`));
     });
 
+    it('announces both refunds of a reservation paid twice and then cancelled', async () => {
+      const erin = { id: 1006, first_name: 'Erin' };
+      const offer = await liveOffer(app.deps.db, owner.id, { now: clock.now(), title: 'Twice paid' });
+      await toConfirm(erin, offer.id, offer.items[0]!.id, 1);
+      await tap(erin, 'buy:pay');
+      const invoice = pay.lastInvoice(erin.id)!;
+      const { payload } = app.telegram.invoiceOf(erin.id, invoice.message_id)!;
+      await pay.pay(erin);
+      // The same invoice charged again (paid from a second device, say): refunded as a second charge.
+      await pay.forgedPayment(erin, { payload, totalAmount: 350, charge: 'tg_second_charge_erin' });
+      await jobs.runDue('refund');
+      const paid = (await reservationOf(erin.id, offer.id))!;
+      await app.deliver(textUpdate(erin, `/cancel ${paid.id}`));
+      await jobs.runDue('refund');
+      const owed = await app.deps.db.select().from(refunds).where(eq(refunds.reservationId, paid.id));
+      expect(owed.map((r) => [r.reason, r.state]).sort()).toEqual([
+        ['cancelled', 'succeeded'],
+        ['duplicate_charge', 'succeeded'],
+      ]);
+      const told = screens(app, erin.id).filter((c) => /Refunded:/.test(shown(c)));
+      expect(told).toHaveLength(2);
+    });
+
     it('refunds every paid holder of a withdrawn offer exactly once, even when Stripe fails twice first', async () => {
       const offer = await liveOffer(app.deps.db, owner.id, { now: clock.now(), title: 'Sushi boxes' });
       const holders = [alice, bob];

@@ -68,6 +68,7 @@ const messages: Record<NoticeKind, (f: ReservationFacts, l: Locale) => { text: s
   'payment.late_refund': (f) => ({ text: paymentTexts.lateRefund(f) }),
   'payment.second_charge': (f) => ({ text: paymentTexts.secondCharge(f) }),
   'refund.issued': (f) => ({ text: paymentTexts.refundIssued(f) }),
+  'refund.issued_second': (f) => ({ text: paymentTexts.refundIssued(f) }),
 };
 
 /** Notices about a whole offer. */

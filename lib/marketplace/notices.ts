@@ -28,7 +28,8 @@ export type NoticeKind =
   | 'payment.new' // to the venue: a reservation paid online, nothing to collect (issue 18)
   | 'payment.late_refund' // to the customer: paid after the hold ended, units gone, refunded (issue 18)
   | 'payment.second_charge' // to the customer: an invoice paid twice, the second refunded (issue 18)
-  | 'refund.issued'; // to the customer: Stripe took the refund (issue 18)
+  | 'refund.issued' // to the customer: Stripe took the refund (issue 18)
+  | 'refund.issued_second'; // the same, for the refund of a second charge (its own kind: both are announced)
 
 /** Notices about a whole offer rather than one reservation (`notices.offer_id`). */
 export type OfferNoticeKind = 'offer.summary'; // to the venue: the end-of-window summary (issue 15)

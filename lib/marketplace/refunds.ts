@@ -123,11 +123,14 @@ export async function recordRefund(
           last_error = ${error}, next_attempt_at = ${next}::timestamptz, claimed_until = ${now}::timestamptz,
           decided_at = case when ${state} = 'requested' then null else ${now}::timestamptz end
         where id = ${input.id} and state = 'requested'
-        returning id, reservation_id, customer_id, amount, currency, state
+        returning id, reservation_id, customer_id, amount, currency, state, reason
       ),
+      -- One notice per refund of a reservation: a second charge's refund has a kind of its own, so the refund of
+      -- the reservation itself (cancelled later, say) is announced too (notices are unique per reservation and kind).
       notice as (
         insert into notices (recipient_id, kind, reservation_id, claimed_until, next_attempt_at)
-        select customer_id, 'refund.issued', reservation_id, ${claim}::timestamptz, ${now}::timestamptz
+        select customer_id, case when reason = 'duplicate_charge' then 'refund.issued_second' else 'refund.issued' end,
+          reservation_id, ${claim}::timestamptz, ${now}::timestamptz
         from changed where state = 'succeeded'
         on conflict (reservation_id, kind) do nothing
         returning id
