@@ -394,26 +394,25 @@ function paymentModeProblems(source: Record<string, string | undefined>): Proble
   // Prices are kept in hundredths whatever the currency, and an invoice's amount is in the currency's own minor
   // unit: for JPY (none) or BHD (thousandths) the card would be charged 100× or a tenth of the price.
   const currency = source.CURRENCY?.trim() || 'EUR';
-  if (source.PAYMENT_PROVIDER_TOKEN?.trim() && /^[A-Z]{3}$/.test(currency) && minorDigits(currency) !== 2) {
+  if (source.PAYMENT_PROVIDER_TOKEN?.trim() && NOT_IN_CENTS.has(currency)) {
     problems.push({
-      text: `online payment needs a currency with cents (two decimals); ${currency} has ${minorDigits(currency)}: leave PAYMENT_PROVIDER_TOKEN unset`,
+      text: `online payment needs a currency with cents (two decimals, as Stripe and Telegram count them); ${currency} has none or three: leave PAYMENT_PROVIDER_TOKEN unset`,
       variables: ['PAYMENT_PROVIDER_TOKEN', 'CURRENCY'],
     });
   }
   return problems;
 }
 
-/** The decimals a currency's amounts have (ISO 4217, as ICU knows it): 2 for EUR, 0 for JPY, 3 for BHD. */
-function minorDigits(currency: string): number {
-  try {
-    return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
-      2
-    );
-  } catch {
-    return 2;
-  }
-}
+/**
+ * Currencies whose amounts Stripe (the provider) and Telegram don't count in hundredths: Stripe's zero-decimal
+ * currencies and the three-decimal ones (https://docs.stripe.com/currencies#special-cases). A fixed list, not
+ * Intl's digits: ICU says 0 for HUF, IDR, COP or PKR, which Stripe and Telegram charge in cents.
+ */
+const NOT_IN_CENTS = new Set([
+  ...['BIF', 'CLP', 'DJF', 'GNF', 'ISK', 'JPY', 'KMF', 'KRW', 'MGA', 'PYG', 'RWF', 'UGX', 'VND', 'VUV'],
+  ...['XAF', 'XOF', 'XPF'],
+  ...['BHD', 'IQD', 'JOD', 'KWD', 'LYD', 'OMR', 'TND'],
+]);
 
 /**
  * Issue 18: refunds whenever the Stripe key is set; online payment when the provider token is set too (the

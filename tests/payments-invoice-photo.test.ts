@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import offerPhoto from '../api/offer-photo.js';
-import { offers } from '../db/schema.js';
+import { offers, payments } from '../db/schema.js';
 import { setOnlinePayment } from '../lib/marketplace/venue-payments.js';
 import { setRuntime } from '../lib/runtime.js';
 import { createTestApp, PUBLIC_URL, type TestApp } from './support/app.js';
@@ -79,6 +79,22 @@ describe(`the invoice's photo (${storeLabel})`, () => {
     const head = await fetchPhoto(url, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(await head.text()).toBe('');
+  });
+
+  it('sends the invoice without its picture when Telegram refuses it with one, and keeps the hold', async () => {
+    const offer = await offerWithPhoto(app.telegram.addFile(jpeg));
+    app.telegram.inject('sendInvoice', { code: 400, description: 'Bad Request: WEBDOCUMENT_URL_INVALID' });
+    const before = app.telegram.callsTo('sendInvoice').length;
+    // payNow expects one sendInvoice call; here there are two (the refused one, then the one without picture).
+    await payNow(offer).catch(() => undefined);
+    const tries = app.telegram.callsTo('sendInvoice').slice(before);
+    expect(tries.map((c) => 'photo_url' in c.params)).toEqual([true, false]);
+    const [payment] = await app.deps.db
+      .select()
+      .from(payments)
+      .where(eq(payments.invoicePayload, String(tries[1]!.params.payload)));
+    expect(payment).toMatchObject({ state: 'awaiting' });
+    expect(payment!.invoiceMessageId).not.toBeNull();
   });
 
   it('sends an invoice without a picture for a deal without a photo', async () => {

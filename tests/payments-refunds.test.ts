@@ -179,6 +179,38 @@ describe(`refunds whatever the payment switch (${storeLabel})`, () => {
       expect(buttonsOf(card).some((b) => b.callback_data?.startsWith('buy:pay'))).toBe(false);
     });
 
+    it('shows a card’s hold or payment when its 💵 Pay at pickup is pressed after the switch, not a cash code', async () => {
+      // Dave pressed 💳 Pay now while payments were on; his invoice is open. Then, payments off, he presses
+      // 💵 Pay at pickup on the same card: that card is his hold, so he is told it awaits payment, not "Reserved".
+      const dave = { id: 1004, first_name: 'Dave' };
+      const offer = await liveOffer(on.deps.db, owner.id, {
+        now: clock.now(),
+        title: 'Held bread',
+        hours: 6,
+      });
+      const itemId = offer.items[0]!.id;
+      await on.deliver(callbackUpdate(dave, `buy:item:${offer.id}:${itemId}`));
+      const qty = buttonFor(on, dave.id, `buy:qty:${offer.id}:${itemId}:1`)!;
+      await on.deliver(callbackUpdate(dave, qty.callback_data!, onMessages.messageWith(dave.id, 'buy:qty')));
+      const card = onMessages.messageWith(dave.id, 'buy:pay');
+      await on.deliver(callbackUpdate(dave, `buy:pay:${offer.id}:${itemId}:1`, card));
+      const answer = await off.deliver(callbackUpdate(dave, `buy:confirm:${offer.id}:${itemId}:1`, card));
+      expect(answer.status).toBe(200);
+      const [held] = await off.deps.db
+        .select()
+        .from(reservations)
+        .where(eq(reservations.customerId, dave.id));
+      expect(held?.status).toBe('pending_payment');
+      expect(off.telegram.sentTo(dave.id).some((c) => /Reserved!/.test(String(c.params.text ?? '')))).toBe(
+        false,
+      );
+      expect(
+        off.telegram
+          .callsTo('answerCallbackQuery')
+          .some((c) => /pay|invoice/i.test(String(c.params.text ?? ''))),
+      ).toBe(true);
+    });
+
     it('refunds a paid reservation the customer cancels, through the refund job, and says so', async () => {
       const { reservation } = paid[0]!;
       await off.deliver(textUpdate(alice, `/cancel ${reservation.id}`));

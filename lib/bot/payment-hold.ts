@@ -52,6 +52,12 @@ export async function showHold(ctx: BotContext, hold: PlacedReservation): Promis
     await acknowledge(ctx, paymentTexts.awaiting(minutes));
     return;
   }
+  // Payments were switched off since the hold was taken and its invoice never went out: none goes out now (the
+  // hold ends on its own); the customer is told card payment isn't available.
+  if (!ctx.deps.config.payments) {
+    await acknowledge(ctx, paymentTexts.unavailable, true);
+    return;
+  }
   await acknowledge(ctx, paymentTexts.heldToast);
   await showInPlace(ctx, paymentTexts.held(hold, Math.round(HOLD_MS / 60_000), l), html);
   await sendInvoice(ctx, hold, {
@@ -69,9 +75,8 @@ async function sendInvoice(
 ) {
   const { deps } = ctx;
   const l = customerLocale(ctx);
-  try {
-    const photoUrl = await invoicePhotoUrl(ctx, hold.offerId);
-    const message = await ctx.telegram.sendInvoice(ctx.from!.id, {
+  const send = (photoUrl: string | undefined) =>
+    ctx.telegram.sendInvoice(ctx.from!.id, {
       title: truncate(paymentTexts.invoiceTitle(hold), 32),
       description: truncate(paymentTexts.invoiceDescription(hold, l), 255),
       payload,
@@ -81,6 +86,15 @@ async function sendInvoice(
       // A forwarded invoice shows a link to the offer, not a Pay button someone else could press.
       start_parameter: `offer_${hold.offerId}`,
       ...(photoUrl ? { photo_url: photoUrl } : {}),
+    });
+  try {
+    const photoUrl = await invoicePhotoUrl(ctx, hold.offerId);
+    const message = await send(photoUrl).catch((error) => {
+      // The picture is a nicety: an invoice Telegram refuses with it is tried once without it before the
+      // refusal counts (a PUBLIC_URL Telegram won't fetch must not switch card payment off).
+      if (!photoUrl || !(error instanceof TelegramError) || error.code !== 400) throw error;
+      ctx.log.warn('invoice_photo_refused', { reservation_id: hold.reservationId, error });
+      return send(undefined);
     });
     await noteInvoiceMessage(deps.db, { reservationId: hold.reservationId, messageId: message.message_id });
   } catch (error) {

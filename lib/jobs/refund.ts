@@ -53,7 +53,8 @@ export async function runRefunds(
   }
   const next = await nextRefundAt(deps.db);
   if (next) await scheduleRefunds(deps, next);
-  await checkRefunds(deps, telegram);
+  // Only an alerting step: its failure (the database, say) must not fail the run, nor the sweep around it.
+  await checkRefunds(deps, telegram).catch((error) => deps.log.warn('refund_check_failed', { error }));
   return totals;
 }
 

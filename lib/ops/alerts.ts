@@ -34,7 +34,13 @@ const ERRORS_PER_MINUTE = 10;
 /** An alert must not hold up the path that raised it (often one that is failing already). */
 const BUDGET_MS = 1_000;
 
-const throttleKey = (kind: Alert['kind']) => `ops:{ops}:alerted:${kind}`;
+const throttleKey = (name: string) => `ops:{ops}:alerted:${name}`;
+/**
+ * What an alert is throttled as: its kind, except that refunds owed with no Stripe key at all are throttled
+ * apart from refunds merely held up, so the held-up one can't hide the more urgent one for 15 minutes.
+ */
+const throttleName = (alert: Alert): string =>
+  alert.kind === 'stuck_refunds' && alert.keyMissing ? 'stuck_refunds_no_key' : alert.kind;
 const minuteKey = (now: Date) => `ops:{ops}:errors:${Math.floor(now.getTime() / 60_000)}`;
 
 /** KEYS[1] throttle; ARGV now (ms), throttle (ms). 1 when this caller may alert (and the time is recorded). */
@@ -83,11 +89,11 @@ export async function raiseAlert(deps: Deps, telegram: Telegram, alert: Alert): 
   let pass: boolean;
   try {
     const answer = await withinBudget(
-      deps.redis.eval(PASS, [throttleKey(alert.kind)], [String(now), String(ALERT_THROTTLE_MS)]),
+      deps.redis.eval(PASS, [throttleKey(throttleName(alert))], [String(now), String(ALERT_THROTTLE_MS)]),
     );
     pass = Number(answer) === 1;
   } catch {
-    pass = passLocally(deps, alert.kind, now);
+    pass = passLocally(deps, throttleName(alert), now);
   }
   if (pass) await withinBudget(tellAdmins(deps, telegram, alert)).catch(() => {});
   return pass;

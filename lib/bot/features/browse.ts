@@ -20,10 +20,10 @@ export const browseFeature = new Composer<BotContext>();
 /** Telegram's caption limit; a longer offer gets its photo and its text as two messages. */
 const CAPTION_MAX = 1024;
 
-/** The first page of /offers, and once per session the location button beneath it. */
 /** How long after "… near me" asked for a location one shared is taken as the answer (then it is for /offers). */
 const SEARCH_LOCATION_WAIT_MS = 10 * 60_000;
 
+/** The first page of /offers, and once per session the location button beneath it. */
 export async function sendList(ctx: BotContext) {
   // /offers (or a location for it) moves on from a search that was waiting for a location.
   if (ctx.session?.search?.locationAskedAt) {

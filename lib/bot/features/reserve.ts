@@ -108,8 +108,9 @@ buttonAction(reserveFeature, 'buy:confirm', async (ctx, [offerId, itemId, quanti
     if (!(error instanceof AppError)) throw error;
     return showRefusal(ctx, error, offerId, l);
   }
-  // Issue 18: Pay now was pressed on this card first: its hold (awaiting payment, paid or run out) is shown.
-  if (reservation.replayed && deps.config.payments && (await showIfHold(ctx, reservation))) return;
+  // Issue 18: Pay now was pressed on this card first: its hold (awaiting payment, paid or run out) is shown,
+  // also after payments were switched off (the hold, or the payment, outlives the configuration).
+  if (reservation.replayed && (await showIfHold(ctx, reservation))) return;
   // Committed. From here on nothing may fail the update or hide the outcome from either party.
   if (!reservation.replayed) {
     ctx.log.info('reservations_made', {
