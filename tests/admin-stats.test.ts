@@ -179,7 +179,7 @@ describe(`/stats and the venue dossier with online payments (${storeLabel})`, ()
     app = await createTestApp({ TIMEZONE: 'Europe/Berlin', CURRENCY: 'EUR' }, { clock: manualClock(NOW) });
     const db = app.deps.db;
     await db.execute(sql`
-      insert into users (id, first_name) values (1001, 'Alice'), (1002, 'Bob'), (1003, 'Carol'), (3001, 'Ann')`);
+      insert into users (id, first_name) values (1001, 'Alice'), (1002, 'Bob'), (1003, 'Carol'), (1004, 'Dave'), (3001, 'Ann')`);
     await db.execute(sql`
       insert into venues (id, owner_id, name, address, phone, status, accepts_online_payment)
       values (1, 3001, 'Alpha Bakery', 'A street 1', '+4930000001', 'verified', true)`);
@@ -195,15 +195,17 @@ describe(`/stats and the venue dossier with online payments (${storeLabel})`, ()
         (2, 1002, 11, 111, 1, 300, 'EUR', 'BBBBB2', 'picked_up', ${hoursAgo(3)}),
         (3, 1003, 11, 111, 1, 300, 'EUR', 'BBBBB3', 'pending_payment', ${hoursAgo(0.1)}),
         (4, 1002, 11, 111, 3, 300, 'EUR', 'BBBBB4', 'cancelled', ${hoursAgo(2)}),
-        (5, 1003, 11, 111, 1, 300, 'EUR', 'BBBBB5', 'cancelled', ${hoursAgo(2)})`);
+        (5, 1003, 11, 111, 1, 300, 'EUR', 'BBBBB5', 'cancelled', ${hoursAgo(2)}),
+        (6, 1004, 11, 111, 2, 300, 'EUR', 'BBBBB6', 'cancelled', ${hoursAgo(1)})`);
     // 1 paid online and collected; 2 cash; 3 a hold still open; 4 a hold that ended unpaid; 5 paid, then
-    // cancelled in time (and refunded).
+    // cancelled in time (and refunded); 6 Dave's only reservation of the day, a hold that ended unpaid.
     await db.execute(sql`
       insert into payments (reservation_id, customer_id, invoice_payload, amount, currency, hold_until, state, telegram_payment_charge_id) values
         (1, 1001, 'p1', 600, 'EUR', ${hoursAgo(2.8)}, 'paid', 'tg_1'),
         (3, 1003, 'p3', 300, 'EUR', ${hoursAgo(-0.1)}, 'awaiting', null),
         (4, 1002, 'p4', 900, 'EUR', ${hoursAgo(1.8)}, 'expired', null),
-        (5, 1003, 'p5', 300, 'EUR', ${hoursAgo(1.8)}, 'paid', 'tg_5')`);
+        (5, 1003, 'p5', 300, 'EUR', ${hoursAgo(1.8)}, 'paid', 'tg_5'),
+        (6, 1004, 'p6', 600, 'EUR', ${hoursAgo(0.8)}, 'expired', null)`);
   });
   afterAll(() => app.close());
 
@@ -212,6 +214,8 @@ describe(`/stats and the venue dossier with online payments (${storeLabel})`, ()
     expect(s.units).toEqual({ reserved: 4, pickedUp: 3, cancelled: 1, noShow: 0, open: 0 });
     expect(s.cash).toBe(300);
     expect(s.paidOnline).toBe(600);
+    // Alice, Bob and Carol reserved; Dave only opened an invoice he never paid.
+    expect(s.activeCustomers).toBe(3);
     expect(s.topVenues).toEqual([
       { venueId: 1, name: 'Alpha Bakery', unitsPickedUp: 3, unitsReserved: 4, takings: 900 },
     ]);

@@ -95,13 +95,22 @@ export async function marketplaceStats(
         select venue_id, sum(reserved) as reserved, sum(picked_up) as picked_up, sum(takings) as takings
         from items where reserved > 0 group by venue_id
       ),
+      -- People who reserved: not those whose every row in the period is a hold that ended unpaid.
+      per_customer as (select customer_id, count(*) as n from r group by customer_id),
+      unpaid_per_customer as (
+        select r.customer_id, count(*) as n from payments p join reservations r on r.id = p.reservation_id
+        where p.state = 'expired' and r.status = 'cancelled' and r.created_at >= (select since from bounds)
+        group by r.customer_id
+      ),
       published as (
         select venue_id from offers where published_at >= (select since from bounds)
       )
       select (select since from bounds) as since,
         (select count(*) from published) as offers_published,
         (select count(*) from (select venue_id from published union select venue_id from per_venue) v) as active_venues,
-        (select count(distinct customer_id) from r) as active_customers,
+        (select count(*) from per_customer c
+          where c.n > coalesce((select u.n from unpaid_per_customer u where u.customer_id = c.customer_id), 0))
+          as active_customers,
         coalesce(sum(reserved), 0) as reserved, coalesce(sum(picked_up), 0) as picked_up,
         coalesce(sum(cancelled), 0) as cancelled, coalesce(sum(no_show), 0) as no_show,
         coalesce(sum(takings - online), 0) as cash, coalesce(sum(online), 0) as online,
