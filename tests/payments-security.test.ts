@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, payments, reservations } from '../db/schema.js';
 import { ConfigError, loadConfig } from '../lib/config.js';
@@ -80,6 +80,18 @@ describe(`payment security (${storeLabel})`, () => {
       expect.objectContaining({ data: expect.objectContaining({ reason: 'not_yours' }) }),
     ]);
     expect((await aliceHold()).status).toBe('pending_payment');
+  });
+
+  it('says the refusal in the language the customer chose with /language, not only in Telegram’s', async () => {
+    // Bob's Telegram is in English, but he chose German in the bot: the checkout runs before any session.
+    await app.deps.db.execute(sql`insert into users (id, first_name, language) values (${bob.id}, 'Bob', 'de')
+      on conflict (id) do update set language = 'de'`);
+    const { answer } = await pay.pay(bob, { chatId: alice.id });
+    expect(answer).toMatchObject({
+      ok: false,
+      error_message: expect.stringMatching(/gehört jemand anderem/),
+    });
+    await app.deps.db.execute(sql`update users set language = null where id = ${bob.id}`);
   });
 
   it('refuses a checkout whose amount or currency isn’t the invoice’s', async () => {

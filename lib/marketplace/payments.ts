@@ -31,7 +31,7 @@ export type PreCheckoutVerdict =
 export async function preCheckout(
   db: Db,
   input: { payload: string; customerId: number; currency: string; totalAmount: number; now: Date },
-): Promise<{ verdict: PreCheckoutVerdict; reservationId: number | null }> {
+): Promise<{ verdict: PreCheckoutVerdict; reservationId: number | null; language: ChosenLanguage }> {
   const now = input.now.toISOString();
   const grace = new Date(input.now.getTime() + PRE_CHECKOUT_GRACE_MS).toISOString();
   const row = firstRow(
@@ -68,13 +68,17 @@ export async function preCheckout(
         from verdict where v <> 'ok'
       )
       select (select v from verdict) as verdict, (select reservation_id from pay) as reservation_id,
-        (select count(*) from stretched) as stretched
+        (select count(*) from stretched) as stretched,
+        (select language from users where id = ${input.customerId}) as language
     `),
   );
   const verdict = String(row?.verdict ?? 'unknown') as PreCheckoutVerdict;
   return {
     verdict: verdict === 'ok' && num(row?.stretched ?? 0) === 0 ? 'expired' : verdict,
     reservationId: row?.reservation_id == null ? null : num(row.reservation_id),
+    // The customer's /language choice (issue 17), read in the same statement: payment updates run before the
+    // session, and a refusal is said in it.
+    language: chosenLanguage(row?.language),
   };
 }
 
@@ -98,7 +102,14 @@ interface RecordedPayment {
   /** How many refunds this payment wrote (the `refund` job is scheduled for them). */
   refunds: number;
   notices: ClaimedNotice[];
+  /** The customer's /language choice, if any (what the "couldn't match" line is said in). */
+  language: ChosenLanguage;
 }
+
+/** A stored language choice (the `language` enum), or null when none was made. */
+type ChosenLanguage = 'en' | 'de' | 'es' | 'ru' | null;
+const chosenLanguage = (value: unknown): ChosenLanguage =>
+  value === 'en' || value === 'de' || value === 'es' || value === 'ru' ? value : null;
 
 export interface SuccessfulPaymentInput {
   payload: string;
@@ -146,6 +157,7 @@ export async function recordPayment(db: Db, input: SuccessfulPaymentInput, newCo
     soldOut: row?.sold_out === true || row?.sold_out === 't',
     refunds: num(row?.refunds ?? 0),
     notices: noticesOf(row?.notices),
+    language: chosenLanguage(row?.language),
   } satisfies RecordedPayment;
 }
 
@@ -321,7 +333,8 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
       (select count(*) from raced_charge) as raced,
       exists (select 1 from reheld_offer where status = 'sold_out') as sold_out,
       ${refundsWritten} as refunds,
-      ${writtenNotices} as notices
+      ${writtenNotices} as notices,
+      (select language from users where id = ${c}) as language
   `);
 }
 

@@ -9,6 +9,7 @@ import { newPickupCode } from '../../marketplace/reservations.js';
 import { noteError } from '../../ops/alerts.js';
 import { replyAfterCommit } from '../after-commit.js';
 import type { BotContext } from '../context.js';
+import { inLanguage } from '../texts/language.js';
 import { checkoutRefusals, paymentTexts } from '../texts/payments.js';
 
 /**
@@ -21,7 +22,7 @@ export const paymentUpdatesFeature = new Composer<BotContext>();
 /** Answered within Telegram's 10 s from one SQL statement: yes only for the sender's own hold, as invoiced. */
 paymentUpdatesFeature.on('pre_checkout_query', async (ctx) => {
   const query = ctx.preCheckoutQuery;
-  const { verdict, reservationId } = await preCheckout(ctx.deps.db, {
+  const { verdict, reservationId, language } = await preCheckout(ctx.deps.db, {
     payload: query.invoice_payload,
     customerId: query.from.id,
     currency: query.currency,
@@ -33,7 +34,11 @@ paymentUpdatesFeature.on('pre_checkout_query', async (ctx) => {
     return;
   }
   ctx.log.warn('pre_checkout_refused', { reservation_id: reservationId, reason: verdict });
-  await ctx.answerPreCheckoutQuery(false, checkoutRefusals[verdict]);
+  // In the customer's /language choice, read with the verdict (this runs before the session); else Telegram's.
+  const refusal = language
+    ? inLanguage(language, () => checkoutRefusals[verdict])
+    : checkoutRefusals[verdict];
+  await ctx.answerPreCheckoutQuery(false, refusal);
 });
 
 paymentUpdatesFeature.on(message('successful_payment'), async (ctx) => {
@@ -68,7 +73,10 @@ paymentUpdatesFeature.on(message('successful_payment'), async (ctx) => {
       // look into (the customer is promised that): an error, counted toward the ops alert (docs/runbook.md).
       if (privateChat) {
         ctx.log.error('payment_refused', ids);
-        await replyAfterCommit(ctx, paymentTexts.notMatched);
+        const notMatched = result.language
+          ? inLanguage(result.language, () => paymentTexts.notMatched)
+          : paymentTexts.notMatched;
+        await replyAfterCommit(ctx, notMatched);
         await noteError(deps, ctx.telegram);
       } else {
         ctx.log.warn('payment_refused', ids);
