@@ -50,6 +50,12 @@ export function distance(km: number): string {
   }).format(km);
 }
 
+/** "3 Dec, 14:00" in UTC, in the current language: a time for someone whose zone isn't known. */
+export const utcDateTime = (instant: Date): string =>
+  dateFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' }).format(
+    instant,
+  );
+
 /** "18:00" in `zone`: 24-hour clock in every language we speak. */
 const clockTime = (instant: Date, zone: string): string =>
   dateFormat({ timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(instant);

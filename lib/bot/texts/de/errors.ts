@@ -2,7 +2,7 @@ import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
 import type { OfferStatus } from '../../../marketplace/offers.js';
 import { LIMITED_RESERVATIONS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import type * as en from '../en/errors.js';
-import { moment } from '../format.js';
+import { moment, utcDateTime } from '../format.js';
 import type { Locale } from '../locale.js';
 import { plural } from '../plural.js';
 
@@ -71,17 +71,9 @@ const decisionWords = {
   suspended: 'gesperrt',
 };
 
-const untilFormat = new Intl.DateTimeFormat('de-DE', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
-
 /** The strike limit's end on the customer's clock, like their other times; in UTC, and said so, without a locale. */
 const limitEnd = (until: Date, l?: Locale) =>
-  l ? moment(until, l.now, l.timezone) : `${untilFormat.format(until)} UTC`;
+  l ? moment(until, l.now, l.timezone) : `${utcDateTime(until)} UTC`;
 
 const errorTexts: Texts = {
   'offer.not_found': 'Angebot nicht gefunden.',

@@ -2,7 +2,7 @@ import type { Offer } from '../../../../db/schema.js';
 import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
 import { LIMITED_RESERVATIONS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import type * as en from '../en/errors.js';
-import { moment } from '../format.js';
+import { moment, utcDateTime } from '../format.js';
 import type { Locale } from '../locale.js';
 import { plural } from '../plural.js';
 
@@ -74,16 +74,9 @@ const decisionVerbs = {
   suspended: 'suspender',
 };
 
-const untilUtc = new Intl.DateTimeFormat('es-ES', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
 /** Hasta cuándo dura el límite, en la hora del cliente como sus otras horas; sin locale, en UTC y dicho. */
 const untilLimitEnds = (until: Date, l?: Locale) =>
-  l ? `hasta ${moment(until, l.now, l.timezone)}` : `hasta el ${untilUtc.format(until)} (UTC)`;
+  l ? `hasta ${moment(until, l.now, l.timezone)}` : `hasta el ${utcDateTime(until)} (UTC)`;
 
 const errorTexts: Texts = {
   'offer.not_found': 'No se ha encontrado la oferta.',

@@ -1,7 +1,7 @@
 import type { AppErrorDetail, ErrorCode } from '../../../errors.js';
 import { LIMITED_RESERVATIONS, STRIKE_WINDOW_DAYS, STRIKES_FOR_LIMIT } from '../../../marketplace/strikes.js';
 import type * as en from '../en/errors.js';
-import { moment } from '../format.js';
+import { moment, utcDateTime } from '../format.js';
 import type { Locale } from '../locale.js';
 import { plural } from '../plural.js';
 
@@ -88,16 +88,9 @@ const decisionVerbs = {
   suspended: 'приостановить',
 };
 
-const untilUtc = new Intl.DateTimeFormat('ru-RU', {
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZone: 'UTC',
-});
 /** The strike limit's end on the customer's clock, like their other times; in UTC, and said so, without a locale. */
 const limitEnd = (until: Date, l?: Locale) =>
-  l ? moment(until, l.now, l.timezone) : `${untilUtc.format(until)} (UTC)`;
+  l ? moment(until, l.now, l.timezone) : `${utcDateTime(until)} (UTC)`;
 const days = (n: number) => plural(n, { one: '# день', few: '# дня', many: '# дней', other: '# дня' });
 const reservations = (n: number) =>
   plural(n, { one: '# бронь', few: '# брони', many: '# броней', other: '# брони' });
