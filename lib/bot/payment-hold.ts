@@ -20,7 +20,7 @@ export async function showIfHold(ctx: BotContext, hold: PlacedReservation): Prom
     customerId: hold.customerId,
   });
   if (!payment) return false;
-  await showHold(ctx, hold);
+  await showHold(ctx, hold, payment);
   return true;
 }
 
@@ -28,12 +28,16 @@ export async function showIfHold(ctx: BotContext, hold: PlacedReservation): Prom
  * Whatever the card's reservation is now: a fresh hold (or a press again while it stands) shows the hold and
  * sends the invoice if none went out; a paid or cash one shows its code; a hold that ran out says so.
  */
-export async function showHold(ctx: BotContext, hold: PlacedReservation): Promise<void> {
+export async function showHold(
+  ctx: BotContext,
+  hold: PlacedReservation,
+  /** The hold's invoice when the caller has just read it (one query, not two). */
+  known?: Awaited<ReturnType<typeof paymentOf>>,
+): Promise<void> {
   const l = customerLocale(ctx);
-  const payment = await paymentOf(ctx.deps.db, {
-    reservationId: hold.reservationId,
-    customerId: hold.customerId,
-  });
+  const payment =
+    known ??
+    (await paymentOf(ctx.deps.db, { reservationId: hold.reservationId, customerId: hold.customerId }));
   if (payment?.state === 'paid' || hold.status === 'reserved' || hold.status === 'picked_up') {
     const done = payment?.state === 'paid' ? paymentTexts.paidDone(hold, l) : reserveTexts.done(hold, l);
     await acknowledge(ctx);
