@@ -75,8 +75,8 @@ class KeyGate {
 }
 
 describe(`refunds whatever the payment switch (${storeLabel})`, () => {
-  // Starts at the real time (on a whole second, as QStash schedules): refunds are stamped by the database's
-  // clock, and their hour is measured from it.
+  // Starts at the real time, on a whole second, as QStash schedules (refunds are stamped and measured on the
+  // app's clock; tests/payments.test.ts checks that on a clock years ahead).
   const clock = manualClock(new Date(Math.floor(Date.now() / 1000) * 1000));
   const minute = 60_000;
   const stripe = new FakeStripe();

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, offerItems, payments, refunds, reservations } from '../db/schema.js';
 import { runSweep } from '../lib/jobs/expire-offer.js';
 import { setOnlinePayment } from '../lib/marketplace/venue-payments.js';
+import { refundBacklog } from '../lib/ops/refund-backlog.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
 import { buttonFor, buttonsOf, lastScreen, screens, shown, trackMessages } from './support/chat.js';
 import { FakeStripe, TEST_PAYMENT_ENV } from './support/fake-stripe.js';
@@ -276,6 +277,8 @@ describe(`paying in chat (${storeLabel})`, () => {
       const paid = (await reservationOf(carol.id, offer.id))!;
       await app.deliver(textUpdate(carol, `/cancel ${paid.id}`));
       expect(shown(lastScreen(app, carol.id))).toMatch(/cancelled\. €3\.50 will be refunded to your card/);
+      // Written on the app's clock (years ahead of the database's here, as in the sandbox after ⏩): not overdue.
+      expect((await refundBacklog(app.deps.db, clock.now())).overdue).toBe(0);
       await jobs.runDue('refund');
       const [refund] = await app.deps.db.select().from(refunds).where(eq(refunds.reservationId, paid.id));
       expect(refund).toMatchObject({ reason: 'cancelled', state: 'succeeded' });

@@ -285,11 +285,11 @@ function recordOnce(db: Db, input: SuccessfulPaymentInput, code: string) {
     ),
     refund as (
       insert into refunds (reservation_id, customer_id, telegram_payment_charge_id, provider_payment_charge_id,
-        amount, currency, reason, claimed_until, next_attempt_at)
+        amount, currency, reason, claimed_until, next_attempt_at, created_at)
       select pay.reservation_id, ${c}, ${tg}, ${input.providerChargeId}, pay.amount, pay.currency,
         case when v = 'second_charge' or exists (select 1 from raced_charge) then 'duplicate_charge'
           else 'late_payment' end,
-        ${now}::timestamptz, ${now}::timestamptz
+        ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       from pay, verdict
       where (v = 'accept' and exists (select 1 from paid) and not exists (select 1 from placed)) or v = 'second_charge'
         or (v = 'accept' and not exists (select 1 from paid) and exists (select 1 from raced_charge))

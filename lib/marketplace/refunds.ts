@@ -43,10 +43,11 @@ export function refundRequestCtes(input: {
   const now = input.now.toISOString();
   return sql`
     refund as (
+      -- created_at on the app's clock, as the overdue check measures it (lib/ops/refund-backlog.ts).
       insert into refunds (reservation_id, customer_id, telegram_payment_charge_id, provider_payment_charge_id,
-        amount, currency, reason, claimed_until, next_attempt_at)
+        amount, currency, reason, claimed_until, next_attempt_at, created_at)
       select pm.reservation_id, pm.customer_id, pm.telegram_payment_charge_id, pm.provider_payment_charge_id,
-        pm.amount, pm.currency, ${input.reason}, ${now}::timestamptz, ${now}::timestamptz
+        pm.amount, pm.currency, ${input.reason}, ${now}::timestamptz, ${now}::timestamptz, ${now}::timestamptz
       from payments pm
       where pm.state = 'paid' and pm.reservation_id in (${input.reservationIds})
       on conflict (telegram_payment_charge_id) do nothing
