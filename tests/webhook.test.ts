@@ -77,6 +77,24 @@ describe(`telegram webhook (${storeLabel})`, () => {
     expect(replies).toHaveLength(6);
   });
 
+  it('says “slow down” in the language chosen with /language, though the Telegram app speaks English', async () => {
+    const hasty = { id: 4243, first_name: 'Hanna' };
+    await app.deliver(textUpdate(hasty, '/language'));
+    await app.deliver({
+      update_id: 990_001,
+      callback_query: {
+        id: 'lang-de',
+        from: { ...hasty, is_bot: false },
+        chat_instance: 'ci',
+        data: 'language:set:de',
+        message: { message_id: 1, date: 0, chat: { id: hasty.id, type: 'private' }, text: '…' },
+      },
+    } as never);
+    for (let i = 0; i < 9; i++) await app.deliver(textUpdate(hasty, '/help'));
+    const replies = app.telegram.sentTo(hasty.id).map((c) => String(c.params.text));
+    expect(replies.filter((t) => t.includes('etwas schnell unterwegs'))).toHaveLength(1);
+  });
+
   it('asks group chats to talk in private', async () => {
     await app.deliver(groupCommand(people.alice, '/offers'));
     const sent = app.telegram.callsTo('sendMessage');

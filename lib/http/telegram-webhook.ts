@@ -105,13 +105,16 @@ export async function processUpdate(runtime: Runtime, update: Update): Promise<W
 
   const limit = await verdict;
   if (limit && !limit.allowed && parties.userId !== undefined) {
-    if (sessionKey) sessions.forget(sessionKey);
+    // The primed session read is already on its way (same round trip as the claim): its mirror of the person's
+    // /language choice says what "slow down" is said in. Nothing is written back.
+    const session = sessionKey ? await sessions.get(sessionKey).catch(() => undefined) : undefined;
     log.info('update_rate_limited', { user_id: parties.userId });
     if (
       parties.chatType === 'private' &&
       (await firstNoticeInWindow(deps.redis, `rl:${parties.userId}`, limit.resetAt))
     ) {
-      const language = languageFromTelegram(parties.languageCode, deps.config.defaultLanguage);
+      const language =
+        session?.language ?? languageFromTelegram(parties.languageCode, deps.config.defaultLanguage);
       await bot.telegram
         .sendMessage(
           parties.userId,
