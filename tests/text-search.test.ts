@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerItems, offers, ratings, venues } from '../db/schema.js';
 import type { Db } from '../lib/infra/db.js';
@@ -144,6 +144,27 @@ describe(`finding live offers by text (${storeLabel})`, () => {
       const km = found.offers.map((o) => o.distanceKm!);
       expect(km).toEqual([...km].sort((a, b) => a - b));
       expect(found.offers.at(-1)?.title).toBe('Kimchi jar, cheaper');
+    });
+
+    it('finds the nearest for “near me” among more matches than it ranks (200)', async () => {
+      // 201 far-away matches whose titles say "noodle" twice (more relevant), then one plain match next door.
+      const far = await verifiedVenue(db, { name: 'Far Noodles', latitude: 48.137, longitude: 11.575 });
+      await db.execute(sql`
+        insert into offers (venue_id, title, pickup_start, pickup_end, status, units_available, published_at)
+        select ${far.id}, 'Noodle noodle box ' || n, ${new Date(now.getTime() - 60_000).toISOString()}::timestamptz,
+          ${new Date(now.getTime() + 3 * 3_600_000).toISOString()}::timestamptz, 'active', 1,
+          ${now.toISOString()}::timestamptz
+        from generate_series(1, 201) n`);
+      await db.execute(sql`
+        insert into offer_items (offer_id, name, original_price, price, quantity_total, quantity_available)
+        select id, 'Box', 900, 300, 1, 1 from offers where venue_id = ${far.id}`);
+      const near = await verifiedVenue(db, { name: 'Corner Shop', latitude: 52.5201, longitude: 13.4051 });
+      await offerAt(near.ownerId, 'Noodle cup', 300);
+      expect((await find('noodle', { location: berlin, nearestFirst: true })).offers[0]?.title).toBe(
+        'Noodle cup',
+      );
+      // Without "near me" the most relevant come first, as ever.
+      expect((await find('noodle', { location: berlin })).offers[0]?.title).not.toBe('Noodle cup');
     });
 
     it('pages five at a time', async () => {

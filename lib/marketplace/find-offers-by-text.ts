@@ -85,7 +85,7 @@ export async function findOffersByText(
     where o.status = 'active' and o.pickup_end > ${input.now.toISOString()}::timestamptz
       and o.units_available > 0 and b.status = 'verified'
       and d.document @@ query.q
-    order by relevance desc, o.pickup_end, o.id
+    order by ${nearestFirstOrder(input)} relevance desc, o.pickup_end, o.id
     limit ${CANDIDATES}
   `);
   const rows = allRows(result);
@@ -105,6 +105,19 @@ export async function findOffersByText(
     .sort((a, b) => (input.nearestFirst ? nearer(a, b) : 0) || byScore(a, b));
   const listing = pageOf(found, input.page);
   return { ...listing, offers: listing.offers as FoundOffer[] };
+}
+
+/**
+ * "Near me" with a location: the candidates are the nearest matches, not the most relevant ones, so more than
+ * CANDIDATES matches can't leave the nearest out. Squared degrees, longitude scaled by the latitude's cosine:
+ * the order of the distances, which is all the cut needs (the exact distance is computed for the page).
+ */
+function nearestFirstOrder(input: TextSearch) {
+  if (!input.nearestFirst || !input.location) return sql``;
+  const { latitude, longitude } = input.location;
+  const scale = Math.cos((latitude * Math.PI) / 180);
+  return sql`power(b.latitude - ${latitude}::float8, 2) + power((b.longitude - ${longitude}::float8) * ${scale}::float8, 2)
+    asc nulls last,`;
 }
 
 const byScore = (a: ListedOffer, b: ListedOffer) =>
