@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { offerItems, reservations } from '../db/schema.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { buttonFor, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import { buttonFor, lastScreen, screens, shown, tapButton, trackMessages } from './support/chat.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
-import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
+import { type Person, people, textUpdate } from './support/updates.js';
 
 /** A customer's evening through the bot's update surface, against the fake Bot API. */
 describe(`customer story (${storeLabel})`, () => {
@@ -27,13 +27,7 @@ describe(`customer story (${storeLabel})`, () => {
   afterAll(() => app.close());
 
   /** Taps the newest button with this prefix, on the message that carries it. */
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const stock = async (offerId: number) =>
     (await app.deps.db.select().from(offerItems).where(eq(offerItems.offerId, offerId))).map(
       (i) => i.quantityAvailable,

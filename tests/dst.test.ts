@@ -5,7 +5,7 @@ import { transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { createOffer } from '../lib/marketplace/offers.js';
 import { quietUntil } from '../lib/marketplace/quiet-hours.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
-import { answerTo, buttonFor, buttonsOf, lastScreen, shown, trackMessages } from './support/chat.js';
+import { answerTo, buttonsOf, lastScreen, shown, tapButton, trackMessages } from './support/chat.js';
 import { defaultItems, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { storeLabel } from './support/stores.js';
@@ -33,13 +33,7 @@ describe(`local times across a change of clocks and across midnight (${storeLabe
   afterAll(() => app.close());
 
   const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const lastText = (person: Person) => shown(lastScreen(app, person.id));
   const iso = (offer: { pickupStart: Date; pickupEnd: Date }) => [
     offer.pickupStart.toISOString(),

@@ -3,11 +3,11 @@ import { runDeliverNotices } from '../lib/jobs/deliver-notices.js';
 import { transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { createOffer, type OfferWithItems } from '../lib/marketplace/offers.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
-import { buttonFor, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import { lastScreen, screens, shown, tapButton, trackMessages } from './support/chat.js';
 import { verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { storeLabel } from './support/stores.js';
-import { callbackUpdate, type Person, textUpdate } from './support/updates.js';
+import { type Person, textUpdate } from './support/updates.js';
 
 /**
  * Issue 17, in Russian: a customer whose Telegram app is in Russian browses and reserves through the update
@@ -57,13 +57,7 @@ describe(`the bot in Russian (${storeLabel})`, () => {
         .reverse()
         .find((c) => shown(c).includes(words)),
     );
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const bread = () => offer.items[0]!;
 
   it('lists the offer in Russian: tomorrow is “завтра”, prices have a decimal comma, units a Russian plural', async () => {

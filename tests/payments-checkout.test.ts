@@ -15,16 +15,39 @@ import { newKey } from './support/keys.js';
 import { createTestDatabase, storeLabel } from './support/stores.js';
 
 /**
- * Telegram's pre-checkout (issue 18) stretches a hold so a card being charged doesn't lose its units, but only
- * up to the hold's first end plus the grace: a customer retrying a declined card can't keep the units forever.
+ * Holds awaiting payment beside the rest of a customer's day (issue 18), on one database: Telegram's pre-checkout
+ * stretches a hold so a card being charged doesn't lose its units, but only up to the hold's first end plus the
+ * grace; an undone pickup finds a slot beside a hold; reminders know a paid reservation from a cash one.
  */
-describe(`pre-checkout and the hold (${storeLabel})`, () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.close());
+let database: Database;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(() => database?.close());
 
+/** One unit of the offer's first item for `customerId`: a cash reservation, or a hold until `holdUntil`. */
+const place = (
+  offer: Awaited<ReturnType<typeof liveOffer>>,
+  customerId: number,
+  now: Date,
+  options: { holdUntil?: Date; key?: string } = {},
+) =>
+  reserve(database.db, {
+    idempotencyKey: options.key ?? newKey(),
+    customer: { id: customerId, firstName: 'Dee' },
+    offerId: offer.id,
+    itemId: offer.items[0]!.id,
+    quantity: 1,
+    currency: 'EUR',
+    now,
+    ...(options.holdUntil ? { holdUntil: options.holdUntil } : {}),
+  });
+
+/** The invoice of a hold. */
+const invoiceOf = async (reservationId: number) =>
+  (await database.db.select().from(payments).where(eq(payments.reservationId, reservationId)))[0]!;
+
+describe(`pre-checkout and the hold (${storeLabel})`, () => {
   it('stretches the hold by the grace, never past its first end plus the grace', async () => {
     const start = new Date('2030-06-03T15:00:00Z');
     const at = (ms: number) => new Date(start.getTime() + ms);
@@ -32,26 +55,14 @@ describe(`pre-checkout and the hold (${storeLabel})`, () => {
     const offer = await liveOffer(database.db, venue.ownerId, { now: start });
     const key = newKey();
     const customerId = 5_100_001;
-    const held = await reserve(database.db, {
-      idempotencyKey: key,
-      customer: { id: customerId, firstName: 'Dee' },
-      offerId: offer.id,
-      itemId: offer.items[0]!.id,
-      quantity: 1,
-      currency: 'EUR',
-      now: start,
-      holdUntil: at(HOLD_MS),
-    });
-    const [invoice] = await database.db
-      .select()
-      .from(payments)
-      .where(eq(payments.reservationId, held.reservationId));
+    const held = await place(offer, customerId, start, { holdUntil: at(HOLD_MS), key });
+    const invoice = await invoiceOf(held.reservationId);
     const checkout = (ms: number) =>
       preCheckout(database.db, {
         payload: key,
         customerId,
-        currency: invoice!.currency,
-        totalAmount: invoice!.amount,
+        currency: invoice.currency,
+        totalAmount: invoice.amount,
         now: at(ms),
       });
     const holdUntil = async () =>
@@ -72,12 +83,6 @@ describe(`pre-checkout and the hold (${storeLabel})`, () => {
 });
 
 describe(`undoing a pickup beside a hold (${storeLabel})`, () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.close());
-
   it('gives the reservation back a free slot when the customer holds another deal awaiting payment', async () => {
     const now = new Date();
     const venue = await verifiedVenue(database.db);
@@ -85,16 +90,8 @@ describe(`undoing a pickup beside a hold (${storeLabel})`, () => {
       await liveOffer(database.db, venue.ownerId, { now }),
       await liveOffer(database.db, venue.ownerId, { now }),
     ];
-    const customer = { id: 5_100_002, firstName: 'Eli' };
-    const bought = await reserve(database.db, {
-      idempotencyKey: newKey(),
-      customer,
-      offerId: first.id,
-      itemId: first.items[0]!.id,
-      quantity: 1,
-      currency: 'EUR',
-      now,
-    });
+    const customer = { id: 5_100_002 };
+    const bought = await place(first, customer.id, now);
     await confirmPickup(database.db, {
       idempotencyKey: newKey(),
       actorId: venue.ownerId,
@@ -102,16 +99,7 @@ describe(`undoing a pickup beside a hold (${storeLabel})`, () => {
       now,
     });
     // The slot the pickup freed is the hold's now.
-    const held = await reserve(database.db, {
-      idempotencyKey: newKey(),
-      customer,
-      offerId: second.id,
-      itemId: second.items[0]!.id,
-      quantity: 1,
-      currency: 'EUR',
-      now,
-      holdUntil: new Date(now.getTime() + HOLD_MS),
-    });
+    const held = await place(second, customer.id, now, { holdUntil: new Date(now.getTime() + HOLD_MS) });
     expect(held.status).toBe('pending_payment');
 
     await undoPickup(database.db, {
@@ -132,41 +120,21 @@ describe(`undoing a pickup beside a hold (${storeLabel})`, () => {
 });
 
 describe(`pickup reminders of paid reservations (${storeLabel})`, () => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-  });
-  afterAll(() => database?.close());
-
   it('say “paid online” to a customer who paid in chat, and “pay at pickup” to one who pays cash', async () => {
     const now = new Date();
     const venue = await verifiedVenue(database.db);
     const offer = await liveOffer(database.db, venue.ownerId, { now });
-    const place = (id: number, holdUntil?: Date) =>
-      reserve(database.db, {
-        idempotencyKey: `${id}-${newKey()}`,
-        customer: { id, firstName: 'Fay' },
-        offerId: offer.id,
-        itemId: offer.items[0]!.id,
-        quantity: 1,
-        currency: 'EUR',
-        now,
-        ...(holdUntil ? { holdUntil } : {}),
-      });
-    const cash = await place(5_100_003);
-    const held = await place(5_100_004, new Date(now.getTime() + HOLD_MS));
-    const [invoice] = await database.db
-      .select()
-      .from(payments)
-      .where(eq(payments.reservationId, held.reservationId));
+    const cash = await place(offer, 5_100_003, now);
+    const held = await place(offer, 5_100_004, now, { holdUntil: new Date(now.getTime() + HOLD_MS) });
+    const invoice = await invoiceOf(held.reservationId);
     const paid = await recordPayment(
       database.db,
       {
-        payload: invoice!.invoicePayload,
+        payload: invoice.invoicePayload,
         customerId: 5_100_004,
         privateChat: true,
-        currency: invoice!.currency,
-        totalAmount: invoice!.amount,
+        currency: invoice.currency,
+        totalAmount: invoice.amount,
         telegramChargeId: `tg_reminder_${held.reservationId}`,
         providerChargeId: `ch_reminder_${held.reservationId}`,
         now,

@@ -5,7 +5,15 @@ import { runSweep } from '../lib/jobs/expire-offer.js';
 import { setOnlinePayment } from '../lib/marketplace/venue-payments.js';
 import { refundBacklog } from '../lib/ops/refund-backlog.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
-import { buttonFor, buttonsOf, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import {
+  buttonFor,
+  buttonsOf,
+  lastScreen,
+  screens,
+  shown,
+  tapButton,
+  trackMessages,
+} from './support/chat.js';
 import { FakeStripe, TEST_PAYMENT_ENV } from './support/fake-stripe.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { jobDriver } from './support/jobs.js';
@@ -45,13 +53,7 @@ describe(`paying in chat (${storeLabel})`, () => {
     await stripe.stop();
   });
 
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
 
   /** Item → quantity → the confirm card (whose buttons the test then presses). */
   async function toConfirm(person: Person, offerId: number, itemId: number, quantity = 1) {

@@ -3,7 +3,7 @@ import { runJobByName } from '../lib/jobs/registry.js';
 import { transitionOffer } from '../lib/marketplace/offer-transitions.js';
 import { createOffer, type OfferWithItems } from '../lib/marketplace/offers.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
-import { buttonFor, buttonsOf, screens, shown, trackMessages } from './support/chat.js';
+import { buttonsOf, screens, shown, tapButton, trackMessages } from './support/chat.js';
 import { defaultItems, verifiedVenue } from './support/fixtures.js';
 import { jobDriver } from './support/jobs.js';
 import { newKey } from './support/keys.js';
@@ -49,13 +49,7 @@ describe(`pickup reminders (${storeLabel})`, () => {
   });
   afterAll(() => app.close());
 
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
 
   async function reserveOne(person: Person) {
     const item = offer.items[0]!.id;

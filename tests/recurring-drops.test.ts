@@ -5,7 +5,7 @@ import { runSweep } from '../lib/jobs/expire-offer.js';
 import { runJobByName } from '../lib/jobs/registry.js';
 import { nextRunAfter, parseWeekdays, WEEKDAY_SETS } from '../lib/marketplace/drops.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
-import { buttonFor, lastScreen, shown, trackMessages } from './support/chat.js';
+import { lastScreen, shown, tapButton, trackMessages } from './support/chat.js';
 import type { PublishedMessage } from './support/fake-qstash.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
@@ -34,13 +34,7 @@ describe(`recurring drops (${storeLabel})`, () => {
   afterAll(() => app.close());
 
   const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const lastText = (person: Person) => shown(lastScreen(app, person.id));
   const dropOffers = () =>
     app.deps.db.select().from(offers).where(eq(offers.dropId, dropId)).orderBy(offers.id);

@@ -4,7 +4,7 @@ import { memberships, offerItems, offers, reservations } from '../db/schema.js';
 import type { OfferWithItems } from '../lib/marketplace/offers.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { buttonFor, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import { lastScreen, screens, shown, tapButton, trackMessages } from './support/chat.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { storeLabel } from './support/stores.js';
@@ -43,13 +43,7 @@ describe(`staff (${storeLabel})`, () => {
   afterAll(() => app.close());
 
   const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const lastText = (person: Person) => shown(lastScreen(app, person.id));
   const lastToast = () => String(app.telegram.callsTo('answerCallbackQuery').at(-1)?.params.text ?? '');
   const offerRow = async () => (await app.deps.db.select().from(offers).where(eq(offers.id, offer.id)))[0]!;

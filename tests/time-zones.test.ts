@@ -9,7 +9,7 @@ import { saveSearch } from '../lib/marketplace/saved-searches.js';
 import { backfillVenueZones, timeZoneNamed, zoneAt } from '../lib/marketplace/time-zones.js';
 import { editVenueProfile } from '../lib/marketplace/venue-profile.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
-import { buttonFor, buttonsOf, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import { buttonsOf, lastScreen, screens, shown, tapButton, trackMessages } from './support/chat.js';
 import { verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, messageUpdate, type Person, people, textUpdate } from './support/updates.js';
@@ -49,13 +49,7 @@ describe(`every venue in its own time zone (${storeLabel})`, () => {
   afterAll(() => app.close());
 
   const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const lastText = (person: Person) => shown(lastScreen(app, person.id));
   /** The newest /offers list in a customer's chat (a nudge to share a location may follow it). */
   const listText = (person: Person) =>

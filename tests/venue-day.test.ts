@@ -4,11 +4,11 @@ import { offerItems, offers, reservations } from '../db/schema.js';
 import { runJobByName } from '../lib/jobs/registry.js';
 import { reserve } from '../lib/marketplace/reserve.js';
 import { createTestApp, manualClock, type TestApp } from './support/app.js';
-import { buttonFor, buttonsOf, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import { buttonsOf, lastScreen, screens, shown, tapButton, trackMessages } from './support/chat.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { newKey } from './support/keys.js';
 import { storeLabel } from './support/stores.js';
-import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
+import { type Person, people, textUpdate } from './support/updates.js';
 
 /**
  * A venue's day through the bot's update surface: who is coming, pickups (and taking one back), safe buttons,
@@ -35,13 +35,7 @@ describe(`a venue's day (${storeLabel})`, () => {
 
   const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
   /** Taps the newest button with this prefix, on the message that carries it. */
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const lastText = (person: Person) => shown(lastScreen(app, person.id));
   const lastToast = () => String(app.telegram.callsTo('answerCallbackQuery').at(-1)?.params.text ?? '');
   const sentTo = (person: Person) => screens(app, person.id).map(shown);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { venues } from '../db/schema.js';
 import { registerVenue } from '../lib/marketplace/venues.js';
 import { createTestApp, type TestApp } from './support/app.js';
-import { buttonFor, buttonsOf, lastScreen, screens, shown, trackMessages } from './support/chat.js';
+import { buttonsOf, lastScreen, screens, shown, tapButton, trackMessages } from './support/chat.js';
 import { liveOffer, verifiedVenue } from './support/fixtures.js';
 import { storeLabel } from './support/stores.js';
 import { callbackUpdate, type Person, people, textUpdate } from './support/updates.js';
@@ -27,13 +27,7 @@ describe(`venue profile (${storeLabel})`, () => {
   afterAll(() => app.close());
 
   const say = (person: Person, text: string) => app.deliver(textUpdate(person, text));
-  async function tap(person: Person, prefix: string) {
-    const button = buttonFor(app, person.id, prefix);
-    expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
-    await app.deliver(
-      callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)),
-    );
-  }
+  const tap = (person: Person, prefix: string) => tapButton(app, messages, person, prefix);
   const lastText = (person: Person) => shown(lastScreen(app, person.id));
   const venue = async () => (await app.deps.db.select().from(venues).where(eq(venues.id, venueId)))[0]!;
 

@@ -1,5 +1,7 @@
+import { expect } from 'vitest';
 import type { RecordedCall } from '../../dev/sandbox/bot-api-emulator.js';
 import type { TestApp } from './app.js';
+import { callbackUpdate, type Person } from './updates.js';
 
 /** Reading the fake Bot API like a person reads their chat: texts, buttons, and which message is which. */
 
@@ -55,4 +57,19 @@ export function trackMessages(app: TestApp) {
       throw new Error(`no message with a ${prefix} button in chat ${chatId}`);
     },
   };
+}
+
+/**
+ * The person taps the newest button whose callback_data starts with `prefix`, on the message it sits on (the
+ * test fails when there is none).
+ */
+export async function tapButton(
+  app: TestApp,
+  messages: ReturnType<typeof trackMessages>,
+  person: Person,
+  prefix: string,
+): Promise<void> {
+  const button = buttonFor(app, person.id, prefix);
+  expect(button, `a ${prefix} button for ${person.first_name}`).toBeDefined();
+  await app.deliver(callbackUpdate(person, button!.callback_data!, messages.messageWith(person.id, prefix)));
 }
