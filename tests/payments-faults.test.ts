@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Update } from 'telegraf/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { notices, payments, refunds, reservations } from '../db/schema.js';
+import { notices, offerItems, payments, refunds, reservations } from '../db/schema.js';
 import type { InjectedError } from '../dev/sandbox/bot-api-emulator.js';
 import { runDeliverNotices } from '../lib/jobs/deliver-notices.js';
 import { runRefunds } from '../lib/jobs/refund.js';
@@ -232,6 +232,37 @@ describe(`payments exactly once around the commit (${storeLabel})`, () => {
         .map((m) => JSON.parse(m.body)),
     ).toEqual([{ reservationId: held!.id }]);
     expect(app.telegram.sentTo(customer.id).some((c) => c.method === 'sendInvoice')).toBe(true);
+  });
+
+  it('releases a refused invoice’s hold once when the database reply to the release is lost, and says so on the retry', async () => {
+    const venue = await verifiedVenue(db());
+    await setOnlinePayment(db(), { ownerId: venue.ownerId, accept: true });
+    const offer = await liveOffer(db(), venue.ownerId, { now: clock.now(), title: 'Refused, then lost' });
+    const item = offer.items[0]!;
+    const customer = person();
+    const press = callbackUpdate(customer, `buy:pay:${offer.id}:${item.id}:1`, 78);
+    app.telegram.inject('sendInvoice', {
+      code: 400,
+      description: 'Bad Request: CURRENCY_TOTAL_AMOUNT_INVALID',
+    });
+    database.afterCommit = {
+      matches: /update payments pm set state = 'expired'/,
+      run: () => {
+        throw Object.assign(new Error('fetch failed'), { cause: { code: 'ECONNRESET' } });
+      },
+    };
+    expect((await app.deliver(press)).status).toBe(503);
+    // Telegram redelivers: the card's hold is found ended, said so, and nothing is held or released again.
+    expect((await app.deliver(press)).status).toBe(200);
+    const held = await db().select().from(reservations).where(eq(reservations.customerId, customer.id));
+    expect(held.map((r) => r.status)).toEqual(['cancelled']);
+    const [stock] = await db().select().from(offerItems).where(eq(offerItems.id, item.id));
+    expect(stock!.quantityAvailable).toBe(item.quantityAvailable);
+    expect(app.telegram.callsTo('sendInvoice').filter((c) => c.params.chat_id === customer.id)).toHaveLength(
+      1,
+    );
+    const toasts = app.telegram.callsTo('answerCallbackQuery').map((c) => String(c.params.text ?? ''));
+    expect(toasts.some((t) => /ended|expired|ran out/i.test(t))).toBe(true);
   });
 
   it('keeps a successful payment whose handler hits a bug before anything is written: 503, then recorded', async () => {
